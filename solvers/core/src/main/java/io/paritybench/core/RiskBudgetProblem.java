@@ -1,0 +1,156 @@
+package io.paritybench.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A risk-budgeting problem: covariance Σ (n×n, symmetric positive definite), budgets b ({@code b_i > 0},
+ * {@code Σ b_i = 1}), optional asset names and the risk measure (volatility unless stated).
+ *
+ * <p>Validated once, in the factories; a rejected input raises {@link InvalidProblemException} with a message
+ * naming the problem (the entry, the asset, the budget or the failing Cholesky pivot). The stored covariance is
+ * exactly symmetric (the mean of Σ_ij and Σ_ji when they differ within the tolerance). Accessors return copies;
+ * solvers copy the data once into their own arrays.
+ */
+public record RiskBudgetProblem(double[][] covariance, double[] budgets, List<String> assetNames, RiskMeasure measure) {
+
+    /** Relative asymmetry tolerated: {@code |Σ_ij − Σ_ji| ≤ 1e-10 · sqrt(Σ_ii Σ_jj)}. */
+    public static final double SYMMETRY_TOLERANCE = 1e-10;
+    /** Budgets must sum to 1 within this, unless normalised explicitly. */
+    public static final double BUDGET_SUM_TOLERANCE = 1e-9;
+
+    public RiskBudgetProblem {
+        covariance = Validation.covariance(covariance, assetNames);
+        int n = covariance.length;
+        assetNames = assetNames == null ? defaultNames(n) : List.copyOf(assetNames);
+        if (assetNames.size() != n) {
+            throw new InvalidProblemException("got " + assetNames.size() + " asset names for " + n + " assets");
+        }
+        budgets = Validation.budgets(budgets, n, false);
+        measure = measure == null ? RiskMeasure.volatility() : measure;
+        if (measure.mu() != null && measure.mu().length != n) {
+            throw new InvalidProblemException("expected returns have length " + measure.mu().length
+                    + " but the covariance is " + n + "x" + n);
+        }
+    }
+
+    /** ERC problem: {@code b_i = 1/n}. */
+    public static RiskBudgetProblem erc(double[][] covariance) {
+        return of(covariance, null);
+    }
+
+    /** @param budgets budgets summing to 1 within {@value #BUDGET_SUM_TOLERANCE}; null means ERC */
+    public static RiskBudgetProblem of(double[][] covariance, double[] budgets) {
+        return new RiskBudgetProblem(covariance, budgets, null, null);
+    }
+
+    /** Like {@link #of} but budgets (positive, finite) are divided by their sum first. */
+    public static RiskBudgetProblem normalising(double[][] covariance, double[] budgets) {
+        double[][] cov = Validation.covariance(covariance, null);
+        return new RiskBudgetProblem(cov, Validation.budgets(budgets, cov.length, true), null, null);
+    }
+
+    /** @return a copy with these asset names */
+    public RiskBudgetProblem withAssetNames(List<String> names) {
+        return new RiskBudgetProblem(covariance, budgets, names, measure);
+    }
+
+    /** @return a copy with this risk measure */
+    public RiskBudgetProblem withMeasure(RiskMeasure m) {
+        return new RiskBudgetProblem(covariance, budgets, assetNames, m);
+    }
+
+    /** @return a copy with these budgets (validated) */
+    public RiskBudgetProblem withBudgets(double[] b) {
+        return new RiskBudgetProblem(covariance, b, assetNames, measure);
+    }
+
+    /** @return the number of assets */
+    public int n() {
+        return budgets.length;
+    }
+
+    /** @return a deep copy of Σ */
+    @Override
+    public double[][] covariance() {
+        double[][] c = new double[covariance.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = covariance[i].clone();
+        }
+        return c;
+    }
+
+    /** @return Σ_ij without copying the matrix */
+    public double covariance(int i, int j) {
+        return covariance[i][j];
+    }
+
+    /** @return a copy of the budgets */
+    @Override
+    public double[] budgets() {
+        return budgets.clone();
+    }
+
+    /** @return b_i */
+    public double budget(int i) {
+        return budgets[i];
+    }
+
+    /** @return σ_i = sqrt(Σ_ii) */
+    public double[] volatilities() {
+        double[] s = new double[n()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Math.sqrt(covariance[i][i]);
+        }
+        return s;
+    }
+
+    /** @return the correlation matrix {@code C = D^{-1/2} Σ D^{-1/2}} with an exact unit diagonal */
+    public double[][] correlation() {
+        int n = n();
+        double[] s = volatilities();
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                c[i][j] = i == j ? 1.0 : covariance[i][j] / s[i] / s[j];
+            }
+        }
+        return c;
+    }
+
+    /** @return whether all budgets are equal (ERC) */
+    public boolean isErc() {
+        for (double b : budgets) {
+            if (b != budgets[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> defaultNames(int n) {
+        List<String> names = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            names.add("asset" + i);
+        }
+        return names;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RiskBudgetProblem p && Arrays.deepEquals(p.covariance, covariance)
+                && Arrays.equals(p.budgets, budgets) && p.assetNames.equals(assetNames) && p.measure.equals(measure);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.deepHashCode(covariance), Arrays.hashCode(budgets), assetNames, measure);
+    }
+
+    @Override
+    public String toString() {
+        return "RiskBudgetProblem[n=" + n() + ", measure=" + measure + (isErc() ? ", ERC" : ", budgets") + "]";
+    }
+}

@@ -1,0 +1,109 @@
+package io.paritybench.core;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Immutable solver options; change one with the {@code withX} methods, which return a copy.
+ *
+ * @param tolerance     convergence tolerance on {@code max_i |RRC_i(w) - b_i|} (the common test, {@link ConvergenceTest})
+ * @param maxIterations iteration cap in the solver's own unit (Newton iterations, CCD sweeps, greedy steps);
+ *                      {@code 0} means the solver's documented default for the problem size
+ * @param initialPoint  optional positive starting weights (warm start), length n, any positive scale; may be null
+ * @param timeLimit     wall-clock limit checked between iterations; {@link Duration#ZERO} means none
+ */
+public record SolverOptions(double tolerance, int maxIterations, double[] initialPoint, Duration timeLimit) {
+
+    /** Default tolerance on max |RRC_i - b_i|. */
+    public static final double DEFAULT_TOLERANCE = 1e-10;
+
+    public SolverOptions {
+        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be a positive finite number, got " + tolerance);
+        }
+        if (maxIterations < 0) {
+            throw new IllegalArgumentException("maxIterations must be >= 0 (0 = solver default), got " + maxIterations);
+        }
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        if (timeLimit.isNegative()) {
+            throw new IllegalArgumentException("timeLimit must not be negative, got " + timeLimit);
+        }
+        if (initialPoint != null) {
+            initialPoint = initialPoint.clone();
+            for (int i = 0; i < initialPoint.length; i++) {
+                if (!(initialPoint[i] > 0) || !Double.isFinite(initialPoint[i])) {
+                    throw new IllegalArgumentException(
+                            "initial point must be positive and finite, but w[" + i + "] = " + initialPoint[i]);
+                }
+            }
+        }
+    }
+
+    /** Tolerance 1e-10, solver-default iteration cap, no initial point, no time limit. */
+    public static SolverOptions defaults() {
+        return new SolverOptions(DEFAULT_TOLERANCE, 0, null, Duration.ZERO);
+    }
+
+    public SolverOptions withTolerance(double tol) {
+        return new SolverOptions(tol, maxIterations, initialPoint, timeLimit);
+    }
+
+    public SolverOptions withMaxIterations(int max) {
+        return new SolverOptions(tolerance, max, initialPoint, timeLimit);
+    }
+
+    public SolverOptions withInitialPoint(double[] w) {
+        return new SolverOptions(tolerance, maxIterations, w, timeLimit);
+    }
+
+    public SolverOptions withTimeLimit(Duration limit) {
+        return new SolverOptions(tolerance, maxIterations, initialPoint, limit);
+    }
+
+    /** @return a copy of the initial point, or null */
+    @Override
+    public double[] initialPoint() {
+        return initialPoint == null ? null : initialPoint.clone();
+    }
+
+    public boolean hasInitialPoint() {
+        return initialPoint != null;
+    }
+
+    /** @return {@code maxIterations} if set, else {@code solverDefault} */
+    public int maxIterationsOr(int solverDefault) {
+        return maxIterations > 0 ? maxIterations : solverDefault;
+    }
+
+    /** @return the deadline in {@link System#nanoTime()} units for a solve starting now, or {@link Long#MAX_VALUE} */
+    public long deadlineFromNow() {
+        if (timeLimit.isZero()) {
+            return Long.MAX_VALUE;
+        }
+        long now = System.nanoTime();
+        long limit = timeLimit.toNanos();
+        return Long.MAX_VALUE - now < limit ? Long.MAX_VALUE : now + limit;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SolverOptions s
+                && Double.compare(s.tolerance, tolerance) == 0
+                && s.maxIterations == maxIterations
+                && Arrays.equals(s.initialPoint, initialPoint)
+                && s.timeLimit.equals(timeLimit);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tolerance, maxIterations, Arrays.hashCode(initialPoint), timeLimit);
+    }
+
+    @Override
+    public String toString() {
+        return "SolverOptions[tolerance=" + tolerance + ", maxIterations=" + maxIterations
+                + ", initialPoint=" + (initialPoint == null ? "none" : "n=" + initialPoint.length)
+                + ", timeLimit=" + timeLimit + "]";
+    }
+}
