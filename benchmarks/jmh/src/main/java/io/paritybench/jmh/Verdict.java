@@ -1,0 +1,26 @@
+package io.paritybench.jmh;
+
+/** What the probe solve of a trial decided: whether the combination is timed, and if not, why. */
+enum Verdict {
+    /** The probe finished within the time cap (with any status); the combination is timed. */
+    TIMED("timed"),
+    /** The probe reached the time cap (status TIME_LIMIT, or a probe longer than the cap). */
+    OVER_TIME_CAP("over the time cap"),
+    /** The solver rejected the problem as misuse (e.g. a closed form for another n). */
+    NOT_APPLICABLE("not applicable"),
+    /** The solver threw something other than IllegalArgumentException (a breach of its contract). */
+    SOLVER_ERROR("solver threw an exception"),
+    /** The problem or the solver could not be set up (unknown id, invalid parameter). */
+    SETUP_ERROR("setup error");
+
+    private final String text;
+
+    Verdict(String text) {
+        this.text = text;
+    }
+
+    /** @return a short human-readable form */
+    String describe() {
+        return text;
+    }
+}

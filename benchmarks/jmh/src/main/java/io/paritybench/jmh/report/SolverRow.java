@@ -1,0 +1,48 @@
+package io.paritybench.jmh.report;
+
+import java.util.Map;
+
+/**
+ * One configuration of {@code SolverBenchmark}: the time and the solve statistics, or why it was not timed.
+ *
+ * @param solver              solver id
+ * @param family              problem family
+ * @param n                   number of assets
+ * @param kappa               κ(Σ) as given to JMH
+ * @param tol                 tolerance as given to JMH
+ * @param cap                 time cap in seconds as given to JMH
+ * @param outcome             how the configuration ended
+ * @param detail              the failing statuses with their shares, or the probe's explanation; empty when OK
+ * @param time                the time per solve, null if not timed
+ * @param solves              measured solves (events), NaN if not timed
+ * @param iterationsPerSolve  solver iterations per solve (its own unit), NaN if unknown
+ * @param failRate            share of measured solves that did not converge, NaN if not timed
+ * @param outsideAccuracyRate share of measured solves with a residual above the achievable one, NaN if not timed
+ * @param matvecs             median time / mean time of one n×n matrix–vector product, NaN if unknown
+ * @param factorisations      median time / mean time of one n×n Cholesky factorisation, NaN if unknown
+ * @param probe               the probe record of the side file, empty if none
+ */
+public record SolverRow(String solver, String family, int n, String kappa, String tol, String cap, Outcome outcome,
+                        String detail, TimeSummary time, double solves, double iterationsPerSolve, double failRate,
+                        double outsideAccuracyRate, double matvecs, double factorisations, Map<String, String> probe) {
+
+    public SolverRow {
+        probe = probe == null ? Map.of() : Map.copyOf(probe);
+        detail = detail == null ? "" : detail;
+    }
+
+    /** @return κ(Σ) as a number */
+    public double kappaValue() {
+        return Double.parseDouble(kappa);
+    }
+
+    /** @return the tolerance as a number */
+    public double tolValue() {
+        return Double.parseDouble(tol);
+    }
+
+    /** @return whether the row has a time per solve */
+    public boolean timed() {
+        return time != null;
+    }
+}

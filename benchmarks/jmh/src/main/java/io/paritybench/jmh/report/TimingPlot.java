@@ -1,0 +1,138 @@
+package io.paritybench.jmh.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The log–log plot of median time per solve against n, one panel per (family, tolerance) and κ(Σ), one line per
+ * solver over its converged configurations; the two kernels are drawn in grey for scale (O(n²) and O(n³)).
+ */
+public final class TimingPlot {
+
+    private static final int WIDTH = 560;
+    private static final int HEIGHT = 420;
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22), new Color(0x7f7f7f),
+        new Color(0x393b79), new Color(0x637939)
+    };
+
+    private TimingPlot() {
+    }
+
+    /**
+     * Writes the plot as PNG.
+     *
+     * @return whether a plot was written (false when no configuration converged)
+     */
+    public static boolean write(TimingTable t, Path png) throws IOException {
+        List<XYChart> charts = charts(t);
+        if (charts.isEmpty()) {
+            return false;
+        }
+        int kappas = (int) t.solverRows().stream().map(SolverRow::kappa).distinct().count();
+        int cols = Math.max(1, Math.min(kappas, charts.size()));
+        int rows = (charts.size() + cols - 1) / cols;
+        BitmapEncoder.saveBitmap(charts, rows, cols, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return true;
+    }
+
+    static List<XYChart> charts(TimingTable t) {
+        List<String> solvers = t.solverRows().stream().map(SolverRow::solver).distinct().sorted().toList();
+        Map<String, Color> colour = new LinkedHashMap<>();
+        for (int i = 0; i < solvers.size(); i++) {
+            colour.put(solvers.get(i), PALETTE[i % PALETTE.length]);
+        }
+        Map<String, List<SolverRow>> panels = new LinkedHashMap<>();
+        List<SolverRow> ordered = new ArrayList<>(t.solverRows());
+        ordered.sort(Comparator.comparing(SolverRow::family)
+                .thenComparing(Comparator.comparingDouble(SolverRow::tolValue).reversed())
+                .thenComparingDouble(SolverRow::kappaValue));
+        for (SolverRow r : ordered) {
+            panels.computeIfAbsent(r.family() + "|" + r.tol() + "|" + r.kappa(), k -> new ArrayList<>()).add(r);
+        }
+        List<XYChart> charts = new ArrayList<>();
+        for (List<SolverRow> panel : panels.values()) {
+            XYChart chart = panel(panel, colour, t.kernelRows());
+            if (chart != null) {
+                charts.add(chart);
+            }
+        }
+        return charts;
+    }
+
+    private static XYChart panel(List<SolverRow> rows, Map<String, Color> colour, List<KernelRow> kernels) {
+        SolverRow first = rows.get(0);
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(first.family() + ", κ(Σ) = " + first.kappa() + ", tol = " + first.tol())
+                .xAxisTitle("n").yAxisTitle("median time per solve (s)").build();
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setLegendFont(
+                chart.getStyler().getLegendFont().deriveFont(10f));
+        chart.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
+        chart.getStyler().setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE);
+        Map<String, TreeMap<Integer, Double>> bySolver = new TreeMap<>();
+        TreeSet<Integer> ns = new TreeSet<>();
+        for (SolverRow r : rows) {
+            if (r.outcome() == Outcome.OK && r.time() != null && r.time().median() > 0) {
+                bySolver.computeIfAbsent(r.solver(), k -> new TreeMap<>()).put(r.n(), r.time().median());
+                ns.add(r.n());
+            }
+        }
+        if (bySolver.isEmpty()) {
+            return null;
+        }
+        for (Map.Entry<String, TreeMap<Integer, Double>> e : bySolver.entrySet()) {
+            XYSeries s = chart.addSeries(e.getKey(), xs(e.getValue()), ys(e.getValue()));
+            s.setLineColor(colour.get(e.getKey()));
+            s.setMarkerColor(colour.get(e.getKey()));
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
+        kernel(chart, "matvec", kernels, ns, true);
+        kernel(chart, "Cholesky", kernels, ns, false);
+        return chart;
+    }
+
+    private static void kernel(XYChart chart, String name, List<KernelRow> kernels, TreeSet<Integer> ns,
+                               boolean matvec) {
+        TreeMap<Integer, Double> points = new TreeMap<>();
+        for (KernelRow k : kernels) {
+            TimeSummary s = matvec ? k.matvec() : k.cholesky();
+            if (s != null && s.mean() > 0 && !ns.isEmpty() && k.n() >= ns.first() && k.n() <= ns.last()) {
+                points.put(k.n(), s.mean());
+            }
+        }
+        if (points.isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries(name + " (kernel)", xs(points), ys(points));
+        Color grey = matvec ? new Color(0x999999) : new Color(0x555555);
+        s.setLineColor(grey);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        matvec ? new float[] {2f, 3f} : new float[] {6f, 3f}, 0f));
+    }
+
+    private static double[] xs(TreeMap<Integer, Double> m) {
+        return m.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
+    }
+
+    private static double[] ys(TreeMap<Integer, Double> m) {
+        return m.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
