@@ -26,7 +26,7 @@ final class TwoAssetGrid {
      *
      * @param problem      the problem (the covariance as stored, so the reference is that of the stored matrix)
      * @param rho          the correlation asked for
-     * @param volRatio     σ_2/σ_1
+     * @param volRatio     σ_2/σ_1 as asked for (the stored volatilities carry rounding)
      * @param b1           the first budget
      * @param reference    the closed-form weights of the stored matrix
      * @param kappaWeights κ_w of the weights (ALGORITHMS.md §2.4), computed from the closed-form answer
@@ -57,7 +57,7 @@ final class TwoAssetGrid {
             for (double ratio : VOL_RATIOS) {
                 for (double b1 : BUDGETS) {
                     double s1 = Math.pow(10, -2 + 2 * rng.nextDouble());
-                    out.add(build(s1, ratio * s1, rho, b1));
+                    out.add(build(s1, ratio, rho, b1));
                 }
             }
         }
@@ -70,7 +70,9 @@ final class TwoAssetGrid {
         return out;
     }
 
-    static Case build(double s1, double s2, double rho, double b1) {
+    /** @return the case with σ_1 = {@code s1}, σ_2 = {@code ratio}·σ_1, correlation ρ and budgets (b_1, 1 − b_1) */
+    static Case build(double s1, double ratio, double rho, double b1) {
+        double s2 = ratio * s1;
         double c = rho * s1 * s2;
         double[][] cov = {{s1 * s1, c}, {c, s2 * s2}};
         RiskBudgetProblem p = RiskBudgetProblem.of(cov, new double[] {b1, 1 - b1});
@@ -81,7 +83,7 @@ final class TwoAssetGrid {
         double[] b = p.budgets();
         double[] ref = ClosedFormTwoAssets.weights(sigma1, sigma2, r, b[0], b[1]);
         double floor = RiskMetrics.maxAbsBudgetError(p, ref);
-        return new Case(p, rho, s2 / s1, b1, ref, kappaWeights(r, b, sigma1 * ref[0], sigma2 * ref[1]), floor);
+        return new Case(p, rho, ratio, b1, ref, kappaWeights(r, b, sigma1 * ref[0], sigma2 * ref[1]), floor);
     }
 
     /**

@@ -115,7 +115,7 @@ class BenchmarkStatesTest {
         return Solvers.ids().stream().map(id -> dynamicTest(id, () -> {
             TwoAssetBenchmark b = new TwoAssetBenchmark();
             b.solver = id;
-            b.tol = "1e-12";
+            b.gridTol = "1e-12";
             b.cap = "10";
             b.setUp();
             SolveCounters c = new SolveCounters();
@@ -136,7 +136,7 @@ class BenchmarkStatesTest {
     void theClosedFormIsItsOwnReferenceOnTheTwoAssetGrid() throws IOException {
         TwoAssetBenchmark b = new TwoAssetBenchmark();
         b.solver = ClosedFormTwoAssets.ID;
-        b.tol = "1e-12";
+        b.gridTol = "1e-12";
         b.cap = "10";
         b.setUp();
         b.tearDown();

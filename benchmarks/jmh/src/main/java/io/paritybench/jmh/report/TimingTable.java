@@ -160,11 +160,12 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
             if (!r.benchmarkClass().equals(TWO_ASSET_BENCHMARK)) {
                 continue;
             }
-            String k = r.param("solver") + "|" + r.param("tol");
+            String tol = r.param("gridTol") != null ? r.param("gridTol") : r.param("tol");
+            String k = r.param("solver") + "|" + tol;
             double solves = r.counter("solves");
             double failed = r.counter("failed");
             Outcome outcome = failed > 0 ? Outcome.FAILED : Outcome.OK;
-            rows.put(k, new TwoAssetRow(r.param("solver"), r.param("tol"), outcome, failures(r, solves),
+            rows.put(k, new TwoAssetRow(r.param("solver"), tol, outcome, failures(r, solves),
                     TimeSummary.of(r), r.counter("iterations") / solves, failed / solves,
                     r.counter("outsideAccuracy") / solves, records.getOrDefault(k, Map.of())));
         }
