@@ -425,8 +425,16 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
             if (variant == Variant.EXACT) {
                 counters.put("restRecomputations", restRecomputations);
             }
-            return SolveResult.conclude(id(), problem, options, covarianceWeights(), status, steps, counters,
-                    message);
+            double[] x = covarianceWeights();
+            String msg = message;
+            if (status != SolveStatus.CONVERGED) {
+                double residual = harnessResidual(x);
+                if (ConvergenceTest.passes(residual, tol)) {
+                    msg = String.format("%s; the returned weights pass the common test nonetheless "
+                            + "(max|RRC - b| = %.3e from a fresh product)", message, residual);
+                }
+            }
+            return SolveResult.conclude(id(), problem, options, x, status, steps, counters, msg);
         }
     }
 }
