@@ -1,0 +1,148 @@
+package io.paritybench.core.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.paritybench.core.InvalidProblemException;
+import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.io.CsvFormatException;
+import io.paritybench.core.io.CsvIo;
+import io.paritybench.core.io.LabeledMatrix;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads and writes case folders in the layout of the published cases: {@code cov.csv} (n rows of n numbers),
+ * {@code budgets.csv} (one row), {@code ref_weights.csv} (one row, optional) and {@code meta.json} (optional).
+ * Numbers are written with {@code %.17g} (exact round trip).
+ */
+public final class CaseFiles {
+
+    public static final String COV = "cov.csv";
+    public static final String BUDGETS = "budgets.csv";
+    public static final String REFERENCE = "ref_weights.csv";
+    public static final String META = "meta.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Opens the named file of a case, or returns null if it does not exist. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open(String fileName) throws IOException;
+    }
+
+    private CaseFiles() {
+    }
+
+    /** Reads a case folder. Budgets are normalised if they sum to 1 only up to rounding (≤ 1e-9). */
+    public static CaseData read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidProblemException(dir + ": not a case folder (expected " + COV + ", " + BUDGETS + ")");
+        }
+        return read(dir.getFileName().toString(), dir.toString(), f -> {
+            Path p = dir.resolve(f);
+            return Files.exists(p) ? Files.newInputStream(p) : null;
+        });
+    }
+
+    /** Reads a case from any source (e.g. class-path resources); {@code where} names it in error messages. */
+    public static CaseData read(String name, String where, Source source) {
+        LabeledMatrix cov = csv(source, where, COV, true, r -> CsvIo.readMatrix(r, where + "/" + COV));
+        double[] budgets = csv(source, where, BUDGETS, false, r -> CsvIo.readVector(r, where + "/" + BUDGETS));
+        double[] ref = csv(source, where, REFERENCE, false, r -> CsvIo.readVector(r, where + "/" + REFERENCE));
+        RiskBudgetProblem problem = budgets == null ? RiskBudgetProblem.erc(cov.values())
+                : RiskBudgetProblem.of(cov.values(), budgets);
+        if (cov.hasNames()) {
+            problem = problem.withAssetNames(cov.names());
+        }
+        if (ref != null && ref.length != problem.n()) {
+            throw new CsvFormatException(where + "/" + REFERENCE, "has " + ref.length + " weights for " + problem.n()
+                    + " assets");
+        }
+        CaseMeta meta = readMeta(source, where, name);
+        return new CaseData(name, problem, ref, meta);
+    }
+
+    /** Writes a case folder (creating it); meta may be null. */
+    public static void write(Path dir, RiskBudgetProblem problem, double[] referenceWeights, Map<String, Object> meta) {
+        try {
+            Files.createDirectories(dir);
+            CsvIo.writeMatrix(dir.resolve(COV), problem.covariance(), null);
+            CsvIo.writeVector(dir.resolve(BUDGETS), problem.budgets());
+            if (referenceWeights != null) {
+                CsvIo.writeVector(dir.resolve(REFERENCE), referenceWeights);
+            }
+            if (meta != null) {
+                Files.writeString(dir.resolve(META), JSON.writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write case " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the metadata map as JSON text (indented) */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise to JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Parse<T> {
+        T apply(Reader r);
+    }
+
+    private static <T> T csv(Source source, String where, String file, boolean required, Parse<T> parse) {
+        try (InputStream in = source.open(file)) {
+            if (in == null) {
+                if (required) {
+                    throw new CsvFormatException(where + "/" + file, "file not found");
+                }
+                return null;
+            }
+            return parse.apply(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CsvFormatException(where + "/" + file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static CaseMeta readMeta(Source source, String where, String name) {
+        Map<String, Object> raw;
+        try (InputStream in = source.open(META)) {
+            if (in == null) {
+                return null;
+            }
+            raw = JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new InvalidProblemException(where + "/" + META + ": not valid JSON: " + e.getMessage());
+        }
+        Object floors = raw.get("floors");
+        double floorNaive = floors instanceof Map<?, ?> f ? number(f.get("max_abs_rrc_err_naive_double_eval")) : Double.NaN;
+        Object seed = raw.get("seed");
+        return new CaseMeta(
+                raw.get("name") instanceof String s ? s : name,
+                raw.get("family") instanceof String s ? s : "unknown",
+                raw.get("n") instanceof Number k ? k.intValue() : -1,
+                number(raw.get("condition_number")),
+                number(raw.get("kappa_weights_componentwise")),
+                number(raw.get("cancellation_factor_Sw")),
+                floorNaive,
+                seed instanceof Number s ? s.longValue() : null,
+                raw.get("description") instanceof String s ? s : "",
+                raw);
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number k ? k.doubleValue() : Double.NaN;
+    }
+}

@@ -1,0 +1,121 @@
+package io.paritybench.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValidationTest {
+
+    private static final double[][] GOOD = {{0.04, 0.006, 0.0}, {0.006, 0.09, 0.01}, {0.0, 0.01, 0.16}};
+
+    @Test
+    void rejectsNonSquare() {
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(new double[][] {{1, 0}, {0}}))
+                .isInstanceOf(InvalidProblemException.class).hasMessageContaining("not square").hasMessageContaining("row 2");
+    }
+
+    @Test
+    void rejectsFewerThanTwoAssets() {
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(new double[][] {{1}})).hasMessageContaining("at least 2 assets");
+    }
+
+    @Test
+    void rejectsNaNAndInfinityNamingTheEntry() {
+        double[][] c = copy(GOOD);
+        c[1][2] = Double.NaN;
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(c)).hasMessageContaining("(2, 3)").hasMessageContaining("NaN");
+        double[][] d = copy(GOOD);
+        d[0][0] = Double.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(d)).hasMessageContaining("(1, 1)").hasMessageContaining("Infinity");
+    }
+
+    @Test
+    void rejectsAsymmetryNamingTheWorstEntry() {
+        double[][] c = copy(GOOD);
+        c[0][1] = 0.0061;
+        c[2][1] = 0.0100000001;
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(c)).hasMessageContaining("not symmetric").hasMessageContaining("(1, 2)");
+    }
+
+    @Test
+    void symmetrisesRoundingLevelAsymmetry() {
+        double[][] c = copy(GOOD);
+        c[0][1] = Math.nextUp(c[0][1]);
+        RiskBudgetProblem p = RiskBudgetProblem.erc(c);
+        assertThat(p.covariance(0, 1)).isEqualTo(p.covariance(1, 0));
+    }
+
+    @Test
+    void rejectsZeroOrNegativeVarianceNamingTheAsset() {
+        double[][] c = copy(GOOD);
+        c[1][1] = 0;
+        c[0][1] = c[1][0] = 0;
+        c[1][2] = c[2][1] = 0;
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(c)).hasMessageContaining("variance of asset 2");
+        double[][] d = copy(GOOD);
+        d[2][2] = -1;
+        assertThatThrownBy(() -> new RiskBudgetProblem(d, null, List.of("a", "b", "bonds"), null))
+                .hasMessageContaining("asset 3 'bonds'");
+    }
+
+    @Test
+    void rejectsIndefiniteMatricesWithThePivot() {
+        double[][] c = {{1, 0.9, 0.9}, {0.9, 1, -0.9}, {0.9, -0.9, 1}};
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(c)).hasMessageContaining("not positive definite")
+                .hasMessageContaining("pivot 3");
+    }
+
+    @Test
+    void rejectsBadBudgets() {
+        assertThatThrownBy(() -> RiskBudgetProblem.of(GOOD, new double[] {0.5, 0.5}))
+                .hasMessageContaining("budgets have length 2").hasMessageContaining("3x3");
+        assertThatThrownBy(() -> RiskBudgetProblem.of(GOOD, new double[] {0.5, 0.6, -0.1}))
+                .hasMessageContaining("budget 3").hasMessageContaining("positive");
+        assertThatThrownBy(() -> RiskBudgetProblem.of(GOOD, new double[] {0.5, 0.0, 0.5}))
+                .hasMessageContaining("budget 2");
+        assertThatThrownBy(() -> RiskBudgetProblem.of(GOOD, new double[] {0.5, Double.NaN, 0.5}))
+                .hasMessageContaining("budget 2 is NaN");
+        assertThatThrownBy(() -> RiskBudgetProblem.of(GOOD, new double[] {0.5, 0.3, 0.3}))
+                .hasMessageContaining("sum to 1.1");
+    }
+
+    @Test
+    void normalisesBudgetsOnlyWhenAsked() {
+        RiskBudgetProblem p = RiskBudgetProblem.normalising(GOOD, new double[] {2, 1, 1});
+        assertThat(p.budgets()).containsExactly(0.5, 0.25, 0.25);
+        assertThat(RiskBudgetProblem.erc(GOOD).budgets()).containsExactly(1.0 / 3, 1.0 / 3, 1.0 / 3);
+    }
+
+    @Test
+    void rejectsBadOptions() {
+        assertThatThrownBy(() -> SolverOptions.defaults().withTolerance(0)).hasMessageContaining("tolerance");
+        assertThatThrownBy(() -> SolverOptions.defaults().withMaxIterations(-1)).hasMessageContaining("maxIterations");
+        assertThatThrownBy(() -> SolverOptions.defaults().withInitialPoint(new double[] {1, -1}))
+                .hasMessageContaining("w[1]");
+    }
+
+    @Test
+    void concludeNeverCallsAFailedTestConverged() {
+        RiskBudgetProblem p = RiskBudgetProblem.erc(GOOD);
+        SolveResult r = SolveResult.conclude("x", p, SolverOptions.defaults(), new double[] {1, 1, 1},
+                SolveStatus.CONVERGED, 1, null, "");
+        assertThat(r.status()).isEqualTo(SolveStatus.STAGNATED);
+        SolveResult nan = SolveResult.conclude("x", p, SolverOptions.defaults(), new double[] {1, Double.NaN, 1},
+                SolveStatus.CONVERGED, 1, null, "");
+        assertThat(nan.status()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
+        SolveResult neg = SolveResult.conclude("x", p, SolverOptions.defaults(), new double[] {1, -1, 1},
+                SolveStatus.MAX_ITERATIONS, 1, null, "");
+        assertThat(neg.status()).isEqualTo(SolveStatus.INVALID_ITERATE);
+        assertThat(neg.message()).contains("w[1]");
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+}

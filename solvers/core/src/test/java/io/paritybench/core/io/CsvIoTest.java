@@ -1,0 +1,72 @@
+package io.paritybench.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvIoTest {
+
+    @Test
+    void readsAMatrixWithAndWithoutNames() {
+        LabeledMatrix m = CsvIo.readMatrix(new StringReader("a,b\n1,0.5\n0.5,2\n"), "m.csv");
+        assertThat(m.names()).containsExactly("a", "b");
+        assertThat(m.values()[1]).containsExactly(0.5, 2.0);
+        assertThat(CsvIo.readMatrix(new StringReader("1,0\n0,1\n"), "m.csv").hasNames()).isFalse();
+    }
+
+    @Test
+    void namesFileLineAndColumnOfABadValue() {
+        assertThatThrownBy(() -> CsvIo.readMatrix(new StringReader("1,2\n3,x\n"), "cov.csv"))
+                .isInstanceOf(CsvFormatException.class).hasMessage("cov.csv: line 2, column 2: not a number: 'x'");
+        assertThatThrownBy(() -> CsvIo.readMatrix(new StringReader("1,2\n3\n"), "cov.csv"))
+                .hasMessageContaining("cov.csv: line 2").hasMessageContaining("1 values, expected 2");
+        assertThatThrownBy(() -> CsvIo.readMatrix(new StringReader(""), "e.csv")).hasMessageContaining("empty");
+    }
+
+    @Test
+    void readsVectorsAsARowOrAColumn() {
+        assertThat(CsvIo.readVector(new StringReader("0.2,0.8\n"), "b")).containsExactly(0.2, 0.8);
+        assertThat(CsvIo.readVector(new StringReader("0.2\n0.8\n"), "b")).containsExactly(0.2, 0.8);
+        assertThatThrownBy(() -> CsvIo.readVector(new StringReader("1,2\n3,4\n"), "b"))
+                .hasMessageContaining("one row or one column");
+    }
+
+    @Test
+    void turnsReturnsIntoASampleCovarianceWithDivisorTMinusOne() {
+        String csv = "date,x,y\n2024-01-01,1,2\n2024-01-02,3,2\n2024-01-03,5,5\n";
+        LabeledMatrix m = CsvIo.readReturnsAsCovariance(new StringReader(csv), "r.csv");
+        assertThat(m.names()).containsExactly("x", "y");
+        // x = 1,3,5 (mean 3): var = (4+0+4)/2 = 4; y = 2,2,5 (mean 3): var = (1+1+4)/2 = 3; cov = (2+0+4)/2 = 3
+        assertThat(m.values()[0]).containsExactly(4.0, 3.0);
+        assertThat(m.values()[1]).containsExactly(3.0, 3.0);
+    }
+
+    @Test
+    void writesDoublesThatReadBackBitForBit(@TempDir Path dir) throws Exception {
+        SplittableRandom rnd = new SplittableRandom(7);
+        double[][] m = new double[5][5];
+        for (double[] row : m) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = Math.exp(rnd.nextDouble(-700, 700)) * (rnd.nextBoolean() ? 1 : -1);
+            }
+        }
+        Path f = dir.resolve("m.csv");
+        CsvIo.writeMatrix(f, m, List.of("a", "b", "c", "d", "e"));
+        LabeledMatrix back = CsvIo.readMatrix(f);
+        assertThat(back.values()).isDeepEqualTo(m);
+        assertThat(Files.readString(f)).startsWith("a,b,c,d,e\n");
+    }
+
+    @Test
+    void namesAMissingFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> CsvIo.readMatrix(dir.resolve("nope.csv"))).hasMessageContaining("nope.csv")
+                .hasMessageContaining("not found");
+    }
+}
