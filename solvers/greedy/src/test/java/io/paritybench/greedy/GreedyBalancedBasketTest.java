@@ -8,6 +8,7 @@ import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.Solvers;
+import io.paritybench.core.generate.ProblemGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -96,7 +97,7 @@ class GreedyBalancedBasketTest {
         // κ = 1e8 at n = 60: the exact greedy needs far more than 2000·n steps here (ALGORITHMS.md §8.3), so with an
         // unbounded step budget only the clock can end the run.
         RiskBudgetProblem problem = RiskBudgetProblem.erc(
-                RandomProblems.randomSpectrum(60, 1e8, new SplittableRandom(5)));
+                ProblemGenerator.randomSpectrum(60, 1e8, 5));
         SolveResult r = GreedyBalancedBasket.exact().solve(problem, SolverOptions.defaults().withTolerance(1e-14)
                 .withMaxIterations(Integer.MAX_VALUE).withTimeLimit(Duration.ofMillis(20)));
         assertThat(r.status()).isEqualTo(SolveStatus.TIME_LIMIT);

@@ -26,8 +26,7 @@ class TaylorCoefficientsTest {
     void correctedCoefficientsMatchFiniteDifferencesAndPublishedQuadraticCoefficientDoesNot(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int n = 3 + rnd.nextInt(6);
-        double[][] cov = seed % 2 == 0 ? RandomProblems.randomSpectrum(n, 1e2, rnd)
-                : RandomProblems.factorModel(n, 2, rnd);
+        double[][] cov = RandomProblems.covariance(n, seed);
         RiskBudgetProblem problem = RiskBudgetProblem.erc(cov);
         double[] w = RandomProblems.positiveWeights(n, rnd);
         double[] p = RiskMetrics.marginal(problem, w);
