@@ -154,10 +154,6 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         ExtendedRefinement.Outcome refined = steps == 0
                 ? new ExtendedRefinement.Outcome(SolveStatus.MAX_ITERATIONS, "iteration cap reached before refinement")
                 : refinement.refine(steps, deadline);
-        if (refined.status() == SolveStatus.MAX_ITERATIONS && steps < MAX_REFINEMENT_STEPS
-                && refinement.iterations == steps) {
-            refined = new ExtendedRefinement.Outcome(SolveStatus.MAX_ITERATIONS, "iteration cap reached during refinement");
-        }
         int iterations = newton.iterations() + refinement.iterations;
         counters.put("refinementIterations", (long) refinement.iterations);
         counters.put("factorizations", (long) (newton.factorizations() + refinement.factorizations));
