@@ -214,7 +214,7 @@ public final class ProblemGenerator {
     /** Sample covariance (divisor T − 1) of T returns {@code r_t = L z_t}, {@code LL' = Σ_pop}, z standard normal. */
     private static double[][] sample(GeneratorSpec spec, Draws draws) {
         int n = spec.n();
-        int t = integer(spec, "t", n + 1, Integer.MAX_VALUE / Math.max(n, 1));
+        int t = spec.has("t") ? integer(spec, "t", n + 1, Integer.MAX_VALUE / n) : 2 * n;
         double[][] pop = Matrices.randomSpectrum(n, kappa(spec), draws);
         double[][] l = Matrices.cholesky(pop);
         if (l == null) {

@@ -24,7 +24,8 @@ class FamilyTest {
         "factor:n=40,k=5,idio=1e-10,mixed=1,seed=4",
         "negative-correlation:n=13,seed=5",
         "vol-spread:n=25,volmin=1e-3,volmax=1e2,budgets=tiny:4:1e-4,seed=6",
-        "sample:n=30,kappa=1e4,t=31,seed=7"})
+        "sample:n=30,kappa=1e4,t=31,seed=7",
+        "sample:n=12,seed=8"})
     void everyFamilyIsDeterministicExactlySymmetricAndPositiveDefinite(String text) {
         GeneratorSpec spec = GeneratorSpec.parse(text);
         RiskBudgetProblem a = ProblemGenerator.problem(spec);

@@ -30,7 +30,9 @@ class GeneratorSpecTest {
     void defaultsAreResolvedSoTheCanonicalFormNamesTheProblemCompletely() {
         GeneratorSpec spec = GeneratorSpec.parse("random-spectrum:n=5");
         assertThat(spec.toString()).isEqualTo("random-spectrum:n=5,kappa=100,budgets=equal,seed=0");
-        assertThat(GeneratorSpec.parse("sample:n=7").param("t")).isEqualTo(14.0);
+        // t of the sample family follows n unless given
+        assertThat(GeneratorSpec.parse("sample:n=7").has("t")).isFalse();
+        assertThat(GeneratorSpec.parse("sample:n=7").withN(30).toString()).isEqualTo("sample:n=30,kappa=100,budgets=equal,seed=0");
         GeneratorSpec gap = GeneratorSpec.parse("constant-correlation:n=4,gap=0.01");
         assertThat(gap.has("rho")).isFalse();
         assertThat(gap.with("rho", 0.2).has("gap")).isFalse();
