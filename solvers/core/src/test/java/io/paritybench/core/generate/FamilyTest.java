@@ -172,7 +172,7 @@ class FamilyTest {
 
     @Test
     void dirichletDrawsHaveTheRightMean() {
-        // E[b_i] = 1/n; the average of 400 draws of n = 5 with alpha = 2 has standard error ≈ 0.0087/… per entry
+        // E[b_i] = 1/n for Dirichlet(alpha, ..., alpha); averaged over 400 draws of n = 5, alpha = 2
         double[] mean = new double[5];
         for (int s = 0; s < 400; s++) {
             double[] b = ProblemGenerator.budgets(BudgetSpec.dirichlet(2), 5, new Draws(new java.util.SplittableRandom(s)));
