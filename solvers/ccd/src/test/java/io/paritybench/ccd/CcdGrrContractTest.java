@@ -12,6 +12,6 @@ class CcdGrrContractTest extends RiskBudgetSolverContractTest {
 
     @Override
     protected boolean expectsAccuracy(CaseData c) {
-        return CcdCases.withinReach(c);
+        return CcdCases.withinReach(c) && CcdCases.weightAccuracyFollowsFromResidual(c);
     }
 }

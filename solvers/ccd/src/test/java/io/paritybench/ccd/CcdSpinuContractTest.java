@@ -12,6 +12,6 @@ class CcdSpinuContractTest extends RiskBudgetSolverContractTest {
 
     @Override
     protected boolean expectsAccuracy(CaseData c) {
-        return CcdCases.withinReach(c);
+        return CcdCases.withinReach(c) && CcdCases.weightAccuracyFollowsFromResidual(c);
     }
 }
