@@ -1,6 +1,5 @@
 package io.paritybench.ccd;
 
-import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
@@ -32,8 +31,8 @@ import java.util.Objects;
  * {@code Cy += Δ C[:, i]} (column i read as row i of the symmetric row-major C). One sweep is n² multiply-adds and
  * one pass over C; after every sweep {@code Cy} is recomputed from scratch (one more pass, which removes rounding
  * drift) and the common test {@code max_i |RRC_i − b_i| ≤ tol} is applied to it (RRC is scale-free and identical
- * in correlation and covariance space); when it passes, it is confirmed on the covariance-space weights, and the
- * final verdict is {@link SolveResult#conclude}'s.
+ * in correlation and covariance space); when it passes, {@link SolveResult#conclude} applies it to the
+ * covariance-space weights, and if rounding makes that verdict differ the sweeps go on.
  *
  * <p><b>When it is slow.</b> Spinu-form CCD is exact block minimisation of a strictly convex function with compact
  * level sets, so it converges (Tseng 2001; GRR Remark 2), but only linearly, with rate about
@@ -50,7 +49,8 @@ import java.util.Objects;
  * one-sweep change is several u; the RRC error is not monotone under CCD and is not used for this); time limit →
  * TIME_LIMIT; a non-finite value or {@code max_i y_i} above {@value #MAX_ENTRY} (divergence, e.g. a singular C with a
  * non-negative null vector) → NUMERICAL_BREAKDOWN. Counters: {@code sweeps}, {@code coordinateUpdates},
- * {@code matvecs} (fresh products of C).
+ * {@code matvecs} (full matrix–vector products: the fresh {@code Cy} of each sweep and the products of Σ in the
+ * common test).
  */
 public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
 
@@ -155,11 +155,12 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                 break;
             }
             if (err <= options.tolerance()) {
+                // confirmed by the common test on the covariance-space weights; if rounding makes that fail, go on
                 matvecs++;
-                if (ConvergenceTest.passes(problem, toCovarianceSpace(k.y, sigma), options.tolerance())) {
-                    proposed = SolveStatus.CONVERGED;
-                    message = String.format("tolerance met after %d sweeps", sweeps);
-                    break;
+                SolveResult r = result(problem, options, k.y, sigma, SolveStatus.CONVERGED, sweeps, matvecs,
+                        String.format("tolerance met after %d sweeps", sweeps));
+                if (r.status() == SolveStatus.CONVERGED) {
+                    return r;
                 }
             }
             if (sweeps >= maxSweeps) {
@@ -208,25 +209,52 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
             current = recycled;
         }
 
+        return result(problem, options, k.y, sigma, proposed, sweeps, matvecs + 1, message);
+    }
+
+    /** Maps y to covariance space and applies the common test ({@link SolveResult#conclude}, one product of Σ). */
+    private SolveResult result(RiskBudgetProblem problem, SolverOptions options, double[] y, double[] sigma,
+                               SolveStatus proposed, int sweeps, long matvecs, String message) {
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("sweeps", (long) sweeps);
-        counters.put("coordinateUpdates", (long) sweeps * n);
+        counters.put("coordinateUpdates", (long) sweeps * y.length);
         counters.put("matvecs", matvecs);
-        return SolveResult.conclude(id(), problem, options, toCovarianceSpace(k.y, sigma), proposed, sweeps, counters,
+        return SolveResult.conclude(id(), problem, options, toCovarianceSpace(y, sigma), proposed, sweeps, counters,
                 message);
     }
 
-    /** @return C = D^{-1/2} Σ D^{-1/2}, row-major, computed on the lower triangle and mirrored (exactly symmetric) */
+    /**
+     * @return C = D^{-1/2} Σ D^{-1/2}, row-major with a unit diagonal, filled row by row as
+     *         {@code C_ij = Σ_ij · (σ_i⁻¹ σ_j⁻¹)}, an expression symmetric in (i, j), so C is exactly symmetric (Σ is).
+     *         When products of inverse volatilities could overflow or underflow, {@code Σ_ij / σ_max(i,j) / σ_min(i,j)}
+     *         is used instead (also symmetric, slower).
+     */
     static double[] correlation(RiskBudgetProblem p, double[] sigma) {
         int n = p.n();
+        double[] inv = new double[n];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = 0; i < n; i++) {
+            inv[i] = 1.0 / sigma[i];
+            lo = Math.min(lo, inv[i]);
+            hi = Math.max(hi, inv[i]);
+        }
+        boolean safe = hi * hi < Double.MAX_VALUE && lo * lo >= Double.MIN_NORMAL;
         double[] c = new double[n * n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                double cij = p.covariance(i, j) / sigma[i] / sigma[j];
-                c[i * n + j] = cij;
-                c[j * n + i] = cij;
+            int off = i * n;
+            if (safe) {
+                double invI = inv[i];
+                for (int j = 0; j < n; j++) {
+                    c[off + j] = p.covariance(i, j) * (invI * inv[j]);
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[off + j] = j < i ? p.covariance(i, j) / sigma[i] / sigma[j]
+                            : p.covariance(i, j) / sigma[j] / sigma[i];
+                }
             }
-            c[i * n + i] = 1.0;
+            c[off + i] = 1.0;
         }
         return c;
     }
