@@ -6,6 +6,7 @@ import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -158,26 +159,26 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                 // confirmed by the common test on the covariance-space weights; if rounding makes that fail, go on
                 matvecs++;
                 SolveResult r = result(problem, options, k.y, sigma, SolveStatus.CONVERGED, sweeps, matvecs,
-                        String.format("tolerance met after %d sweeps", sweeps));
+                        String.format(Locale.ROOT, "tolerance met after %d sweeps", sweeps));
                 if (r.status() == SolveStatus.CONVERGED) {
                     return r;
                 }
             }
             if (sweeps >= maxSweeps) {
                 proposed = SolveStatus.MAX_ITERATIONS;
-                message = String.format("sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err);
+                message = String.format(Locale.ROOT, "sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err);
                 break;
             }
             if (quietSweeps >= STAGNATION_SWEEPS) {
                 proposed = SolveStatus.STAGNATED;
-                message = String.format("normalised iterate changed by less than %d u in each of the last %d sweeps"
+                message = String.format(Locale.ROOT, "normalised iterate changed by less than %d u in each of the last %d sweeps"
                         + " (last: %.2e relative); max|RRC-b| = %.3e after %d sweeps", STAGNATION_ULPS,
                         STAGNATION_SWEEPS, lastChange, err, sweeps);
                 break;
             }
             if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
                 proposed = SolveStatus.TIME_LIMIT;
-                message = String.format("time limit after %d sweeps, max|RRC-b| = %.3e", sweeps, err);
+                message = String.format(Locale.ROOT, "time limit after %d sweeps, max|RRC-b| = %.3e", sweeps, err);
                 break;
             }
 
@@ -196,7 +197,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
             if (!(largest <= MAX_ENTRY)) {
                 proposed = SolveStatus.NUMERICAL_BREAKDOWN;
                 message = Double.isFinite(largest)
-                        ? String.format("iterate diverging: max y_i = %.3e after %d sweeps", largest, sweeps)
+                        ? String.format(Locale.ROOT, "iterate diverging: max y_i = %.3e after %d sweeps", largest, sweeps)
                         : "non-finite iterate after " + sweeps + " sweeps";
                 break;
             }
