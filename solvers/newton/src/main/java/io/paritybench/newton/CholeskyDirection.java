@@ -18,6 +18,7 @@ import java.util.Map;
  */
 final class CholeskyDirection implements NewtonDirection {
 
+    static final boolean NOPRED = Boolean.getBoolean("nopred");
     private final CorrelationForm form;
     private final double[][] u;
     private final double[] dRef;
@@ -63,7 +64,7 @@ final class CholeskyDirection implements NewtonDirection {
             double target = wantAccurate ? Math.min(eta, ACCURATE / sqrtRho) : eta;
             double contraction = (sqrtRho - 1) / (sqrtRho + 1);
             double predicted = contraction <= 0 ? 1 : Math.log(target / (2 * sqrtRho)) / Math.log(contraction);
-            if (Double.isFinite(rho) && predicted <= budget) {
+            if (Double.isFinite(rho) && (NOPRED ? rho <= 1e6 : predicted <= budget)) {
                 PreconditionedCg.Outcome outcome = cg.solve(d, g, delta, this::applyFactor, target, budget, deadline);
                 pcgIterations += cg.iterations;
                 if (outcome == PreconditionedCg.Outcome.TIME_LIMIT) {
