@@ -11,14 +11,14 @@ import java.util.Map;
  * {@code x'Hx / x'H_ref x} lies in {@code [min(1, min_i d_i/d_ref,i), max(1, max_i d_i/d_ref,i)]}: the condition number
  * ρ of {@code H_ref⁻¹H} is known in O(n) before any work. When conjugate gradients preconditioned by the old factor
  * ({@code 4n²} flops per iteration: one product with C, two triangular solves) are predicted by the CG bound
- * {@code 2((√ρ − 1)/(√ρ + 1))^k} to reach the forcing term within {@link #pcgBudget} iterations, the direction is
- * computed that way; otherwise, or when they do not, H is factorised afresh and solved directly (the inverse is never
+ * {@code 2 sqrt(ρ) ((√ρ − 1)/(√ρ + 1))^k} to reach the forcing term {@code η = min(1/2, sqrt(‖g‖_{M⁻¹}))}
+ * (superlinear: Dembo, Eisenstat and Steihaug 1982) within {@link #pcgBudget} iterations, the direction is computed
+ * that way; otherwise, or when they do not, H is factorised afresh and solved directly (the inverse is never
  * formed: Griveau-Billion, Richard and Roncalli 2013, Remark 4). The H-norm error of a preconditioned solve stopped
  * at relative residual η is at most {@code η sqrt(ρ)}, which decides whether it counts as accurate.
  */
 final class CholeskyDirection implements NewtonDirection {
 
-    static final boolean NOPRED = Boolean.getBoolean("nopred");
     private final CorrelationForm form;
     private final double[][] u;
     private final double[] dRef;
@@ -45,11 +45,13 @@ final class CholeskyDirection implements NewtonDirection {
      * for the factorisation, i.e. break-even near n/60); half of that, at least 2.
      */
     static int pcgBudget(int n) {
-        return Math.max(2, n / Integer.getInteger("pcgdiv", 30));
+        return Math.max(2, n / 30);
     }
 
     @Override
-    public Failure solve(double[] d, double[] g, double[] delta, double eta, boolean wantAccurate, long deadline) {
+    public Failure solve(double[] d, double[] g, double[] delta, double gradNorm, boolean wantAccurate,
+                         long deadline) {
+        double eta = Math.min(ETA_MAX, Math.sqrt(gradNorm));
         int n = form.n;
         if (factored) {
             double lo = 1;
@@ -64,7 +66,7 @@ final class CholeskyDirection implements NewtonDirection {
             double target = wantAccurate ? Math.min(eta, ACCURATE / sqrtRho) : eta;
             double contraction = (sqrtRho - 1) / (sqrtRho + 1);
             double predicted = contraction <= 0 ? 1 : Math.log(target / (2 * sqrtRho)) / Math.log(contraction);
-            if (Double.isFinite(rho) && (NOPRED ? rho <= 1e6 : predicted <= budget)) {
+            if (Double.isFinite(rho) && predicted <= budget) {
                 PreconditionedCg.Outcome outcome = cg.solve(d, g, delta, this::applyFactor, target, budget, deadline);
                 pcgIterations += cg.iterations;
                 if (outcome == PreconditionedCg.Outcome.TIME_LIMIT) {

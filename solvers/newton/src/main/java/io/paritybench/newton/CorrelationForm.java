@@ -36,14 +36,13 @@ final class CorrelationForm {
         double[] sigma = p.volatilities();
         double[][] c = new double[n][n];
         for (int i = 0; i < n; i++) {
+            // Σ_ij / (σ_i σ_j): exactly symmetric because Σ is and the product commutes; row by row
             double[] ci = c[i];
             double si = sigma[i];
-            ci[i] = 1.0;
-            for (int j = i + 1; j < n; j++) {
-                double v = p.covariance(i, j) / si / sigma[j];
-                ci[j] = v;
-                c[j][i] = v;
+            for (int j = 0; j < n; j++) {
+                ci[j] = p.covariance(i, j) / (si * sigma[j]);
             }
+            ci[i] = 1.0;
         }
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -111,34 +110,6 @@ final class CorrelationForm {
             y[i] *= f;
         }
         return y;
-    }
-
-    /**
-     * One sweep of cyclical coordinate descent on F: for each i in turn, the exact minimiser over {@code y_i} of F
-     * with the other coordinates fixed, the positive root of {@code y_i² + q_i y_i − b_i = 0},
-     * {@code q_i = Σ_{j≠i} C_ij y_j} (ALGORITHMS.md §6.4, Spinu form). Decreases F; keeps y > 0. O(n²).
-     */
-    void coordinateSweep(double[] y) {
-        for (int i = 0; i < n; i++) {
-            double[] ci = c[i];
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            int j = 0;
-            for (; j + 3 < n; j += 4) {
-                s0 += ci[j] * y[j];
-                s1 += ci[j + 1] * y[j + 1];
-                s2 += ci[j + 2] * y[j + 2];
-                s3 += ci[j + 3] * y[j + 3];
-            }
-            for (; j < n; j++) {
-                s0 += ci[j] * y[j];
-            }
-            double q = (s0 + s1) + (s2 + s3) - y[i];
-            double root = Math.sqrt(q * q + 4 * b[i]);
-            y[i] = q >= 0 ? 2 * b[i] / (q + root) : 0.5 * (root - q);
-        }
     }
 
     /** @return the covariance-space weights {@code x = y ⊘ σ}, normalised to sum to one, into {@code out} */

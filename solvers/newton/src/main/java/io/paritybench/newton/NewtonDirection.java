@@ -10,6 +10,9 @@ import java.util.Map;
  */
 interface NewtonDirection {
 
+    /** Largest forcing term (relative residual at which an inexact solve may stop). */
+    double ETA_MAX = 0.5;
+
     /** Relative H-norm error {@code ‖Δ − H⁻¹g‖_H / ‖H⁻¹g‖_H} below which a direction counts as accurate. */
     double ACCURATE = 1e-3;
 
@@ -23,12 +26,13 @@ interface NewtonDirection {
      * @param d        the diagonal of the barrier Hessian, {@code b ⊘ y²}
      * @param g        the gradient {@code Cy − b ⊘ y}
      * @param delta    receives Δ
-     * @param eta      forcing term: relative residual the solve may stop at (inexact solvers)
+     * @param gradNorm {@code ‖g‖_{M⁻¹} = sqrt(Σ g_i² / (1 + d_i))}, the gradient in the norm of the Jacobi
+     *                 approximation of H (a scale-free stand-in for the Newton decrement), for forcing terms
      * @param accurate whether Δ must be accurate in the sense of {@link #ACCURATE} regardless of eta
      * @param deadline {@link System#nanoTime()} deadline of the solve
      * @return null on success, otherwise the failure (breakdown or time limit)
      */
-    Failure solve(double[] d, double[] g, double[] delta, double eta, boolean accurate, long deadline);
+    Failure solve(double[] d, double[] g, double[] delta, double gradNorm, boolean accurate, long deadline);
 
     /** @return whether the last direction is known to be accurate in the sense of {@link #ACCURATE} */
     boolean lastWasAccurate();

@@ -15,9 +15,9 @@ import java.util.function.Function;
  * Newton system solved by a {@link NewtonDirection}.
  *
  * <p>Iteration k: {@code g = Cy − b ⊘ y}, {@code d = b ⊘ y²}; if the common test ({@link ConvergenceTest}, on the
- * covariance-space weights {@code y ⊘ σ} normalised) passes, stop. Otherwise {@code Δ ≈ (C + diag d)⁻¹ g} to the
- * forcing term {@code η = min(1/2, ‖g‖_{M⁻¹})}, {@code M = diag(1 + d)} (exact for a fresh factorisation),
- * {@code λ = sqrt(g'Δ)}, {@code δ = max_i |Δ_i| / y_i}; damped phase while {@code λ > λ* = 0.95 (3 − √5)/2}:
+ * covariance-space weights {@code y ⊘ σ} normalised) passes, stop. Otherwise {@code Δ ≈ (C + diag d)⁻¹ g}, to a
+ * forcing term the {@link NewtonDirection} derives from {@code ‖g‖_{M⁻¹}}, {@code M = diag(1 + d)} (exact after a
+ * fresh factorisation), {@code λ = sqrt(g'Δ)}, {@code δ = max_i |Δ_i| / y_i}; damped phase while {@code λ > λ* = 0.95 (3 − √5)/2}:
  * {@code y ← y − Δ/(1 + δ)} (keeps {@code y > 0} and decreases F by at least {@code ω(λ*) = λ* − ln(1 + λ*)},
  * Spinu Thm 3.3; this needs only {@code g'Δ = Δ'HΔ}, which truncated conjugate gradients also satisfy); quadratic
  * phase: {@code y ← y − Δ}, halved while some {@code y_i ≤ 0} (a guard against rounding only; in exact arithmetic
@@ -43,12 +43,6 @@ final class SpinuIteration {
     static final int NO_PROGRESS_WINDOW = 8;
     /** Halvings of the full step before the positivity guard gives up. */
     static final int MAX_HALVINGS = 60;
-    /** Largest forcing term. */
-    static final double ETA_MAX = Double.parseDouble(System.getProperty("etamax", "0.5"));
-    static final double FORCING_POWER = Double.parseDouble(System.getProperty("fp", "1"));
-    static final int CCD = Integer.getInteger("ccd", 0);
-    static final boolean LS = Boolean.getBoolean("ls");
-    static final boolean TRACE = Boolean.getBoolean("trace");
     /**
      * The common test is evaluated once the correlation-space residual (the same quantity, from the product Cy the
      * iteration has anyway) is within this factor of the tolerance; the final result is judged by the common test
@@ -90,7 +84,6 @@ final class SpinuIteration {
         final double[] g;
         final double[] d;
         final double[] delta;
-        final double[] cd;
         final double[] w;
         long damped;
         long quadratic;
@@ -109,16 +102,12 @@ final class SpinuIteration {
             this.g = new double[n];
             this.d = new double[n];
             this.delta = new double[n];
-            this.cd = new double[n];
             this.w = new double[n];
             if (options.hasInitialPoint()) {
                 this.y = form.warmStart(options.initialPoint(), cy);
                 matvecs++;
             } else {
                 this.y = form.coldStart();
-                for (int k = 0; k < CCD; k++) {
-                    form.coordinateSweep(y);
-                }
             }
             this.direction = directions.apply(form);
         }
@@ -160,8 +149,8 @@ final class SpinuIteration {
                 for (int i = 0; i < n; i++) {
                     ghat2 += g[i] * g[i] / (1 + d[i]);
                 }
-                double eta = Math.min(ETA_MAX, Math.pow(ghat2, 0.5 * FORCING_POWER));
-                NewtonDirection.Failure failure = direction.solve(d, g, delta, eta, wantAccurate, deadline);
+                NewtonDirection.Failure failure = direction.solve(d, g, delta, Math.sqrt(ghat2), wantAccurate,
+                        deadline);
                 if (failure != null) {
                     status = failure.status();
                     message = failure.message() + " at iteration " + iterations;
@@ -183,7 +172,7 @@ final class SpinuIteration {
                 double lambda = Math.sqrt(lambda2);
                 double t;
                 if (lambda > LAMBDA_STAR) {
-                    t = dampedStep(rel);
+                    t = 1.0 / (1.0 + rel);
                     damped++;
                     strikes = 0;
                     wantAccurate = false;
@@ -221,13 +210,6 @@ final class SpinuIteration {
                     }
                     t = fullStep();
                     quadratic++;
-                }
-                if (TRACE) {
-                    Map<String, Long> c = new java.util.TreeMap<>();
-                    direction.addCounters(c);
-                    System.err.printf("it %d lambda %.3e delta %.3e t %.3e spinu %.3e eta %.1e acc %s res %.3e %s%n",
-                            iterations, lambda, rel, t, 1 / (1 + rel), eta, accurate,
-                            ConvergenceTest.residual(problem, w), c);
                 }
                 for (int i = 0; i < n; i++) {
                     y[i] -= t * delta[i];
@@ -279,23 +261,6 @@ final class SpinuIteration {
             }
             form.weights(y, w);
             return worst <= PRESCREEN * tol && ConvergenceTest.passes(problem, w, tol);
-        }
-
-        /** Spinu's damped step {@code 1/(1 + δ)}, or with {@link #LS} the minimiser of F along the ray. */
-        private double dampedStep(double rel) {
-            double t = 1.0 / (1.0 + rel);
-            if (LS) {
-                form.multiply(delta, cd);
-                matvecs++;
-                double dCy = 0;
-                double dCd = 0;
-                for (int i = 0; i < n; i++) {
-                    dCy += delta[i] * cy[i];
-                    dCd += delta[i] * cd[i];
-                }
-                t = RayMinimizer.minimise(y, delta, b, dCy, dCd, t);
-            }
-            return t;
         }
 
         /** The full step, halved while it would leave the positive orthant. */
