@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The matrix-free Newton direction of {@link TruncatedNewtonCg}: {@link PreconditionedCg} with the Jacobi
  * preconditioner {@code M = diag(H) = 1 + d} ({@code C_ii = 1}), stopped at the relative residual
- * {@code η = min(1/2, ‖g‖_{M⁻¹})} (quadratic forcing: Dembo, Eisenstat and Steihaug 1982, Thm 3.3; it needed 10–25 %
- * fewer CG iterations in total than {@code min(1/2, sqrt(‖g‖_{M⁻¹}))} at n = 1000–3000); no factorisation,
+ * {@code η = min(1/2, ‖g‖_{M⁻¹})}: quadratic forcing (Dembo, Eisenstat and Steihaug 1982: {@code η_k = O(‖g_k‖)}
+ * keeps Newton's quadratic rate). Measured against {@code min(1/2, sqrt(‖g‖_{M⁻¹}))}: as fast or faster (n = 1000,
+ * κ = 1e6: 150–200 ms against 187–207 ms; n = 3000, κ = 1e4: the same 280 CG iterations). No factorisation,
  * {@code 2n²} flops per CG iteration.
  *
  * <p>An accurate direction (needed before the stagnation rule may fire) is requested as {@code η = }
