@@ -50,7 +50,8 @@ import io.paritybench.core.SolverOptions;
  * requested tolerance), NUMERICAL_BREAKDOWN (Cholesky failure or a non-finite value), MAX_ITERATIONS (default cap
  * {@value #DEFAULT_MAX_ITERATIONS}), TIME_LIMIT. Counters: {@code dampedSteps}, {@code quadraticSteps},
  * {@code stepHalvings}, {@code factorizations}, {@code reusedFactorizations} (steps computed by PCG with an earlier
- * factor), {@code pcgIterations}, {@code matvecs} (products with C).
+ * factor), {@code pcgIterations}, {@code pcgAbandoned} (PCG solves that missed the budget and were replaced by a
+ * factorisation), {@code matvecs} (products with C).
  */
 public final class LogBarrierNewton implements RiskBudgetSolver {
 
