@@ -17,7 +17,8 @@ package io.paritybench.newton;
  * <table>
  * <caption>Cholesky factorisation time</caption>
  * <tr><th>implementation</th><th>n = 1000</th><th>n = 3000</th></tr>
- * <tr><td>this class (row arrays, vectorised kernel)</td><td>18–20 ms (17 GFlop/s)</td><td>0.62 s (14.5 GFlop/s)</td></tr>
+ * <tr><td>this class (row arrays, vectorised kernel)</td><td>18–20 ms (17 GFlop/s)</td>
+ *     <td>0.62 s (14.5 GFlop/s)</td></tr>
  * <tr><td>same algorithm on a flat {@code double[]}</td><td>47–54 ms</td><td>1.5–1.8 s</td></tr>
  * <tr><td>ojAlgo 55.0.1 {@code Cholesky.R064}</td><td>87 ms</td><td>–</td></tr>
  * <tr><td>EJML 0.43.1 {@code DecompositionFactory_DDRM.chol(n, true)} (block)</td><td>117 ms</td><td>3.2 s</td></tr>

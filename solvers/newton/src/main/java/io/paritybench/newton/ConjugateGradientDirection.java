@@ -61,7 +61,8 @@ final class ConjugateGradientDirection implements NewtonDirection {
         switch (outcome) {
             case BREAKDOWN:
                 return new Failure(SolveStatus.NUMERICAL_BREAKDOWN,
-                        "conjugate gradients broke down (p'Hp not positive: Hessian not numerically positive definite)");
+                        "conjugate gradients broke down (p'Hp not positive: Hessian not numerically positive "
+                                + "definite)");
             case TIME_LIMIT:
                 return new Failure(SolveStatus.TIME_LIMIT, "time limit reached inside conjugate gradients");
             case CAPPED:

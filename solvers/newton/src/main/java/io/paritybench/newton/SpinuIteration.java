@@ -17,7 +17,8 @@ import java.util.function.Function;
  * <p>Iteration k: {@code g = Cy − b ⊘ y}, {@code d = b ⊘ y²}; if the common test ({@link ConvergenceTest}, on the
  * covariance-space weights {@code y ⊘ σ} normalised) passes, stop. Otherwise {@code Δ ≈ (C + diag d)⁻¹ g}, to a
  * forcing term the {@link NewtonDirection} derives from {@code ‖g‖_{M⁻¹}}, {@code M = diag(1 + d)} (exact after a
- * fresh factorisation), {@code λ = sqrt(g'Δ)}, {@code δ = max_i |Δ_i| / y_i}; damped phase while {@code λ > λ* = 0.95 (3 − √5)/2}:
+ * fresh factorisation), {@code λ = sqrt(g'Δ)}, {@code δ = max_i |Δ_i| / y_i}; damped phase while
+ * {@code λ > λ* = 0.95 (3 − √5)/2}:
  * {@code y ← y − Δ/(1 + δ)} (keeps {@code y > 0} and decreases F by at least {@code ω(λ*) = λ* − ln(1 + λ*)},
  * Spinu Thm 3.3; this needs only {@code g'Δ = Δ'HΔ}, which truncated conjugate gradients also satisfy); quadratic
  * phase: {@code y ← y − Δ}, halved while some {@code y_i ≤ 0} (a guard against rounding only; in exact arithmetic

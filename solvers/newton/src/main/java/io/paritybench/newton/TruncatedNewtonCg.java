@@ -48,7 +48,8 @@ public final class TruncatedNewtonCg implements RiskBudgetSolver {
 
     @Override
     public String description() {
-        return "Damped Newton on the log-barrier, Newton system by Jacobi-preconditioned CG (Spinu 2013; inexact Newton)";
+        return "Damped Newton on the log-barrier, Newton system by Jacobi-preconditioned CG "
+                + "(Spinu 2013; inexact Newton)";
     }
 
     @Override

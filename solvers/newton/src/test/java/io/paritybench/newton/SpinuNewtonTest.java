@@ -43,7 +43,8 @@ class SpinuNewtonTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("solversAndCases")
     void solvesEverySharedCaseToItsAchievableAccuracy(RiskBudgetSolver solver, CaseData c) {
-        SolveResult r = solver.solve(c.problem(), SolverOptions.defaults().withTolerance(c.tolerance().maxAbsRrcError()));
+        SolverOptions o = SolverOptions.defaults().withTolerance(c.tolerance().maxAbsRrcError());
+        SolveResult r = solver.solve(c.problem(), o);
         CaseScore s = CaseScore.score(c, r.weights());
         assertThat(r.status()).as("%s", r).isEqualTo(SolveStatus.CONVERGED);
         assertThat(s.maxRelWeightError()).as("w_rel, kappa_w = %.3g", c.meta().kappaWeights())
@@ -186,8 +187,8 @@ class SpinuNewtonTest {
     @Test
     void aNonFiniteNewtonStepIsANumericalBreakdown() {
         CaseData c = SharedCases.byName("rs_n10_kappa1e2");
-        SolveResult r = SpinuIteration.run("test", c.problem(), SolverOptions.defaults(), form -> new FailingDirection(null),
-                100);
+        SolveResult r = SpinuIteration.run("test", c.problem(), SolverOptions.defaults(),
+                form -> new FailingDirection(null), 100);
         assertThat(r.status()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
         assertThat(r.iterations()).isZero();
     }
