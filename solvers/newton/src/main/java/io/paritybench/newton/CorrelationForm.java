@@ -4,8 +4,8 @@ import io.paritybench.core.RiskBudgetProblem;
 
 /**
  * Spinu's barrier problem in correlation space (ALGORITHMS.md §6.2, setup): the correlation matrix
- * {@code C = D^{-1/2} Σ D^{-1/2}} (row-major, exact unit diagonal), the volatilities {@code σ}, the budgets
- * {@code b̂ = b / Σb} rescaled to {@code b^s = b̂ / min b̂} (so every log term has coefficient ≥ 1 and
+ * {@code C = D^{-1/2} Σ D^{-1/2}} (row arrays, exactly symmetric, exact unit diagonal), the volatilities {@code σ},
+ * the budgets {@code b̂ = b / Σb} rescaled to {@code b^s = b̂ / min b̂} (so every log term has coefficient ≥ 1 and
  * {@code F(y) = ½ y'Cy − Σ b^s_i ln y_i} is self-concordant) and {@code S = Σ b^s_i}.
  *
  * <p>Since {@code Σx = D^{1/2} C y} for {@code x = y ⊘ σ}, the risk contributions of x and y coincide and the
