@@ -39,8 +39,9 @@ import java.util.Map;
  *
  * <p><b>Start.</b> {@link Start#DIAGONAL} ({@code sqp-ls}): the initial point of the options if given, otherwise
  * the diagonal solution {@code y_i ∝ sqrt(b_i)} (exact for diagonal Σ, §4.2). {@link Start#CCD}
- * ({@code sqp-ls-warm}): first cyclical coordinate descent (Choi–Chen form, §6.4) to {@code max|RRC − b| ≤ 1e-4},
- * at most {@value #WARM_UP_SWEEPS} sweeps, then the same iteration from the CCD weights — the fix recommended in
+ * ({@code sqp-ls-warm}): first cyclical coordinate descent (Choi–Chen form, §6.4) to {@code max|RRC − b| ≤ 1e-4}
+ * (with the options' iteration cap as its sweep cap, CCD's own default otherwise), then the same iteration from
+ * the CCD weights, whatever status CCD ended with — the fix recommended in
  * §6.3, item (2), which puts the start inside the basin of the solution. The result's iteration count is the SQP
  * iterations; the warm-up sweeps are the {@code ccdSweeps} counter.
  *
@@ -86,8 +87,6 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
 
     /** Default iteration cap. */
     public static final int DEFAULT_MAX_ITERATIONS = 500;
-    /** Sweep cap of the CCD warm-up phase. */
-    public static final int WARM_UP_SWEEPS = 1000;
     /** Tolerance of the CCD warm-up phase on {@code max|RRC − b|}. */
     public static final double WARM_UP_TOLERANCE = 1e-4;
     /** Consecutive iterations without progress after which the iteration is declared stalled. */
@@ -146,15 +145,19 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
             counters.put("ccdSweeps", (long) warm.sweeps());
             prefix = warm.message();
             initial = warm.weights();
-            if (System.nanoTime() - deadline > 0) {
-                return SolveResult.conclude(id(), problem, options, initial, SolveStatus.TIME_LIMIT, 0, counters,
-                        prefix + "; time limit reached during the CCD warm-up");
-            }
         }
         double[] sigma = problem.volatilities();
         double[] y0 = new double[problem.n()];
         for (int i = 0; i < y0.length; i++) {
             y0[i] = initial != null ? initial[i] * sigma[i] : Math.sqrt(problem.budget(i));
+        }
+        if (start == Start.CCD && System.nanoTime() - deadline > 0) {
+            double[] x = new double[y0.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = y0[i] / sigma[i];
+            }
+            return SolveResult.conclude(id(), problem, options, x, SolveStatus.TIME_LIMIT, 0, counters,
+                    prefix + "; time limit reached during the CCD warm-up");
         }
         GaussNewtonRun run = new GaussNewtonRun(problem, options.tolerance(),
                 options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline);
