@@ -2,6 +2,7 @@ package io.paritybench.baselines;
 
 import io.paritybench.core.SolveStatus;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
@@ -128,7 +129,7 @@ final class GuardedSqp {
                       + " (it returns its last iterate without reporting this)";
         } else if (boundary >= 0) {
             status = SolveStatus.LOCAL_MINIMUM;
-            message = String.format("Hipparchus SQP stopped at a boundary point: weight %d = %.3e of the largest,"
+            message = String.format(Locale.ROOT, "Hipparchus SQP stopped at a boundary point: weight %d = %.3e of the largest,"
                     + " although its budget is positive", boundary + 1, x[boundary] / max(x));
         } else {
             status = SolveStatus.STAGNATED;
