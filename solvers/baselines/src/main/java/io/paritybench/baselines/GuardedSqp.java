@@ -129,8 +129,8 @@ final class GuardedSqp {
                       + " (it returns its last iterate without reporting this)";
         } else if (boundary >= 0) {
             status = SolveStatus.LOCAL_MINIMUM;
-            message = String.format(Locale.ROOT, "Hipparchus SQP stopped at a boundary point: weight %d = %.3e of the largest,"
-                    + " although its budget is positive", boundary + 1, x[boundary] / max(x));
+            message = String.format(Locale.ROOT, "Hipparchus SQP stopped at a boundary point: weight %d = %.3e of the"
+                    + " largest, although its budget is positive", boundary + 1, x[boundary] / max(x));
         } else {
             status = SolveStatus.STAGNATED;
             message = "Hipparchus SQP's own step test fired after " + iterations + " iterations";

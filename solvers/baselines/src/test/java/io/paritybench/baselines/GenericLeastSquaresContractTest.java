@@ -7,8 +7,9 @@ import io.paritybench.core.testing.RiskBudgetSolverContractTest;
 import java.time.Duration;
 
 /**
- * The solver contract for {@code ls-generic}: accurate only where its start is already the solution (ERC, equal correlations); elsewhere
- * only honesty is demanded. Hipparchus's inner QP may not terminate, so the time limit is short.
+ * The solver contract for {@code ls-generic}: accurate only where its start is already the solution (ERC, equal
+ * correlations); elsewhere only honesty is demanded. Hipparchus's inner QP may not terminate, so the time limit is
+ * short.
  */
 class GenericLeastSquaresContractTest extends RiskBudgetSolverContractTest {
 

@@ -5,7 +5,8 @@ import io.paritybench.core.cases.CaseData;
 import io.paritybench.core.testing.RiskBudgetSolverContractTest;
 
 /**
- * The solver contract for {@code inverse-vol}: exact only for ERC with equal correlations (ALGORITHMS.md §4.3); honest (TOLERANCE_NOT_MET) elsewhere.
+ * The solver contract for {@code inverse-vol}: exact only for ERC with equal correlations (ALGORITHMS.md §4.3);
+ * honest (TOLERANCE_NOT_MET) elsewhere.
  */
 class InverseVolatilityContractTest extends RiskBudgetSolverContractTest {
 

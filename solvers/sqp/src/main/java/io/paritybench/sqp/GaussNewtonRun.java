@@ -111,39 +111,43 @@ final class GaussNewtonRun {
             }
             if (ConvergenceTest.passes(residual, tolerance)) {
                 status = SolveStatus.CONVERGED;
-                message = String.format(Locale.ROOT, "max|RRC-b| = %.3e after %d Gauss-Newton iterations", residual, iterations);
+                message = String.format(Locale.ROOT, "max|RRC-b| = %.3e after %d Gauss-Newton iterations",
+                        residual, iterations);
                 break;
             }
             if (System.nanoTime() - deadline > 0) {
                 status = SolveStatus.TIME_LIMIT;
-                message = String.format(Locale.ROOT, "time limit after %d iterations, max|RRC-b| = %.3e", iterations, residual);
+                message = String.format(Locale.ROOT, "time limit after %d iterations, max|RRC-b| = %.3e",
+                        iterations, residual);
                 break;
             }
             int collapsed = collapsedIndex(y, m);
             if (collapsed >= 0) {
                 status = SolveStatus.LOCAL_MINIMUM;
-                message = String.format(Locale.ROOT, "weight %d collapsed towards the boundary (y_i/max y = %.2e, RRC_i = %.3e,"
-                                + " b_i = %.3e): spurious least-squares minimiser, max|RRC-b| = %.3e",
+                message = String.format(Locale.ROOT, "weight %d collapsed towards the boundary (y_i/max y = %.2e,"
+                                + " RRC_i = %.3e, b_i = %.3e): spurious least-squares minimiser, max|RRC-b| = %.3e",
                         collapsed + 1, y[collapsed] / max(y), rrc(y, m, collapsed), b[collapsed], residual);
                 break;
             }
             if (stalled >= SqpLeastSquares.STALL_ITERATIONS) {
-                double floor = SqpLeastSquares.FLOOR_FACTOR * model.cancellation(y, m) * 0x1.0p-53 * maxBudget;
+                double floor = SqpLeastSquares.FLOOR_FACTOR * model.cancellation(y, m) * SqpLeastSquares.UNIT_ROUNDOFF
+                        * maxBudget;
                 if (residual <= floor) {
                     status = SolveStatus.STAGNATED;
                     message = String.format(Locale.ROOT, "no progress for %d iterations at the double-precision floor:"
                             + " max|RRC-b| = %.3e (floor estimate %.1e)", stalled, residual, floor);
                 } else {
                     status = SolveStatus.LOCAL_MINIMUM;
-                    message = String.format(Locale.ROOT, "least-squares merit stalled at f = %.3e with max|RRC-b| = %.3e above"
-                            + " the double-precision floor %.1e: stationary point that is not a solution"
+                    message = String.format(Locale.ROOT, "least-squares merit stalled at f = %.3e with max|RRC-b|"
+                            + " = %.3e above the double-precision floor %.1e: stationary point that is not a solution"
                             + " (min y_i/max y = %.2e)", f, residual, floor, min(y) / max(y));
                 }
                 break;
             }
             if (iterations >= maxIterations) {
                 status = SolveStatus.MAX_ITERATIONS;
-                message = String.format(Locale.ROOT, "iteration cap %d reached, max|RRC-b| = %.3e", maxIterations, residual);
+                message = String.format(Locale.ROOT, "iteration cap %d reached, max|RRC-b| = %.3e",
+                        maxIterations, residual);
                 break;
             }
             iterations++;

@@ -62,7 +62,13 @@ import java.util.Map;
  * <p><b>Known failures [measured, §6.3].</b> From the cold start, hedged pairs, negative correlations, tiny
  * budgets and random spectra drift to a spurious boundary point (LOCAL_MINIMUM); warm-started, the most
  * ill-conditioned cases ({@code kappa_w ≳ 4e7}) still fail because the normal equations square the condition of
- * the RRC Jacobian. For the plain long-only problem the method is dominated by Newton on the log-barrier.
+ * the RRC Jacobian. Measured with this implementation: on the bundled cases the cold start ends LOCAL_MINIMUM on
+ * the three that hedge ({@code n2_rho-0.95_volratio50_b0.02}, {@code rs_n50_kappa1e4}, {@code rs_n200_kappa1e8},
+ * cancellation factor ≥ 900) after 24–29 iterations and converges on the other eight in ≤ 8; on the random-spectrum
+ * family (ERC, n = 5, 10, 20, seeds 1–8) it ends LOCAL_MINIMUM on 0/24 problems with κ(Σ) = 10, 4/24 with 1e2,
+ * 9/24 with 1e3 and 14/24 with 1e6. The warm-started variant converges on all of them in 0–11 iterations (after
+ * up to 10⁴ CCD sweeps on {@code rs_n200_kappa1e8}, where CCD does not reach 1e-4). For the plain long-only problem
+ * the method is dominated by Newton on the log-barrier.
  */
 public final class SqpLeastSquares implements RiskBudgetSolver {
 
@@ -99,7 +105,7 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
     static final double INITIAL_TAU = 1e-3;
     static final double MIN_TAU = 1e-15;
     static final double FLOOR_FACTOR = 1e4;
-    private static final double U = 0x1.0p-53;
+    static final double UNIT_ROUNDOFF = 0x1.0p-53;
 
     private final Start start;
 
