@@ -30,9 +30,10 @@ import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunc
  * <p>The problem is convex, so unlike {@code ls-generic} it has no spurious minimisers (on the hedged pair it ends
  * within 2e-6 of the solution). What fails is the optimiser: the bounds {@code y + d ≥ 0} of its QP are met only to
  * the ADMM tolerance, so iterates reach {@code y_i ≤ 0}, the logarithm becomes NaN and Hipparchus's eigen-
- * decompositions fail (NUMERICAL_BREAKDOWN, or INVALID_ITERATE for the negative weights); on {@code rs_n50_kappa1e4}
- * its ADMM loop does not terminate (TIME_LIMIT, see {@link GuardedSqp}); elsewhere its step test stops it at
- * {@code max|RRC − b|} ≈ 1e-5 (STAGNATED). Measured with Hipparchus 3.1 on the bundled cases.
+ * decompositions fail (NUMERICAL_BREAKDOWN); on {@code rs_n50_kappa1e4} its ADMM loop does not terminate and the
+ * run is stopped at the time limit ({@link GuardedSqp}), reported INVALID_ITERATE because the iterate it had reached
+ * already has negative weights; elsewhere its step test stops it at {@code max|RRC − b|} ≈ 1e-5 (STAGNATED).
+ * Measured with Hipparchus 3.1 on the bundled cases.
  *
  * <p>Cost per iteration: O(n²) for σ, the constraint and their derivatives; O(n³) inside Hipparchus.
  */
