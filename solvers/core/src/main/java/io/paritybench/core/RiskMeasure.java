@@ -1,6 +1,7 @@
 package io.paritybench.core;
 
 import java.util.Arrays;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Objects;
 public record RiskMeasure(double[] mu, double multiplier, String label) {
 
     private static final RiskMeasure VOLATILITY = new RiskMeasure(null, 1.0, "volatility");
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
 
     public RiskMeasure {
         Objects.requireNonNull(label, "label");
@@ -40,6 +42,58 @@ public record RiskMeasure(double[] mu, double multiplier, String label) {
     /** @return {@code R(w) = -μ'w + c σ(w)} */
     public static RiskMeasure of(double[] mu, double c, String label) {
         return new RiskMeasure(Objects.requireNonNull(mu, "mu"), c, label);
+    }
+
+    /**
+     * Gaussian value-at-risk of the loss {@code −w'r}, {@code r ~ N(μ, Σ)}, at confidence α:
+     * {@code c = Φ⁻¹(α)} (2.326 at 99 %).
+     */
+    public static RiskMeasure gaussianVaR(double alpha, double[] mu) {
+        checkAlpha(alpha);
+        return new RiskMeasure(Objects.requireNonNull(mu, "mu"), STANDARD_NORMAL.inverseCumulativeProbability(alpha),
+                "var:" + alpha);
+    }
+
+    /**
+     * Gaussian expected shortfall of the loss at confidence α: {@code c = φ(Φ⁻¹(α))/(1 − α)} (2.665 at 99 %).
+     */
+    public static RiskMeasure gaussianExpectedShortfall(double alpha, double[] mu) {
+        checkAlpha(alpha);
+        double z = STANDARD_NORMAL.inverseCumulativeProbability(alpha);
+        return new RiskMeasure(Objects.requireNonNull(mu, "mu"), STANDARD_NORMAL.density(z) / (1 - alpha),
+                "es:" + alpha);
+    }
+
+    /**
+     * Parses {@code volatility}, {@code var:ALPHA} or {@code es:ALPHA}; μ is required for the last two.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static RiskMeasure parse(String spec, double[] mu) {
+        String s = spec.trim().toLowerCase(java.util.Locale.ROOT);
+        if (s.equals("volatility") || s.equals("vol")) {
+            return mu == null ? volatility() : new RiskMeasure(mu, 1.0, "volatility");
+        }
+        int colon = s.indexOf(':');
+        if (colon < 0 || !(s.startsWith("var:") || s.startsWith("es:"))) {
+            throw new IllegalArgumentException("unknown risk measure '" + spec + "'; use volatility, var:ALPHA or es:ALPHA");
+        }
+        double alpha;
+        try {
+            alpha = Double.parseDouble(s.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("risk measure '" + spec + "': confidence level is not a number");
+        }
+        if (mu == null) {
+            throw new IllegalArgumentException("risk measure '" + spec + "' needs expected returns (mu)");
+        }
+        return s.startsWith("var:") ? gaussianVaR(alpha, mu) : gaussianExpectedShortfall(alpha, mu);
+    }
+
+    private static void checkAlpha(double alpha) {
+        if (!(alpha > 0.5 && alpha < 1)) {
+            throw new IllegalArgumentException("confidence level must lie in (0.5, 1), got " + alpha);
+        }
     }
 
     /** @return true when the measure is plain volatility (μ = 0 or absent); c is irrelevant then (RRC is scale-free) */
