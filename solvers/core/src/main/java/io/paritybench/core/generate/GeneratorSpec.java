@@ -9,7 +9,9 @@ import java.util.Map;
  * Everything needed to regenerate a problem bit for bit: family, size, family parameters, budgets and seed.
  *
  * <p>String form (parsed by {@link #parse}, produced by {@link #toString}; the canonical form lists every family
- * parameter with its resolved value, so it names the problem completely):
+ * parameter that has a fixed default with its resolved value, so it names the problem completely; parameters
+ * without one are listed only when given: {@code gap} of constant-correlation, and {@code t} of sample, which
+ * otherwise follows n as 2n):
  * <pre>
  *   FAMILY:n=N[,PARAM=VALUE]...[,budgets=BUDGETS][,seed=SEED]
  *   random-spectrum:n=100,kappa=1e8,budgets=equal,seed=42
@@ -21,7 +23,7 @@ import java.util.Map;
  *
  * @param family the generator family
  * @param n      the number of assets (≥ 2)
- * @param params the family parameters, resolved: every parameter with a default is present; unmodifiable
+ * @param params the family parameters, resolved: every parameter with a fixed default is present; unmodifiable
  * @param budgets how budgets are drawn
  * @param seed   the seed of all random draws
  */
@@ -168,9 +170,6 @@ public record GeneratorSpec(Family family, int n, Map<String, Double> params, Bu
             if (v == null && !Double.isNaN(p.defaultValue())
                     && !(family == Family.CONSTANT_CORRELATION && p.name().equals("rho") && given.containsKey("gap"))) {
                 v = p.defaultValue();
-            }
-            if (family == Family.SAMPLE && p.name().equals("t") && v == null) {
-                v = 2.0 * n;
             }
             if (v != null) {
                 out.put(p.name(), v);

@@ -1,6 +1,10 @@
 package io.paritybench.core.generate;
 
 import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.RiskMetrics;
+import io.paritybench.core.SolveResult;
+import io.paritybench.core.SolverOptions;
+import io.paritybench.core.reference.ReferenceSolver;
 
 import java.util.SplittableRandom;
 
@@ -21,6 +25,19 @@ import java.util.SplittableRandom;
 public final class ProblemGenerator {
 
     private ProblemGenerator() {
+    }
+
+    /**
+     * Generates the problem, solves it with the {@link ReferenceSolver} and computes its {@link Conditioning}.
+     * Cost: the generation, the reference solve (tens of Cholesky factorisations of order n) and three
+     * eigenvalue decompositions.
+     */
+    public static GeneratedProblem generate(GeneratorSpec spec) {
+        RiskBudgetProblem problem = problem(spec);
+        SolveResult reference = new ReferenceSolver().solve(problem, SolverOptions.defaults().withTolerance(1e-6));
+        double[] w = reference.weights();
+        Conditioning conditioning = RiskMetrics.allPositive(w) ? Conditioning.of(problem, w) : null;
+        return new GeneratedProblem(spec, problem, reference, conditioning);
     }
 
     /** @return the generated problem (Σ and budgets), without a reference solution */
@@ -197,7 +214,7 @@ public final class ProblemGenerator {
     /** Sample covariance (divisor T − 1) of T returns {@code r_t = L z_t}, {@code LL' = Σ_pop}, z standard normal. */
     private static double[][] sample(GeneratorSpec spec, Draws draws) {
         int n = spec.n();
-        int t = integer(spec, "t", n + 1, Integer.MAX_VALUE / Math.max(n, 1));
+        int t = spec.has("t") ? integer(spec, "t", n + 1, Integer.MAX_VALUE / n) : 2 * n;
         double[][] pop = Matrices.randomSpectrum(n, kappa(spec), draws);
         double[][] l = Matrices.cholesky(pop);
         if (l == null) {
