@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TwoAssetBenchmark {
 
     /** Solver id ({@link Solvers#byId}); the default list holds every solver. */
-    @Param({"closed-form-n2"})
+    @Param({"reference", "closed-form-n2", "inverse-vol", "ls-generic", "logbarrier-generic", "ccd-grr", "ccd-spinu",
+            "ccd-choi", "newton", "newton-cg", "greedy-published", "greedy-corrected", "greedy-exact", "sqp-ls",
+            "sqp-ls-warm"})
     public String solver;
 
     /**

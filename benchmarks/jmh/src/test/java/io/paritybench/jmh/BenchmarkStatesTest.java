@@ -13,7 +13,6 @@ import io.paritybench.core.oracle.ClosedFormTwoAssets;
 import io.paritybench.jmh.report.SideRecords;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +55,32 @@ class BenchmarkStatesTest {
         return b;
     }
 
+    /** @return the last side record of this kind for this solver */
+    private Map<String, String> record(String kind, String solver) throws IOException {
+        Map<String, String> found = null;
+        for (Map<String, String> r : SideRecords.read(side)) {
+            if (kind.equals(r.get("kind")) && solver.equals(r.get("solver"))) {
+                found = r;
+            }
+        }
+        assertThat(found).as(kind + " record of " + solver).isNotNull();
+        return found;
+    }
+
+    @Test
+    void theConditioningOfAProblemIsComputedOnceAndThenReadFromTheSideFile() throws IOException {
+        BenchProblem first = ProblemSource.build(ProblemSource.RANDOM_SPECTRUM, 20, 1e6);
+        BenchProblem second = ProblemSource.build(ProblemSource.RANDOM_SPECTRUM, 20, 1e6);
+        long records = SideRecords.read(side).stream().filter(r -> "conditioning".equals(r.get("kind"))).count();
+        assertThat(records).isEqualTo(1);
+        assertThat(first.kappaWeights()).isGreaterThan(1).isEqualTo(second.kappaWeights());
+        assertThat(first.floorNaive()).isEqualTo(second.floorNaive());
+        assertThat(second.problem().covariance()).isDeepEqualTo(first.problem().covariance());
+        // the achievable residual is never below the tolerance, nor below 1e-14
+        assertThat(first.achievableResidual(1e-16)).isGreaterThanOrEqualTo(1e-14);
+        assertThat(first.achievableResidual(1e-8)).isEqualTo(1e-8);
+    }
+
     private static boolean handlesThreeAssets(RiskBudgetSolver s) {
         try {
             s.solve(RiskBudgetProblem.erc(new double[][] {{0.04, 0.01, 0}, {0.01, 0.09, 0.01}, {0, 0.01, 0.16}}),
@@ -77,7 +102,7 @@ class BenchmarkStatesTest {
                     assertThat(r.solverId()).isEqualTo(s.id());
                     assertThat(c.solves).isEqualTo(1);
                     assertThat(c.failed).isEqualTo(r.isSuccess() ? 0 : 1);
-                    Map<String, String> probe = SideRecords.read(side).get(0);
+                    Map<String, String> probe = record("probe", s.id());
                     assertThat(probe).containsEntry("verdict", "TIMED").containsEntry("solver", s.id())
                             .containsEntry("status", r.status().name());
                 }));
@@ -90,7 +115,7 @@ class BenchmarkStatesTest {
                 () -> {
                     assertThatThrownBy(solverBenchmark(s.id(), "1e-9")::setUp).isInstanceOf(NotTimedException.class)
                             .hasMessageContaining("over the time cap");
-                    assertThat(SideRecords.read(side).get(0)).containsEntry("verdict", "OVER_TIME_CAP");
+                    assertThat(record("probe", s.id())).containsEntry("verdict", "OVER_TIME_CAP");
                 }));
     }
 
@@ -98,16 +123,15 @@ class BenchmarkStatesTest {
     void aClosedFormForTwoAssetsIsNotApplicableToLargerProblems() throws IOException {
         assertThatThrownBy(solverBenchmark(ClosedFormTwoAssets.ID, "10")::setUp)
                 .isInstanceOf(NotTimedException.class).hasMessageContaining("not applicable");
-        List<Map<String, String>> records = SideRecords.read(side);
-        assertThat(records).hasSize(1);
-        assertThat(records.get(0)).containsEntry("verdict", "NOT_APPLICABLE").containsEntry("n", "10");
+        assertThat(record("probe", ClosedFormTwoAssets.ID)).containsEntry("verdict", "NOT_APPLICABLE")
+                .containsEntry("n", "10");
     }
 
     @Test
     void anUnknownSolverIsASetupError() throws IOException {
         assertThatThrownBy(solverBenchmark("no-such-solver", "10")::setUp)
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-solver");
-        assertThat(SideRecords.read(side).get(0)).containsEntry("verdict", "SETUP_ERROR");
+        assertThat(record("probe", "no-such-solver")).containsEntry("verdict", "SETUP_ERROR");
     }
 
     @TestFactory
@@ -124,8 +148,8 @@ class BenchmarkStatesTest {
             }
             b.tearDown();
             assertThat(c.solves).isEqualTo(300);
-            Map<String, String> r = SideRecords.read(side).get(0);
-            assertThat(r).containsEntry("kind", "two-asset").containsEntry("solver", id)
+            Map<String, String> r = record("two-asset", id);
+            assertThat(r)
                     .containsEntry("problems", "216").containsEntry("solves", "516");
             assertThat(r).containsKeys("maxWeightError", "maxConvergedWeightError", "maxResidual",
                     "maxConvergedWeightErrorOverAchievable");
@@ -140,7 +164,7 @@ class BenchmarkStatesTest {
         b.cap = "10";
         b.setUp();
         b.tearDown();
-        Map<String, String> r = SideRecords.read(side).get(0);
+        Map<String, String> r = record("two-asset", ClosedFormTwoAssets.ID);
         // the same formula on the same inputs; only the normalisation w/(w_1 + w_2) of the result may round
         assertThat(Double.parseDouble(r.get("maxConvergedWeightError"))).isLessThan(1e-15);
     }

@@ -18,7 +18,7 @@ public final class CsvReport {
             "samples", "solves", "iterations_per_solve", "fail_rate", "outside_accuracy_rate", "matvec_equivalents",
             "factorisation_equivalents", "probe_status", "probe_iterations", "probe_residual", "probe_seconds",
             "max_weight_error", "max_converged_weight_error", "max_converged_weight_error_over_achievable",
-            "max_residual", "spec");
+            "max_residual", "kappa_weights", "achievable_residual", "spec");
 
     private CsvReport() {
     }
@@ -62,6 +62,8 @@ public final class CsvReport {
             v.add("");
             v.add("");
             v.add("");
+            v.add(t.problem(r.probe().getOrDefault("spec", "")).getOrDefault("kappaWeights", ""));
+            v.add(r.probe().getOrDefault("achievableResidual", ""));
             v.add(r.probe().getOrDefault("spec", ""));
             line(sb, v);
         }
@@ -91,6 +93,8 @@ public final class CsvReport {
             v.add(r.errors().getOrDefault("maxConvergedWeightError", ""));
             v.add(r.errors().getOrDefault("maxConvergedWeightErrorOverAchievable", ""));
             v.add(r.errors().getOrDefault("maxResidual", ""));
+            v.add("");
+            v.add("");
             v.add("");
             line(sb, v);
         }

@@ -39,6 +39,7 @@ public final class MarkdownReport {
         md.append('\n');
         md.append(legend());
         kernels(md, t);
+        problems(md, t);
         pivots(md, t);
         if (info.plotFile() != null) {
             md.append("## Time against n\n\nMedian time per solve, converged configurations only, log–log.\n\n")
@@ -63,8 +64,9 @@ public final class MarkdownReport {
                 - `error`, `?`: the solver threw, or JMH gave no result (see the JMH log);
                 - empty: not part of this run.
                 "failed" and "outside acc." are shares of the measured solves (JMH event counters): a status other \
-                than CONVERGED, and a residual max|RRC_i − b_i| above max(tol, achievable floor of the problem, \
-                ALGORITHMS.md §8.3).
+                than CONVERGED, and a residual max|RRC_i − b_i| above max(tol, the achievable floor of the problem, \
+                ALGORITHMS.md §8.3; see Problems). Kernel ratios use EJML's Cholesky; the newton solver factors \
+                with its own block Cholesky.
 
                 """;
     }
@@ -82,6 +84,33 @@ public final class MarkdownReport {
                     .append(k.matvec() != null && k.cholesky() != null
                             ? Format.sig(k.cholesky().mean() / k.matvec().mean()) : "")
                     .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void problems(StringBuilder md, TimingTable t) {
+        if (t.problems().isEmpty()) {
+            return;
+        }
+        md.append("## Problems\n\n");
+        md.append("""
+                The conditioning of each problem, from its certified reference solution (ALGORITHMS.md §2.4, §8): \
+                κ_w, the componentwise condition number of the weights (achievable relative weight error ≈ κ_w·u), \
+                the cancellation factor of Σw, and the residual max|RRC_i − b_i| of the exact answer evaluated in \
+                double. A solve counts as outside the achievable accuracy when its residual is above \
+                max(tol, 1e-14, 100 × that floor).
+
+                | family | n | κ(Σ) | κ_w | cancellation | double floor of the residual | certified | spec |
+                |---|---:|---:|---:|---:|---:|---|---|
+                """);
+        for (Map<String, String> p : t.problems()) {
+            md.append("| ").append(p.getOrDefault("family", "")).append(" | ").append(p.getOrDefault("n", ""))
+                    .append(" | ").append(Format.sci(TimingTable.parse(p.get("kappaSigma")))).append(" | ")
+                    .append(Format.sci(TimingTable.parse(p.get("kappaWeights")))).append(" | ")
+                    .append(Format.sci(TimingTable.parse(p.get("cancellation")))).append(" | ")
+                    .append(Format.sci(TimingTable.parse(p.get("rrcFloorNaive")))).append(" | ")
+                    .append(p.getOrDefault("certified", "")).append(" | `").append(p.getOrDefault("spec", ""))
+                    .append("` |\n");
         }
         md.append('\n');
     }

@@ -15,10 +15,11 @@ import java.util.TreeMap;
  * @param solverRows   the {@code SolverBenchmark} configurations, sorted by solver, family, κ, tolerance, n
  * @param kernelRows   the kernels by n
  * @param twoAssetRows the n = 2 grid by solver and tolerance
+ * @param problems     the conditioning records of the side file, one per problem spec, by family, κ and n
  * @param settings     how JMH ran each benchmark class (the first result of each)
  */
 public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows, List<TwoAssetRow> twoAssetRows,
-                          Map<String, RunSettings> settings) {
+                          List<Map<String, String>> problems, Map<String, RunSettings> settings) {
 
     static final String SOLVER_BENCHMARK = "SolverBenchmark";
     static final String KERNEL_BENCHMARK = "KernelBenchmark";
@@ -28,6 +29,7 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         solverRows = List.copyOf(solverRows);
         kernelRows = List.copyOf(kernelRows);
         twoAssetRows = List.copyOf(twoAssetRows);
+        problems = List.copyOf(problems);
         settings = Map.copyOf(settings);
     }
 
@@ -42,7 +44,32 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         for (KernelRow k : kernels) {
             kernelByN.put(k.n(), k);
         }
-        return new TimingTable(solverRows(results, side, kernelByN), kernels, twoAssetRows(results, side), settings);
+        return new TimingTable(solverRows(results, side, kernelByN), kernels, twoAssetRows(results, side),
+                problems(side), settings);
+    }
+
+    private static List<Map<String, String>> problems(List<Map<String, String>> side) {
+        Map<String, Map<String, String>> bySpec = new LinkedHashMap<>();
+        for (Map<String, String> s : side) {
+            if ("conditioning".equals(s.get("kind")) && s.get("spec") != null) {
+                bySpec.putIfAbsent(s.get("spec"), s);
+            }
+        }
+        List<Map<String, String>> out = new ArrayList<>(bySpec.values());
+        out.sort(Comparator.<Map<String, String>, String>comparing(m -> m.getOrDefault("family", ""))
+                .thenComparingDouble(m -> parse(m.get("kappa")))
+                .thenComparingDouble(m -> parse(m.get("n"))));
+        return out;
+    }
+
+    /** @return the conditioning record of a problem spec, or an empty map */
+    public Map<String, String> problem(String spec) {
+        for (Map<String, String> p : problems) {
+            if (p.get("spec") != null && p.get("spec").equals(spec)) {
+                return p;
+            }
+        }
+        return Map.of();
     }
 
     private static List<KernelRow> kernels(List<JmhResult> results) {

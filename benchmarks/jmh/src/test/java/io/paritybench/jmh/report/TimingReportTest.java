@@ -93,7 +93,8 @@ class TimingReportTest {
                 "timing.png"));
         assertThat(md).contains("| alpha | 4.00 µs |", "✗ MAX_ITERATIONS 100%", "⏱ > 2 s", "| delta | n/a |",
                 "| epsilon | ? |", "## Kernels", "| 10 | 500 ns | 2.00 µs ± 100 ns | 4.00 |", "![median time",
-                "| alpha | 1e-8 | ✗ STAGNATED 1% | 100 ns ± 4.00 ns |");
+                "| alpha | 1e-8 | ✗ STAGNATED 1% | 100 ns ± 4.00 ns |",
+                "| random-spectrum | 10 | 1.0e2 | 1.3e1 | 2.0e1 | 3.0e-17 | true |");
     }
 
     @Test
@@ -116,6 +117,14 @@ class TimingReportTest {
         byte[] head = new byte[8];
         System.arraycopy(Files.readAllBytes(png), 0, head, 0, 8);
         assertThat(head).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+    }
+
+    @Test
+    void problemsComeFromTheConditioningRecords() {
+        assertThat(table.problems()).hasSize(1);
+        assertThat(table.problem("random-spectrum:n=10,kappa=100,budgets=equal,seed=1"))
+                .containsEntry("kappaWeights", "12.5");
+        assertThat(table.problem("no such spec")).isEmpty();
     }
 
     @Test
