@@ -1,5 +1,6 @@
 package io.paritybench.jmh;
 
+import io.paritybench.core.generate.GeneratorSpec;
 import io.paritybench.core.generate.ProblemGenerator;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
@@ -55,7 +56,8 @@ public class KernelBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        double[][] s = ProblemGenerator.covariance(ProblemSource.spec(ProblemSource.RANDOM_SPECTRUM, n, KAPPA));
+        GeneratorSpec spec = ProblemSource.spec(ProblemSource.RANDOM_SPECTRUM, n, KAPPA);
+        double[][] s = MatrixCache.get(spec.toString(), () -> ProblemGenerator.problem(spec)).covariance();
         a = new double[n * n];
         for (int i = 0; i < n; i++) {
             System.arraycopy(s[i], 0, a, i * n, n);

@@ -23,7 +23,8 @@ import java.util.Map;
  * <p>With the problem comes its conditioning ({@link Conditioning}: κ_w and the double floor of the residual, from the
  * certified reference solution, ALGORITHMS.md §2.4, §8), which sets the accuracy a solve can be asked for. Computing
  * it costs a reference solve and three eigenvalue decompositions (seconds at n = 1000, about a minute at n = 2000), so
- * it is recorded in the side file ({@link SideFile}) and later trials of the same problem read it from there.
+ * it is recorded in the side file ({@link SideFile}) and later trials of the same problem read it from there, and
+ * the problem itself from {@link MatrixCache}.
  */
 final class ProblemSource {
 
@@ -62,11 +63,12 @@ final class ProblemSource {
         String key = spec.toString();
         Map<String, String> known = SideFile.find("conditioning", "spec", key);
         if (known != null) {
-            return new BenchProblem(ProblemGenerator.problem(spec), key, kappa, number(known.get("kappaWeights")),
-                    number(known.get("rrcFloorNaive")));
+            return new BenchProblem(MatrixCache.get(key, () -> ProblemGenerator.problem(spec)), key, kappa,
+                    number(known.get("kappaWeights")), number(known.get("rrcFloorNaive")));
         }
         long t0 = System.nanoTime();
         GeneratedProblem g = ProblemGenerator.generate(spec);
+        MatrixCache.put(key, g.problem());
         Conditioning c = g.conditioning();
         double kappaWeights = c == null ? Double.NaN : c.kappaWeights();
         double floor = c == null ? Double.NaN : c.rrcFloorNaive();

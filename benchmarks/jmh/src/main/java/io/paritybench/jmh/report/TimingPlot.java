@@ -16,6 +16,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -24,12 +25,18 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class TimingPlot {
 
-    private static final int WIDTH = 560;
-    private static final int HEIGHT = 420;
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 460;
+    /** Distinct colours (Tableau 10 and darker/lighter companions); with the markers, 20 solvers stay apart. */
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22), new Color(0x7f7f7f),
-        new Color(0x393b79), new Color(0x637939)
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22), new Color(0x000000),
+        new Color(0xaec7e8), new Color(0xff9896), new Color(0x98df8a), new Color(0xffbb78), new Color(0xc5b0d5),
+        new Color(0xc49c94), new Color(0xf7b6d2), new Color(0x9edae5), new Color(0xdbdb8d), new Color(0x7f7f7f)
+    };
+    private static final Marker[] MARKERS = {
+        SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+        SeriesMarkers.TRIANGLE_DOWN
     };
 
     private TimingPlot() {
@@ -54,9 +61,9 @@ public final class TimingPlot {
 
     static List<XYChart> charts(TimingTable t) {
         List<String> solvers = t.solverRows().stream().map(SolverRow::solver).distinct().sorted().toList();
-        Map<String, Color> colour = new LinkedHashMap<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < solvers.size(); i++) {
-            colour.put(solvers.get(i), PALETTE[i % PALETTE.length]);
+            index.put(solvers.get(i), i);
         }
         Map<String, List<SolverRow>> panels = new LinkedHashMap<>();
         List<SolverRow> ordered = new ArrayList<>(t.solverRows());
@@ -68,7 +75,7 @@ public final class TimingPlot {
         }
         List<XYChart> charts = new ArrayList<>();
         for (List<SolverRow> panel : panels.values()) {
-            XYChart chart = panel(panel, colour, t.kernelRows());
+            XYChart chart = panel(panel, index, t.kernelRows());
             if (chart != null) {
                 charts.add(chart);
             }
@@ -76,13 +83,13 @@ public final class TimingPlot {
         return charts;
     }
 
-    private static XYChart panel(List<SolverRow> rows, Map<String, Color> colour, List<KernelRow> kernels) {
+    private static XYChart panel(List<SolverRow> rows, Map<String, Integer> index, List<KernelRow> kernels) {
         SolverRow first = rows.get(0);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(first.family() + ", κ(Σ) = " + first.kappa() + ", tol = " + first.tol())
                 .xAxisTitle("n").yAxisTitle("median time per solve (s)").build();
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setLegendFont(
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setLegendFont(
                 chart.getStyler().getLegendFont().deriveFont(10f));
         chart.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
         chart.getStyler().setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE);
@@ -98,10 +105,11 @@ public final class TimingPlot {
             return null;
         }
         for (Map.Entry<String, TreeMap<Integer, Double>> e : bySolver.entrySet()) {
+            int i = index.get(e.getKey());
             XYSeries s = chart.addSeries(e.getKey(), xs(e.getValue()), ys(e.getValue()));
-            s.setLineColor(colour.get(e.getKey()));
-            s.setMarkerColor(colour.get(e.getKey()));
-            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineColor(PALETTE[i % PALETTE.length]);
+            s.setMarkerColor(PALETTE[i % PALETTE.length]);
+            s.setMarker(MARKERS[i % MARKERS.length]);
         }
         kernel(chart, "matvec", kernels, ns, true);
         kernel(chart, "Cholesky", kernels, ns, false);
