@@ -238,7 +238,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
      * an iterate has {@code R(y) ≤ 0} (a certificate that R is not positive on the orthant) or
      * {@code c σ(y) > }{@value #MEASURE_DIVERGENCE} (divergence; {@code R = 1} at a solution).
      */
-    private SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options) {
+    SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options) {
         int n = problem.n();
         long deadline = options.deadlineFromNow();
         int maxSweeps = options.maxIterationsOr(DEFAULT_MAX_SWEEPS);
