@@ -48,14 +48,15 @@ final class Figures {
         s.setPlotBackgroundColor(Color.WHITE);
                 s.setAntiAlias(true);
         s.setPlotGridLinesColor(new Color(225, 225, 225));
-        c.getStyler().setMarkerSize(0);
+        s.setMarkerSize(0);
+        s.setYAxisDecimalPattern("0.0#");
         return c;
     }
 
     private static void style(XYSeries series, int i) {
         series.setMarker(SeriesMarkers.NONE);
-        series.setLineStyle(LINES[(i / PALETTE.length + i) % LINES.length]);
-        series.setLineWidth(1.6f);
+        series.setLineStyle(LINES[(i / PALETTE.length) % LINES.length]);
+        series.setLineWidth(2f);
     }
 
     /** Writes a performance-profile figure; @return the file base name */
