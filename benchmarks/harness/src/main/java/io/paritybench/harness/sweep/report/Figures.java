@@ -49,7 +49,7 @@ final class Figures {
                 s.setAntiAlias(true);
         s.setPlotGridLinesColor(new Color(225, 225, 225));
         s.setMarkerSize(0);
-        s.setYAxisDecimalPattern("0.0#");
+        s.setYAxisDecimalPattern("0.0");
         return c;
     }
 
@@ -94,6 +94,7 @@ final class Figures {
             XYSeries s = c.addSeries(curve.solver(), xs, ys);
             style(s, i++);
         }
+        regularTicks(c, 1.0);
         save(c, dir, name);
         return name;
     }
@@ -121,8 +122,21 @@ final class Figures {
             s.setMarker(SeriesMarkers.CIRCLE);
             i++;
         }
+        double x0 = series.values().stream().flatMap(m -> m.keySet().stream()).min(Double::compare).orElse(1.0);
+        regularTicks(c, x0);
         save(c, dir, name);
         return name;
+    }
+
+    /**
+     * XChart places the y ticks at the data values when these are equally spaced, as the multiples of 1/P of a
+     * performance profile are; an invisible series at an off-grid value keeps the ordinary 0.0, 0.1, ... ticks.
+     */
+    private static void regularTicks(XYChart c, double x) {
+        XYSeries s = c.addSeries("\u200b", new double[] {x, x}, new double[] {0.0, 0.0137});
+        s.setShowInLegend(false);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(new Color(0, 0, 0, 0));
     }
 
     private static void save(XYChart c, Path dir, String name) {

@@ -42,7 +42,7 @@ final class Fmt {
         return s.substring(0, e) + "e" + Integer.parseInt(s.substring(e + 1));
     }
 
-    /** @return a value with up to three significant digits, plain when moderate */
+    /** @return a value with three significant digits (integers up to 1e5 in full), plain when moderate */
     static String num(double v) {
         if (Double.isNaN(v)) {
             return NONE;
@@ -50,6 +50,9 @@ final class Fmt {
         double a = Math.abs(v);
         if (a != 0 && (a < 1e-2 || a >= 1e5)) {
             return sci(v);
+        }
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
         }
         String s = String.format(Locale.ROOT, "%.3g", v);
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
