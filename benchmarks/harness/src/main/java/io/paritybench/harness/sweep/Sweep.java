@@ -206,6 +206,13 @@ public final class Sweep {
             if (exists && settings.force()) {
                 Files.delete(file);
             } else if (exists && settings.resume()) {
+                RunInfo before = RunInfo.read(RunInfo.pathFor(file));
+                if (before != null && before.fingerprint() != null
+                        && !before.fingerprint().equals(config.fingerprint())) {
+                    settings.log().println("sweep: warning: the settings changed since " + file + " was started "
+                            + "(fingerprint " + before.fingerprint() + " -> " + config.fingerprint() + "); its rows "
+                            + "are kept and reused where the trial is the same");
+                }
                 ResultsCsv.Contents c = ResultsCsv.read(file);
                 for (TrialRecord r : c.rows()) {
                     done.put(r.key(), r);
@@ -314,7 +321,6 @@ public final class Sweep {
         TrialRecord previous = done.get(t.key());
         if (previous != null) {
             reused.incrementAndGet();
-            step();
             return previous;
         }
         if (budget.getAndDecrement() <= 0) {
@@ -345,9 +351,26 @@ public final class Sweep {
                 config.bisectResolution());
         long total = (long) groups.size() * plan.solvers().size()
                 + pairs.size() * maxTrials(intervals, config.bisectSeeds());
+        // Trials finished by an earlier run count as done from the start, so the ETA reflects the work left.
+        long already = 0;
+        for (SweepPlan.Group g : groups) {
+            for (String s : plan.solvers()) {
+                if (done.containsKey(Trial.key(g.stage(), g.problem().id(), s, config.tolerance(),
+                        config.maxIterations(), config.timeLimit()))) {
+                    already++;
+                }
+            }
+        }
+        java.util.Set<String> searches = new java.util.HashSet<>();
+        pairs.forEach(p -> searches.add(p.solverId() + "|" + p.n()));
+        for (TrialRecord r : done.values()) {
+            if (r.stage() == Stage.BISECT && searches.contains(r.solver() + "|" + r.n())) {
+                already++;
+            }
+        }
         return new ProgressBarBuilder().setTaskName("sweep").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(settings.log())).setUpdateIntervalMillis(1000)
-                .setMaxRenderedLength(100).build();
+                .setMaxRenderedLength(100).startsFrom(Math.min(already, total), Duration.ZERO).build();
     }
 
     private Map<Outcome, Long> counts() {
