@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Solver test doubles for the sweep, registered only on the test class path (and therefore visible to the worker
  * JVMs the tests start, which inherit it): one that is right, one that lies, one that hangs, one that throws, one
- * that rejects every problem but n = 2, and one that is right only up to κ(Σ) = 3e3.
+ * that rejects every problem but n = 2, one that is right only up to κ(Σ) = 3e3, and one that is right after
+ * 150 ms.
  */
 public final class SweepTestSolvers implements SolverProvider {
 
@@ -26,6 +27,7 @@ public final class SweepTestSolvers implements SolverProvider {
     static final String THROWING = "test-throwing";
     static final String TWO_ONLY = "test-n2-only";
     static final String KAPPA_LIMITED = "test-kappa-limited";
+    static final String SLOW = "test-slow";
 
     /** The κ(Σ) above which {@link #KAPPA_LIMITED} gives up. */
     static final double KAPPA_LIMIT = 3e3;
@@ -34,10 +36,11 @@ public final class SweepTestSolvers implements SolverProvider {
     public List<RiskBudgetSolver> solvers() {
         return List.of(new TestDouble(EXACT, Behaviour.EXACT), new TestDouble(LYING, Behaviour.LYING),
                 new TestDouble(HANGING, Behaviour.HANGING), new TestDouble(THROWING, Behaviour.THROWING),
-                new TestDouble(TWO_ONLY, Behaviour.TWO_ONLY), new TestDouble(KAPPA_LIMITED, Behaviour.KAPPA_LIMITED));
+                new TestDouble(TWO_ONLY, Behaviour.TWO_ONLY), new TestDouble(KAPPA_LIMITED, Behaviour.KAPPA_LIMITED),
+                new TestDouble(SLOW, Behaviour.SLOW));
     }
 
-    private enum Behaviour { EXACT, LYING, HANGING, THROWING, TWO_ONLY, KAPPA_LIMITED }
+    private enum Behaviour { EXACT, LYING, HANGING, THROWING, TWO_ONLY, KAPPA_LIMITED, SLOW }
 
     /** One test double. */
     private record TestDouble(String id, Behaviour behaviour) implements RiskBudgetSolver {
@@ -65,6 +68,14 @@ public final class SweepTestSolvers implements SolverProvider {
                     }
                 }
                 case THROWING -> throw new ArithmeticException("the test double always throws");
+                case SLOW -> {
+                    try {
+                        Thread.sleep(150);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return exact(problem, options);
+                }
                 case TWO_ONLY -> {
                     if (problem.n() != 2) {
                         throw new IllegalArgumentException(id + " solves only n = 2");
