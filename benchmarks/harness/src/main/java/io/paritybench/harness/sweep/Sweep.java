@@ -184,6 +184,12 @@ public final class Sweep {
             throw new IllegalStateException("interrupted", e);
         } finally {
             pool.shutdownNow();
+            try {
+                // A thread still waiting on its worker wakes up interrupted, kills it and ends.
+                pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             for (WorkerProcess w : all) {
                 w.close();
             }
