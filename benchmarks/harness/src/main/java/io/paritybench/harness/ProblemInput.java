@@ -1,0 +1,96 @@
+package io.paritybench.harness;
+
+import io.paritybench.core.InvalidProblemException;
+import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.io.CsvFormatException;
+import io.paritybench.core.io.CsvIo;
+import io.paritybench.core.io.LabeledMatrix;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The problem options shared by commands that read one problem: exactly one of {@code --cov FILE} and
+ * {@code --returns FILE}, then {@code [--budgets FILE] [--normalise-budgets]}. Use as a {@code @Mixin}.
+ *
+ * <p>Every rejection names the file it concerns: a malformed CSV names file, line and column (core
+ * {@link CsvFormatException}); a covariance that is not square, symmetric, finite or positive definite names the
+ * covariance (or returns) file; budgets of the wrong length, non-positive or not summing to 1 name the budgets file.
+ */
+public final class ProblemInput {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--cov", paramLabel = "FILE", order = 1,
+            description = "Covariance matrix CSV: n rows of n numbers, optionally a header row of asset names. "
+                    + "Give exactly one of --cov and --returns.")
+    Path cov;
+
+    @Option(names = "--returns", paramLabel = "FILE", order = 2,
+            description = "Asset returns CSV (header of names, optional leading date column); "
+                    + "the covariance is their sample covariance (divisor T-1).")
+    Path returns;
+
+    @Option(names = "--budgets", paramLabel = "FILE", order = 3,
+            description = "Risk budgets CSV, one row or one column, positive, summing to 1 (default: equal, ERC).")
+    Path budgets;
+
+    @Option(names = "--normalise-budgets", order = 4,
+            description = "Divide the budgets by their sum instead of rejecting budgets that do not sum to 1.")
+    boolean normaliseBudgets;
+
+    /** @throws ParameterException unless exactly one of --cov and --returns was given */
+    public void checkUsage() {
+        if ((cov == null) == (returns == null)) {
+            throw new ParameterException(mixee.commandLine(), cov == null
+                    ? "missing input: give --cov FILE or --returns FILE"
+                    : "--cov and --returns are mutually exclusive: give one of them");
+        }
+    }
+
+    /**
+     * A problem read from files.
+     *
+     * @param problem  the validated problem (asset names from the file, else asset1..assetN)
+     * @param source   the file Σ came from
+     * @param hasNames whether the file named the assets
+     */
+    public record Loaded(RiskBudgetProblem problem, Path source, boolean hasNames) {
+    }
+
+    /**
+     * Reads and validates the problem.
+     *
+     * @throws ParameterException unless exactly one of --cov and --returns was given
+     * @throws InputException or {@link CsvFormatException} naming the file and the problem
+     */
+    public Loaded load() {
+        checkUsage();
+        Path file = cov != null ? cov : returns;
+        LabeledMatrix m = cov != null ? CsvIo.readMatrix(file) : CsvIo.readReturnsAsCovariance(file);
+        String what = cov != null ? file.toString() : file + " (sample covariance of the returns)";
+        RiskBudgetProblem erc;
+        try {
+            erc = new RiskBudgetProblem(m.values(), null, m.names(), null);
+        } catch (CsvFormatException e) {
+            throw e;
+        } catch (InvalidProblemException e) {
+            throw new InputException(what, e.getMessage());
+        }
+        if (budgets == null) {
+            return new Loaded(erc, file, m.hasNames());
+        }
+        double[] b = CsvIo.readVector(budgets);
+        try {
+            RiskBudgetProblem p = normaliseBudgets
+                    ? RiskBudgetProblem.normalising(m.values(), b).withAssetNames(erc.assetNames())
+                    : erc.withBudgets(b);
+            return new Loaded(p, file, m.hasNames());
+        } catch (InvalidProblemException e) {
+            throw new InputException(budgets.toString(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.paritybench.baselines;
+
+import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.RiskBudgetSolver;
+import io.paritybench.core.SolverOptions;
+
+/** Checks and starting points shared by the baselines. */
+final class Baselines {
+
+    private Baselines() {
+    }
+
+    /** @throws IllegalArgumentException for an unsupported risk measure or an initial point of the wrong length */
+    static void checkUsage(String id, RiskBudgetSolver solver, RiskBudgetProblem problem, SolverOptions options) {
+        if (!solver.supports(problem.measure())) {
+            throw new IllegalArgumentException(id + " supports only the volatility risk measure, got "
+                    + problem.measure());
+        }
+        if (options.hasInitialPoint() && options.initialPoint().length != problem.n()) {
+            throw new IllegalArgumentException(id + ": initial point has length " + options.initialPoint().length
+                    + " but the problem has n = " + problem.n());
+        }
+    }
+
+    /**
+     * @return the options' initial point, or else the diagonal solution {@code w_i ∝ sqrt(b_i)/σ_i}
+     *         (ALGORITHMS.md §4.2, the same cold start as {@code sqp-ls}); normalised to sum to one
+     */
+    static double[] start(RiskBudgetProblem problem, SolverOptions options) {
+        int n = problem.n();
+        double[] w = options.hasInitialPoint() ? options.initialPoint() : new double[n];
+        if (!options.hasInitialPoint()) {
+            for (int i = 0; i < n; i++) {
+                w[i] = Math.sqrt(problem.budget(i) / problem.covariance(i, i));
+            }
+        }
+        double s = 0;
+        for (double v : w) {
+            s += v;
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] /= s;
+        }
+        return w;
+    }
+
+    /**
+     * @return Σ divided by its mean variance, row-major: the solution is unchanged (ALGORITHMS.md §2.2 item 1) and
+     *         objectives in absolute units become O(1), so that the optimiser's absolute stopping tests mean
+     *         something (seed 003's "rescale Σ by 1e6")
+     */
+    static double[] scaledCovariance(RiskBudgetProblem problem) {
+        int n = problem.n();
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += problem.covariance(i, i);
+        }
+        mean /= n;
+        double[] s = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                s[i * n + j] = problem.covariance(i, j) / mean;
+            }
+        }
+        return s;
+    }
+}

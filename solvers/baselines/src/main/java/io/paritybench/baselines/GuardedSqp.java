@@ -1,0 +1,265 @@
+package io.paritybench.baselines;
+
+import io.paritybench.core.SolveStatus;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxIter;
+import org.hipparchus.optim.OptimizationData;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.vector.constrained.AbstractSQPOptimizer;
+import org.hipparchus.optim.nonlinear.vector.constrained.LagrangeSolution;
+import org.hipparchus.optim.nonlinear.vector.constrained.SQPOptimizerS;
+import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunction;
+
+/**
+ * Runs Hipparchus's constrained SQP optimiser ({@link SQPOptimizerS}, Schittkowski's augmented-Lagrangian line
+ * search with a damped BFGS Hessian and an ADMM QP subsolver) and turns every way it can end into a
+ * {@link SolveStatus}. Hipparchus returns its last iterate at the iteration cap without saying so, and may throw
+ * from its inner QP or linear algebra; here
+ * <ul>
+ *   <li>the iteration counter reaching the cap → {@link SolveStatus#MAX_ITERATIONS} (when the optimiser's own
+ *       step test fires on the very last allowed iteration this cannot be told apart, and the cap is reported);</li>
+ *   <li>a non-finite point or objective value → {@link SolveStatus#NUMERICAL_BREAKDOWN};</li>
+ *   <li>a weight at or near 0 ({@code x_i ≤ 1e-8 max_j x_j}; every budget is positive) →
+ *       {@link SolveStatus#LOCAL_MINIMUM} (a boundary point is never a risk-budgeting solution);</li>
+ *   <li>otherwise the optimiser's own step test fired → {@link SolveStatus#STAGNATED} (the caller's common test
+ *       turns it into CONVERGED when the point passes);</li>
+ *   <li>the deadline, checked at every function evaluation → {@link SolveStatus#TIME_LIMIT} with the current
+ *       iterate;</li>
+ *   <li>any exception thrown by Hipparchus → {@link SolveStatus#NUMERICAL_BREAKDOWN} with the current iterate
+ *       and the exception in the message; nothing escapes.</li>
+ * </ul>
+ * Hipparchus 3.1 solves each QP subproblem with an {@code ADMMQPOptimizer} that it creates without an iteration
+ * cap, and which on some problems never meets its convergence test (observed at n = 50); that loop calls none of
+ * our code, so a deadline cannot be checked inside it. The optimiser therefore runs on its own thread; if it has
+ * not ended by the deadline (plus 50 ms) the thread is stopped and the result is TIME_LIMIT, and without a time
+ * limit in the options a guard of {@value #GUARD_SECONDS} s applies, after which the result is
+ * NUMERICAL_BREAKDOWN (the inner QP did not terminate).
+ *
+ * <p>The "current iterate" is the last point at which the optimiser asked for the objective's gradient: it does so
+ * exactly once per accepted iterate.
+ */
+final class GuardedSqp {
+
+    /** Weights at most this fraction of the largest are "at or near 0". */
+    static final double BOUNDARY_RATIO = 1e-8;
+    static final long GUARD_SECONDS = 120;
+    /** Wall-clock guard when the options set no time limit: Hipparchus's inner QP loop has no iteration cap. */
+    static final Duration GUARD = Duration.ofSeconds(GUARD_SECONDS);
+    private static final long GRACE_NANOS = 50_000_000L;
+    private static final long STOP_WAIT_NANOS = 5_000_000_000L;
+
+    /**
+     * @param point      the optimiser's final (or current) point, unnormalised
+     * @param status     the proposed status (before the caller's common test)
+     * @param iterations SQP iterations performed
+     * @param evaluations objective value evaluations
+     * @param message    what happened
+     */
+    record Outcome(double[] point, SolveStatus status, int iterations, long evaluations, String message) {
+    }
+
+    private GuardedSqp() {
+    }
+
+    /**
+     * Minimises {@code objective} subject to the constraints from {@code start}.
+     *
+     * @param constraints Hipparchus equality and inequality constraints (at most one of each)
+     */
+    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, long deadline,
+                       OptimizationData... constraints) {
+        Guarded f = new Guarded(objective, deadline, start);
+        AbstractSQPOptimizer optimizer = new SQPOptimizerS();
+        OptimizationData[] data = new OptimizationData[constraints.length + 3];
+        data[0] = new ObjectiveFunction(f);
+        data[1] = new InitialGuess(start);
+        data[2] = new MaxIter(maxIterations);
+        System.arraycopy(constraints, 0, data, 3, constraints.length);
+        AtomicReference<Object> ended = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                ended.set(optimizer.optimize(data));
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        }, "hipparchus-sqp");
+        worker.setDaemon(true);
+        worker.start();
+        boolean userDeadline = deadline != Long.MAX_VALUE;
+        long wait = userDeadline ? Math.max(0, deadline - System.nanoTime()) + GRACE_NANOS : GUARD.toNanos();
+        if (!awaitEnd(worker, wait)) {
+            String stopped = stop(worker);
+            int it = optimizer.getIterations();
+            return userDeadline
+                    ? new Outcome(f.current(), SolveStatus.TIME_LIMIT, it, f.evaluations,
+                            "time limit reached inside Hipparchus SQP after " + it + " iterations; " + stopped)
+                    : new Outcome(f.current(), SolveStatus.NUMERICAL_BREAKDOWN, it, f.evaluations,
+                            "no result from Hipparchus SQP within the " + GUARD.toSeconds() + " s guard after " + it
+                            + " iterations (its ADMM QP subproblem has no iteration cap); " + stopped);
+        }
+        Object end = ended.get();
+        if (end instanceof DeadlineReached) {
+            return new Outcome(f.current(), SolveStatus.TIME_LIMIT, optimizer.getIterations(), f.evaluations,
+                    "time limit reached after " + optimizer.getIterations() + " SQP iterations");
+        }
+        if (end instanceof Error e) {
+            throw e;
+        }
+        if (end instanceof Throwable e) {
+            return new Outcome(f.current(), SolveStatus.NUMERICAL_BREAKDOWN, optimizer.getIterations(),
+                    f.evaluations, "Hipparchus SQP threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        LagrangeSolution solution = (LagrangeSolution) end;
+        double[] x = solution.getX().toArray();
+        int iterations = optimizer.getIterations();
+        SolveStatus status;
+        String message;
+        int boundary = boundaryIndex(x);
+        if (!allFinite(x) || !Double.isFinite(solution.getValue())) {
+            status = SolveStatus.NUMERICAL_BREAKDOWN;
+            message = "Hipparchus SQP returned a non-finite point or objective value";
+        } else if (iterations >= maxIterations) {
+            status = SolveStatus.MAX_ITERATIONS;
+            message = "Hipparchus SQP reached its iteration cap " + maxIterations
+                      + " (it returns its last iterate without reporting this)";
+        } else if (boundary >= 0) {
+            status = SolveStatus.LOCAL_MINIMUM;
+            message = String.format(Locale.ROOT, "Hipparchus SQP stopped at a boundary point: weight %d = %.3e of the"
+                    + " largest, although its budget is positive", boundary + 1, x[boundary] / max(x));
+        } else {
+            status = SolveStatus.STAGNATED;
+            message = "Hipparchus SQP's own step test fired after " + iterations + " iterations";
+        }
+        return new Outcome(x, status, iterations, f.evaluations, message);
+    }
+
+    /** Waits up to {@code nanos} for the worker; @return whether it ended. */
+    private static boolean awaitEnd(Thread worker, long nanos) {
+        long until = System.nanoTime() + nanos;
+        try {
+            while (worker.isAlive()) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                worker.join(Math.max(1, left / 1_000_000), 0);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !worker.isAlive();
+        }
+    }
+
+    /**
+     * Stops a worker stuck inside Hipparchus (which checks neither interrupts nor any callback inside its QP
+     * loop). It touches only objects private to this run, so stopping it cannot corrupt shared state.
+     *
+     * @return what happened, for the message
+     */
+    @SuppressWarnings("deprecation")
+    private static String stop(Thread worker) {
+        worker.interrupt();
+        try {
+            worker.stop();
+        } catch (UnsupportedOperationException e) {
+            return "the optimiser thread could not be stopped on this JVM and runs on in the background";
+        }
+        awaitEnd(worker, STOP_WAIT_NANOS);
+        return worker.isAlive() ? "the optimiser thread did not stop" : "the optimiser thread was stopped";
+    }
+
+    /** @return an index with {@code x_i ≤ 1e-8 max x} (including non-positive entries), or −1 */
+    static int boundaryIndex(double[] x) {
+        double top = max(x);
+        for (int i = 0; i < x.length; i++) {
+            if (!(x[i] > BOUNDARY_RATIO * top)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static double max(double[] x) {
+        double t = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            t = Math.max(t, v);
+        }
+        return t;
+    }
+
+    private static boolean allFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Thrown from inside the optimiser when the deadline has passed; carries no stack trace. */
+    private static final class DeadlineReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineReached() {
+            super("deadline", null, false, false);
+        }
+    }
+
+    /**
+     * Delegates to the objective, counts value evaluations, checks the deadline and remembers the last point at
+     * which a gradient was requested (the optimiser's current iterate).
+     */
+    private static final class Guarded extends TwiceDifferentiableFunction {
+        private final TwiceDifferentiableFunction f;
+        private final long deadline;
+        private volatile double[] current;
+        private volatile long evaluations;
+
+        Guarded(TwiceDifferentiableFunction f, long deadline, double[] start) {
+            this.f = f;
+            this.deadline = deadline;
+            this.current = start.clone();
+        }
+
+        double[] current() {
+            return current.clone();
+        }
+
+        private void check() {
+            if (System.nanoTime() - deadline > 0) {
+                throw new DeadlineReached();
+            }
+        }
+
+        @Override
+        public int dim() {
+            return f.dim();
+        }
+
+        @Override
+        public double value(RealVector x) {
+            check();
+            evaluations++;
+            return f.value(x);
+        }
+
+        @Override
+        public RealVector gradient(RealVector x) {
+            check();
+            current = x.toArray();
+            return f.gradient(x);
+        }
+
+        @Override
+        public RealMatrix hessian(RealVector x) {
+            check();
+            return f.hessian(x);
+        }
+    }
+}

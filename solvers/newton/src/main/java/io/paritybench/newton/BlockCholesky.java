@@ -1,0 +1,148 @@
+package io.paritybench.newton;
+
+/**
+ * Blocked Cholesky factorisation {@code A = U'U} of a symmetric positive definite matrix held as row arrays
+ * ({@code double[n][n]}), in place in the upper triangle (the strict lower triangle is neither read nor written),
+ * and the triangular solves with the factor.
+ *
+ * <p>Right-looking block algorithm: a panel of {@value #PANEL} rows of U is factorised unblocked, then the trailing
+ * upper triangle is updated, {@code A_ij −= Σ_k U_ki U_kj}, in column tiles of {@value #TILE}, one destination row
+ * and four panel rows at a time. The inner loops index every row array by the loop variable alone
+ * ({@code a_i[j] −= c0 u0[j] + c1 u1[j] + c2 u2[j] + c3 u3[j]}); that is the shape HotSpot's C2 compiler
+ * auto-vectorises on JDK 17. The same kernel on one flat row-major array (offsets {@code i·n + j}) is not vectorised
+ * and runs 2.5–3× slower.
+ *
+ * <p>Cost: {@code n³/3} flops for the factorisation, {@code 2n²} for a solve. Measured single-threaded (JDK 17.0.15,
+ * AMD EPYC with AVX2, best of ≥ 5 runs, SPD test matrix, input copy included):
+ * <table>
+ * <caption>Cholesky factorisation time</caption>
+ * <tr><th>implementation</th><th>n = 1000</th><th>n = 3000</th></tr>
+ * <tr><td>this class (row arrays, vectorised kernel)</td><td>18–20 ms (17 GFlop/s)</td>
+ *     <td>0.62 s (14.5 GFlop/s)</td></tr>
+ * <tr><td>same algorithm on a flat {@code double[]}</td><td>47–54 ms</td><td>1.5–1.8 s</td></tr>
+ * <tr><td>ojAlgo 55.0.1 {@code Cholesky.R064}</td><td>87 ms</td><td>–</td></tr>
+ * <tr><td>EJML 0.43.1 {@code DecompositionFactory_DDRM.chol(n, true)} (block)</td><td>117 ms</td><td>3.2 s</td></tr>
+ * </table>
+ */
+final class BlockCholesky {
+
+    /** Rows of U factorised per panel. */
+    static final int PANEL = 16;
+    /** Width of the column tiles of the trailing update. */
+    static final int TILE = 1024;
+
+    private BlockCholesky() {
+    }
+
+    /**
+     * Factorises {@code A = U'U} in place.
+     *
+     * @param a n row arrays of length ≥ n; on entry the upper triangle (diagonal included) holds A, on successful
+     *          exit U
+     * @return the index of the first pivot that is not positive and finite (the matrix is not numerically positive
+     *         definite), or −1 on success
+     */
+    static int factor(double[][] a, int n) {
+        for (int kb = 0; kb < n; kb += PANEL) {
+            int ke = Math.min(kb + PANEL, n);
+            int failed = factorPanel(a, n, kb, ke);
+            if (failed >= 0) {
+                return failed;
+            }
+            for (int j0 = ke; j0 < n; j0 += TILE) {
+                int j1 = Math.min(j0 + TILE, n);
+                for (int i = ke; i < j1; i++) {
+                    updateRow(a, i, kb, ke, Math.max(i, j0), j1);
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Unblocked right-looking factorisation of rows kb..ke−1 of U (all columns to n). */
+    private static int factorPanel(double[][] a, int n, int kb, int ke) {
+        for (int k = kb; k < ke; k++) {
+            double[] ak = a[k];
+            double d = ak[k];
+            if (!(d > 0) || d == Double.POSITIVE_INFINITY) {
+                return k;
+            }
+            double u = Math.sqrt(d);
+            ak[k] = u;
+            double inv = 1.0 / u;
+            for (int j = k + 1; j < n; j++) {
+                ak[j] *= inv;
+            }
+            for (int i = k + 1; i < ke; i++) {
+                axpy(a[i], ak, -ak[i], i, n);
+            }
+        }
+        return -1;
+    }
+
+    /** {@code a_i[j] −= Σ_{k=kb}^{ke−1} U_ki U_kj} for j in [from, to). */
+    private static void updateRow(double[][] a, int i, int kb, int ke, int from, int to) {
+        double[] ai = a[i];
+        int k = kb;
+        for (; k + 3 < ke; k += 4) {
+            double[] u0 = a[k];
+            double[] u1 = a[k + 1];
+            double[] u2 = a[k + 2];
+            double[] u3 = a[k + 3];
+            subtract4(ai, u0, u1, u2, u3, u0[i], u1[i], u2[i], u3[i], from, to);
+        }
+        for (; k < ke; k++) {
+            double[] u0 = a[k];
+            axpy(ai, u0, -u0[i], from, to);
+        }
+    }
+
+    /** {@code x[j] −= c0 y0[j] + c1 y1[j] + c2 y2[j] + c3 y3[j]} for j in [from, to) (vectorised by C2). */
+    static void subtract4(double[] x, double[] y0, double[] y1, double[] y2, double[] y3,
+                          double c0, double c1, double c2, double c3, int from, int to) {
+        for (int j = from; j < to; j++) {
+            x[j] -= c0 * y0[j] + c1 * y1[j] + c2 * y2[j] + c3 * y3[j];
+        }
+    }
+
+    /** {@code x[j] += c y[j]} for j in [from, to) (vectorised by C2). */
+    static void axpy(double[] x, double[] y, double c, int from, int to) {
+        for (int j = from; j < to; j++) {
+            x[j] += c * y[j];
+        }
+    }
+
+    /**
+     * Solves {@code U'U x = rhs} in place: forward substitution with U' (axpy with the rows of U), then back
+     * substitution with U (dot products with four partial sums).
+     *
+     * @param u   the factor from {@link #factor}
+     * @param rhs on entry the right-hand side, on exit the solution
+     */
+    static void solve(double[][] u, int n, double[] rhs) {
+        for (int k = 0; k < n; k++) {
+            double[] uk = u[k];
+            double zk = rhs[k] / uk[k];
+            rhs[k] = zk;
+            axpy(rhs, uk, -zk, k + 1, n);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double[] ui = u[i];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int j = i + 1;
+            for (; j + 3 < n; j += 4) {
+                s0 += ui[j] * rhs[j];
+                s1 += ui[j + 1] * rhs[j + 1];
+                s2 += ui[j + 2] * rhs[j + 2];
+                s3 += ui[j + 3] * rhs[j + 3];
+            }
+            for (; j < n; j++) {
+                s0 += ui[j] * rhs[j];
+            }
+            rhs[i] = (rhs[i] - ((s0 + s1) + (s2 + s3))) / ui[i];
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.paritybench.newton;
+
+import io.paritybench.core.RiskBudgetProblem;
+
+/**
+ * Spinu's barrier problem in correlation space (ALGORITHMS.md §6.2, setup): the correlation matrix
+ * {@code C = D^{-1/2} Σ D^{-1/2}} (row arrays, exactly symmetric, exact unit diagonal), the volatilities {@code σ},
+ * the budgets {@code b̂ = b / Σb} rescaled to {@code b^s = b̂ / min b̂} (so every log term has coefficient ≥ 1 and
+ * {@code F(y) = ½ y'Cy − Σ b^s_i ln y_i} is self-concordant) and {@code S = Σ b^s_i}.
+ *
+ * <p>Since {@code Σx = D^{1/2} C y} for {@code x = y ⊘ σ}, the risk contributions of x and y coincide and the
+ * covariance-space weights are {@code x / 1'x}; the budget rescaling does not change them.
+ */
+final class CorrelationForm {
+
+    final int n;
+    /** Correlation matrix as row arrays, exactly symmetric. */
+    final double[][] c;
+    final double[] sigma;
+    /** Budgets rescaled so that the smallest is 1. */
+    final double[] b;
+    /** {@code Σ b^s_i}. */
+    final double s;
+
+    private CorrelationForm(int n, double[][] c, double[] sigma, double[] b, double s) {
+        this.n = n;
+        this.c = c;
+        this.sigma = sigma;
+        this.b = b;
+        this.s = s;
+    }
+
+    /** O(n²): one pass over Σ. */
+    static CorrelationForm of(RiskBudgetProblem p) {
+        int n = p.n();
+        double[] sigma = p.volatilities();
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            // Σ_ij / (σ_i σ_j): exactly symmetric because Σ is and the product commutes; row by row
+            double[] ci = c[i];
+            double si = sigma[i];
+            for (int j = 0; j < n; j++) {
+                ci[j] = p.covariance(i, j) / (si * sigma[j]);
+            }
+            ci[i] = 1.0;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, p.budget(i));
+        }
+        double[] b = new double[n];
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            // b̂_i / min b̂ = b_i / min b; the ratio is exactly 1 at the smallest budget
+            b[i] = p.budget(i) / min;
+            s += b[i];
+        }
+        return new CorrelationForm(n, c, sigma, b, s);
+    }
+
+    /**
+     * {@code out = C v}, as {@code Σ_j v_j C_j} over the rows {@code C_j} (C is symmetric), four rows at a time: the
+     * vectorisable axpy shape of {@link BlockCholesky#subtract4}. O(n²).
+     */
+    void multiply(double[] v, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            BlockCholesky.subtract4(out, c[j], c[j + 1], c[j + 2], c[j + 3], -v[j], -v[j + 1], -v[j + 2], -v[j + 3],
+                    0, n);
+        }
+        for (; j < n; j++) {
+            BlockCholesky.axpy(out, c[j], v[j], 0, n);
+        }
+    }
+
+    /**
+     * Spinu's start {@code y⁰ = sqrt(S / 1'C1) · 1}, so that {@code y⁰'Cy⁰ = S} (the inverse-volatility portfolio
+     * in covariance space). O(n²).
+     */
+    double[] coldStart() {
+        double total = 0;
+        for (double[] row : c) {
+            for (double v : row) {
+                total += v;
+            }
+        }
+        double[] y = new double[n];
+        java.util.Arrays.fill(y, Math.sqrt(s / total));
+        return y;
+    }
+
+    /**
+     * The warm start from covariance-space weights w: {@code y = w ∘ σ}, scaled so that {@code y'Cy = S}.
+     *
+     * @param cy scratch of length n
+     */
+    double[] warmStart(double[] w, double[] cy) {
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = w[i] * sigma[i];
+        }
+        multiply(y, cy);
+        double q = 0;
+        for (int i = 0; i < n; i++) {
+            q += y[i] * cy[i];
+        }
+        double f = Math.sqrt(s / q);
+        for (int i = 0; i < n; i++) {
+            y[i] *= f;
+        }
+        return y;
+    }
+
+    /** @return the covariance-space weights {@code x = y ⊘ σ}, normalised to sum to one, into {@code out} */
+    void weights(double[] y, double[] out) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            out[i] = y[i] / sigma[i];
+            sum += out[i];
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] /= sum;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.paritybench.newton;
+
+import io.paritybench.core.RiskBudgetSolver;
+import io.paritybench.core.testing.RiskBudgetSolverContractTest;
+
+/** The common solver contract (honesty, per-case accuracy, invariances) for {@code newton}. */
+class LogBarrierNewtonContractTest extends RiskBudgetSolverContractTest {
+
+    @Override
+    protected RiskBudgetSolver solver() {
+        return new LogBarrierNewton();
+    }
+}
