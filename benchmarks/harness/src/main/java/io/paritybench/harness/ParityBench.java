@@ -39,6 +39,9 @@ public final class ParityBench implements Runnable {
         CommandLine cmd = new CommandLine(new ParityBench())
                 .addSubcommand(new ListCommand())
                 .addSubcommand(new SolveCommand())
+                .addSubcommand(new io.paritybench.harness.sweep.SweepCommand())
+                .addSubcommand(new io.paritybench.harness.sweep.MergeCommand())
+                .addSubcommand(new io.paritybench.harness.sweep.report.ReportCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);

@@ -27,7 +27,9 @@ public final class Environment {
     public static Map<String, Object> capture(List<String> workerJvmArgs) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("recorded", OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        env.put("cpu", cpuModel());
+        env.put("cpu", cpuInfo("model name"));
+        env.put("cpu_mhz", cpuInfo("cpu MHz"));
+        env.put("cpu_cache", cpuInfo("cache size"));
         env.put("cores", Runtime.getRuntime().availableProcessors());
         env.put("memory_total_mb", memoryTotalMb());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
@@ -42,15 +44,17 @@ public final class Environment {
         String dirty = git("status", "--porcelain", "--untracked-files=no");
         env.put("git_dirty", dirty.equals("unknown") ? "unknown" : Boolean.toString(!dirty.isEmpty()));
         env.put("paritybench_version", version());
+        env.put("libraries", libraries());
         return env;
     }
 
-    static String cpuModel() {
+    /** @return a field of the first processor in {@code /proc/cpuinfo}, or {@code unknown} */
+    static String cpuInfo(String field) {
         Path info = Path.of("/proc/cpuinfo");
         if (Files.isReadable(info)) {
             try {
                 for (String line : Files.readAllLines(info, StandardCharsets.UTF_8)) {
-                    if (line.startsWith("model name")) {
+                    if (line.startsWith(field) && line.indexOf(':') > 0) {
                         return line.substring(line.indexOf(':') + 1).strip();
                     }
                 }
@@ -58,7 +62,34 @@ public final class Environment {
                 return "unknown";
             }
         }
-        return System.getProperty("os.arch");
+        return "unknown";
+    }
+
+    /** The numerical and output libraries whose versions can change results or their presentation. */
+    private static final List<String> LIBRARIES = List.of("org.ojalgo/ojalgo", "org.hipparchus/hipparchus-core",
+            "org.hipparchus/hipparchus-optim", "org.apache.commons/commons-csv", "org.knowm.xchart/xchart",
+            "info.picocli/picocli", "com.fasterxml.jackson.core/jackson-databind");
+
+    /** @return library versions from their {@code pom.properties} (EJML from its version class) */
+    static Map<String, String> libraries() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("ejml", org.ejml.EjmlVersion.VERSION);
+        for (String lib : LIBRARIES) {
+            String artifact = lib.substring(lib.indexOf('/') + 1);
+            try (java.io.InputStream in = Environment.class.getResourceAsStream("/META-INF/maven/" + lib
+                    + "/pom.properties")) {
+                if (in == null) {
+                    out.put(artifact, "unknown");
+                    continue;
+                }
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                out.put(artifact, p.getProperty("version", "unknown"));
+            } catch (IOException e) {
+                out.put(artifact, "unknown");
+            }
+        }
+        return out;
     }
 
     static long memoryTotalMb() {
