@@ -17,7 +17,7 @@ import java.util.Map;
  * Solver test doubles for the sweep, registered only on the test class path (and therefore visible to the worker
  * JVMs the tests start, which inherit it): one that is right, one that lies, one that hangs, one that throws, one
  * that rejects every problem but n = 2, one that is right only up to κ(Σ) = 3e3, and one that is right after
- * 150 ms.
+ * 250 ms.
  */
 public final class SweepTestSolvers implements SolverProvider {
 
@@ -70,7 +70,7 @@ public final class SweepTestSolvers implements SolverProvider {
                 case THROWING -> throw new ArithmeticException("the test double always throws");
                 case SLOW -> {
                     try {
-                        Thread.sleep(150);
+                        Thread.sleep(250);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
