@@ -148,8 +148,14 @@ class GuardedSqpTest {
         long deadline = System.nanoTime() + 100_000_000L;
         GuardedSqp.Outcome out = GuardedSqp.run(spinning, START, 100, deadline, SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.TIME_LIMIT);
-        assertThat(out.message()).contains("stopped");
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("hipparchus-sqp"));
+        if (Runtime.version().feature() < 20) {
+            assertThat(out.message()).contains("stopped");
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("hipparchus-sqp"));
+        } else {
+            // Thread.stop() is unsupported from JDK 20 on: the status is still TIME_LIMIT, and the message says
+            // that the optimiser thread runs on (the sweep's worker JVM is killed by its watchdog in that case).
+            assertThat(out.message()).contains("runs on in the background");
+        }
     }
 
     @Test
