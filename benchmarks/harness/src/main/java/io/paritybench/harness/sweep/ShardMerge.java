@@ -109,7 +109,7 @@ public final class ShardMerge {
         } else if (shardCounts.size() == 1) {
             int count = shardCounts.first();
             List<String> missing = new ArrayList<>();
-            for (int i = 1; i <= count; i++) {
+            for (int i = 0; i < count; i++) {
                 if (!shardIndexes.contains(i)) {
                     missing.add(i + "/" + count);
                 }

@@ -145,7 +145,11 @@ public final class Sweep {
         info.write(RunInfo.pathFor(file));
         Path workerLog = RunInfo.workerLogFor(file);
         List<String> command = WorkerProcess.command(config.workerJvmArgs(), settings.workerClassPath());
-        int jobs = config.jobs();
+        int jobs = Math.min(config.jobs(), Runtime.getRuntime().availableProcessors());
+        if (jobs < config.jobs()) {
+            settings.log().println("sweep: " + jobs + " worker(s) instead of " + config.jobs() + ": only " + jobs
+                    + " processor(s) available, and more workers than cores would distort the times");
+        }
         BlockingQueue<WorkerProcess> workers = new ArrayBlockingQueue<>(jobs);
         List<WorkerProcess> all = new ArrayList<>();
         for (int j = 0; j < jobs; j++) {

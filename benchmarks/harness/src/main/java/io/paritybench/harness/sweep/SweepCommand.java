@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
                 "  paritybench sweep                                    # the default sweep (about 15 min on 2 cores)",
                 "  paritybench sweep --n 10 --kappa 1e2,1e8 --seeds 1 --no-bisect --no-n2",
                 "  paritybench sweep --cases ../shared/cases --out results/cases.csv",
-                "  paritybench sweep --shard 3/8 --out results/sweep/shard-3.csv",
+                "  paritybench sweep --shard 3/8 --out results/sweep/shard-3.csv   # shards 0/8 ... 7/8",
                 "  paritybench sweep --resume                           # continue an interrupted sweep"})
 public final class SweepCommand implements Callable<Integer> {
 
@@ -86,7 +86,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing results file.")
     boolean force;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (a deterministic split).")
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only shard I of N, 0 <= I < N (a deterministic split; I = a job array's task id).")
     String shard;
 
     @Option(names = "--no-progress", description = "No progress bar.")

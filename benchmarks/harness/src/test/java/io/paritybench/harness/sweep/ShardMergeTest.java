@@ -30,8 +30,8 @@ class ShardMergeTest {
 
     @Test
     void rowsAreDeduplicatedAndSortedByStageThenOrdinal() {
-        Path one = file("1.csv", "f", "1/2", C, B);
-        Path two = file("2.csv", "f", "2/2", A, B.withoutTiming());
+        Path one = file("1.csv", "f", "0/2", C, B);
+        Path two = file("2.csv", "f", "1/2", A, B.withoutTiming());
 
         ShardMerge.Result r = ShardMerge.merge(List.of(one, two));
 
@@ -47,8 +47,8 @@ class ShardMergeTest {
     void twoDifferentResultsForOneTrialAreAnError() {
         TrialRecord failed = Rows.row(Stage.GRID, 1, "newton", "gen:b", Outcome.REPORTED_FAILURE, "STAGNATED",
                 1e-16, 1);
-        Path one = file("1.csv", "f", "1/2", B);
-        Path two = file("2.csv", "f", "2/2", failed);
+        Path one = file("1.csv", "f", "0/2", B);
+        Path two = file("2.csv", "f", "1/2", failed);
 
         assertThatThrownBy(() -> ShardMerge.merge(List.of(one, two))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("inconsistent results for trial " + B.key());
@@ -57,8 +57,8 @@ class ShardMergeTest {
     @Test
     void aTimingDependentDisagreementIsAWarningAndTheFirstIsKept() {
         TrialRecord timedOut = Rows.row(Stage.GRID, 1, "newton", "gen:b", Outcome.TIMEOUT, "", Double.NaN, 10_000);
-        Path one = file("1.csv", "f", "1/2", B);
-        Path two = file("2.csv", "f", "2/2", timedOut);
+        Path one = file("1.csv", "f", "0/2", B);
+        Path two = file("2.csv", "f", "1/2", timedOut);
 
         ShardMerge.Result r = ShardMerge.merge(List.of(one, two));
 
@@ -68,8 +68,8 @@ class ShardMergeTest {
 
     @Test
     void shardsOfDifferentSettingsAreRefused() {
-        Path one = file("1.csv", "f", "1/2", A);
-        Path two = file("2.csv", "g", "2/2", B);
+        Path one = file("1.csv", "f", "0/2", A);
+        Path two = file("2.csv", "g", "1/2", B);
 
         assertThatThrownBy(() -> ShardMerge.merge(List.of(one, two))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("different sweep settings");
@@ -77,14 +77,14 @@ class ShardMergeTest {
 
     @Test
     void aMissingShardAndAMissingRunFileAreReported() {
-        Path one = file("1.csv", "f", "1/3", A);
-        Path three = file("3.csv", "f", "3/3", B);
+        Path one = file("0.csv", "f", "0/3", A);
+        Path three = file("2.csv", "f", "2/3", B);
         Path bare = file("bare.csv", null, null, C);
 
         ShardMerge.Result r = ShardMerge.merge(List.of(one, three, bare));
 
         assertThat(r.rows()).containsExactly(A, B, C);
-        assertThat(r.warnings()).anyMatch(w -> w.equals("missing shard(s): 2/3"))
+        assertThat(r.warnings()).anyMatch(w -> w.equals("missing shard(s): 1/3"))
                 .anyMatch(w -> w.contains("bare.csv") && w.contains("cannot be checked"));
     }
 }

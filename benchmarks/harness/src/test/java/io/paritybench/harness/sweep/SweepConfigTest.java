@@ -81,13 +81,15 @@ class SweepConfigTest {
     void shardsPartitionThePlan() {
         SweepPlan plan = SweepPlan.of(SweepConfig.defaults());
         int total = 0;
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 0; i < 3; i++) {
             total += plan.groups(new Shard(i, 3)).size();
         }
 
         assertThat(total).isEqualTo(plan.groups().size());
-        assertThat(Shard.parse("2/3")).isEqualTo(new Shard(2, 3));
-        assertThatThrownBy(() -> Shard.parse("4/3")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Shard.parse("two")).hasMessageContaining("i/N");
+        // 0-based, like the task ids of a job array.
+        assertThat(Shard.parse("0/3")).isEqualTo(new Shard(0, 3));
+        assertThat(Shard.ALL.includes(17)).isTrue();
+        assertThatThrownBy(() -> Shard.parse("3/3")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Shard.parse("two")).hasMessageContaining("I/N");
     }
 }

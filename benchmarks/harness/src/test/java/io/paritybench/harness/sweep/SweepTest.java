@@ -145,8 +145,8 @@ class SweepTest {
         SweepConfig one = c.with("jobs", "1");
         Path a = tmp.resolve("shard-1.csv");
         Path b = tmp.resolve("shard-2.csv");
-        new Sweep(one, SweepPlan.of(one), settings(a).withShard(Shard.parse("1/2"))).run();
-        new Sweep(one, SweepPlan.of(one), settings(b).withShard(Shard.parse("2/2"))).run();
+        new Sweep(one, SweepPlan.of(one), settings(a).withShard(Shard.parse("0/2"))).run();
+        new Sweep(one, SweepPlan.of(one), settings(b).withShard(Shard.parse("1/2"))).run();
         ShardMerge.Result merged = ShardMerge.merge(List.of(b, a));
 
         assertThat(merged.warnings()).isEmpty();
