@@ -68,12 +68,13 @@ public final class Environment {
     /** The numerical and output libraries whose versions can change results or their presentation. */
     private static final List<String> LIBRARIES = List.of("org.ojalgo/ojalgo", "org.hipparchus/hipparchus-core",
             "org.hipparchus/hipparchus-optim", "org.apache.commons/commons-csv", "org.knowm.xchart/xchart",
-            "info.picocli/picocli", "com.fasterxml.jackson.core/jackson-databind");
+            "com.fasterxml.jackson.core/jackson-databind");
 
-    /** @return library versions from their {@code pom.properties} (EJML from its version class) */
+    /** @return library versions from their {@code pom.properties} (EJML and picocli from their version constants) */
     static Map<String, String> libraries() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("ejml", org.ejml.EjmlVersion.VERSION);
+        out.put("picocli", picocli.CommandLine.VERSION);
         for (String lib : LIBRARIES) {
             String artifact = lib.substring(lib.indexOf('/') + 1);
             try (java.io.InputStream in = Environment.class.getResourceAsStream("/META-INF/maven/" + lib

@@ -143,14 +143,33 @@ public final class SweepReport {
         md.append(". ");
         if (info != null) {
             Map<String, Object> env = info.environment();
-            md.append("Sweep run ").append(info.fields().getOrDefault("started", "?")).append(" on ")
-                    .append(env.getOrDefault("cpu", "?")).append(", ").append(env.getOrDefault("cores", "?"))
-                    .append(" cores");
-            Object summary = info.fields().get("summary");
-            if (summary instanceof Map<?, ?> s && s.get("elapsed_seconds") != null) {
-                md.append(", ").append(s.get("elapsed_seconds")).append(" s");
+            if (info.fields().get("shards") instanceof List<?> shards) {
+                String first = null;
+                double seconds = 0;
+                for (Object o : shards) {
+                    if (o instanceof Map<?, ?> m) {
+                        if (m.get("started") instanceof String st && (first == null || st.compareTo(first) < 0)) {
+                            first = st;
+                        }
+                        if (m.get("summary") instanceof Map<?, ?> sum && sum.get("elapsed_seconds") instanceof Number e) {
+                            seconds += e.doubleValue();
+                        }
+                    }
+                }
+                md.append("Merged from ").append(count(shards.size(), "shard")).append(", the first started ")
+                        .append(first == null ? "?" : first).append(" on ").append(env.getOrDefault("cpu", "?"))
+                        .append(" (").append(String.format(java.util.Locale.ROOT, "%.1f", seconds))
+                        .append(" s of shard time; environments at the end). ");
+            } else {
+                md.append("Sweep run ").append(info.fields().getOrDefault("started", "?")).append(" on ")
+                        .append(env.getOrDefault("cpu", "?")).append(", ").append(env.getOrDefault("cores", "?"))
+                        .append(" cores");
+                Object summary = info.fields().get("summary");
+                if (summary instanceof Map<?, ?> sm && sm.get("elapsed_seconds") != null) {
+                    md.append(", ").append(sm.get("elapsed_seconds")).append(" s");
+                }
+                md.append(" (environment at the end). ");
             }
-            md.append(" (environment at the end). ");
         }
         md.append("Reproduce with `scripts/sweep`.\n\n");
         if (dropped > 0) {
@@ -267,6 +286,15 @@ public final class SweepReport {
         }
         info.environment().forEach((k, v) -> md.append("| ").append(k).append(" | ")
                 .append(String.valueOf(v).replace("|", "\\|")).append(" |\n"));
+        if (info.fields().get("shards") instanceof List<?> shards) {
+            for (Object o : shards) {
+                if (o instanceof Map<?, ?> m && m.get("environment") instanceof Map<?, ?> e) {
+                    md.append("| ").append(m.get("file")).append(" | shard ").append(m.get("shard")).append(", ")
+                            .append(e.get("cpu")).append(", ").append(e.get("cores")).append(" cores, started ")
+                            .append(m.get("started")).append(", commit ").append(e.get("git_commit")).append(" |\n");
+                }
+            }
+        }
         if (info.fields().get("summary") instanceof Map<?, ?> s) {
             ((Map<String, Object>) s).forEach((k, v) -> {
                 if (!k.equals("breaking_points")) {
