@@ -39,6 +39,8 @@ public final class ParityBench implements Runnable {
         CommandLine cmd = new CommandLine(new ParityBench())
                 .addSubcommand(new ListCommand())
                 .addSubcommand(new SolveCommand())
+                .addSubcommand(new GenerateCommand())
+                .addSubcommand(new CheckCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.SweepCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.MergeCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.report.ReportCommand())
