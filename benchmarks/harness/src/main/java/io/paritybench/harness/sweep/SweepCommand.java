@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  paritybench sweep                                    # the default sweep (about 15 min on 2 cores)",
                 "  paritybench sweep --n 10 --kappa 1e2,1e8 --seeds 1 --no-bisect --no-n2",
-                "  paritybench sweep --cases ../shared/cases --out results/cases.csv",
+                "  paritybench sweep --cases path/to/cases --out results/cases.csv",
                 "  paritybench sweep --shard 3/8 --out results/sweep/shard-3.csv   # shards 0/8 ... 7/8",
                 "  paritybench sweep --resume                           # continue an interrupted sweep"})
 public final class SweepCommand implements Callable<Integer> {
