@@ -38,6 +38,8 @@ public final class JsonReport {
         o.put("seconds", r.seconds());
         o.put("tolerance", r.tolerance());
         o.put("n", r.n());
+        o.put("measure", r.measure());
+        o.put("risk", r.risk());
         ArrayNode assets = o.putArray("assets");
         r.assets().forEach(assets::add);
         array(o.putArray("weights"), r.weights());

@@ -41,6 +41,9 @@ public final class ParityBench implements Runnable {
                 .addSubcommand(new SolveCommand())
                 .addSubcommand(new GenerateCommand())
                 .addSubcommand(new CheckCommand())
+                .addSubcommand(new io.paritybench.harness.sweep.SweepCommand())
+                .addSubcommand(new io.paritybench.harness.sweep.MergeCommand())
+                .addSubcommand(new io.paritybench.harness.sweep.report.ReportCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);

@@ -2,6 +2,7 @@ package io.paritybench.harness;
 
 import io.paritybench.core.InvalidProblemException;
 import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.io.CsvFormatException;
 import io.paritybench.core.io.CsvIo;
 import io.paritybench.core.io.LabeledMatrix;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The problem options shared by commands that read one problem: exactly one of {@code --cov FILE} and
- * {@code --returns FILE}, then {@code [--budgets FILE] [--normalise-budgets]}. Use as a {@code @Mixin}.
+ * {@code --returns FILE}, then {@code [--budgets FILE] [--normalise-budgets] [--mu FILE] [--measure volatility|var:ALPHA|es:ALPHA]}. Use as a {@code @Mixin}.
  *
  * <p>Every rejection names the file it concerns: a malformed CSV names file, line and column (core
  * {@link CsvFormatException}); a covariance that is not square, symmetric, finite or positive definite names the
@@ -41,6 +42,15 @@ public final class ProblemInput {
     @Option(names = "--normalise-budgets", order = 4,
             description = "Divide the budgets by their sum instead of rejecting budgets that do not sum to 1.")
     boolean normaliseBudgets;
+
+    @Option(names = "--mu", paramLabel = "FILE", order = 5,
+            description = "Expected returns CSV, one row or one column of n numbers (needed by --measure var/es).")
+    Path mu;
+
+    @Option(names = "--measure", paramLabel = "MEASURE", order = 6, defaultValue = "volatility",
+            description = "Risk measure: volatility, var:ALPHA (Gaussian VaR) or es:ALPHA (Gaussian expected "
+                    + "shortfall), R(w) = -mu'w + c sigma(w) (default: ${DEFAULT-VALUE}).")
+    String measure;
 
     /** @throws ParameterException unless exactly one of --cov and --returns was given */
     public void checkUsage() {
@@ -81,16 +91,40 @@ public final class ProblemInput {
             throw new InputException(what, e.getMessage());
         }
         if (budgets == null) {
-            return new Loaded(erc, file, m.hasNames());
+            return new Loaded(withMeasure(erc), file, m.hasNames());
         }
         double[] b = CsvIo.readVector(budgets);
+        RiskBudgetProblem p;
         try {
-            RiskBudgetProblem p = normaliseBudgets
+            p = normaliseBudgets
                     ? RiskBudgetProblem.normalising(m.values(), b).withAssetNames(erc.assetNames())
                     : erc.withBudgets(b);
-            return new Loaded(p, file, m.hasNames());
         } catch (InvalidProblemException e) {
             throw new InputException(budgets.toString(), e.getMessage());
+        }
+        return new Loaded(withMeasure(p), file, m.hasNames());
+    }
+
+    /** Applies {@code --mu} and {@code --measure} (ALGORITHMS.md §7). */
+    private RiskBudgetProblem withMeasure(RiskBudgetProblem p) {
+        double[] expected = null;
+        if (mu != null) {
+            expected = CsvIo.readVector(mu);
+            if (expected.length != p.n()) {
+                throw new InputException(mu.toString(), "expected returns have " + expected.length
+                        + " entries but the problem has " + p.n() + " assets");
+            }
+        }
+        RiskMeasure rm;
+        try {
+            rm = RiskMeasure.parse(measure == null ? "volatility" : measure, expected);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--measure", e.getMessage());
+        }
+        try {
+            return p.withMeasure(rm);
+        } catch (InvalidProblemException e) {
+            throw new InputException(mu == null ? "--measure" : mu.toString(), e.getMessage());
         }
     }
 }

@@ -29,11 +29,22 @@ import java.util.Map;
  * @param maxRelBudgetError {@code max_i |RRC_i / b_i − 1|}, computed by the harness
  * @param counters          the solver's work counters
  * @param message           the solver's explanation of its status
+ * @param measure           the risk measure's label ({@code volatility}, {@code var:0.99}, {@code es:0.975})
+ * @param risk              {@code R(w)} of the returned weights under that measure, computed by the harness
  */
 public record SolveReport(String solver, SolveStatus status, int iterations, double seconds, double tolerance,
                           List<String> assets, boolean assetsNamed, double[] weights, double[] budgets,
                           double[] riskContributions, double maxAbsBudgetError, double maxRelBudgetError,
-                          Map<String, Long> counters, String message) {
+                          Map<String, Long> counters, String message, String measure, double risk) {
+
+    /** A report for the volatility measure with the risk not given. */
+    public SolveReport(String solver, SolveStatus status, int iterations, double seconds, double tolerance,
+                       List<String> assets, boolean assetsNamed, double[] weights, double[] budgets,
+                       double[] riskContributions, double maxAbsBudgetError, double maxRelBudgetError,
+                       Map<String, Long> counters, String message) {
+        this(solver, status, iterations, seconds, tolerance, assets, assetsNamed, weights, budgets, riskContributions,
+                maxAbsBudgetError, maxRelBudgetError, counters, message, "volatility", Double.NaN);
+    }
 
     public SolveReport {
         assets = List.copyOf(assets);
@@ -50,7 +61,8 @@ public record SolveReport(String solver, SolveStatus status, int iterations, dou
         return new SolveReport(result.solverId(), result.status(), result.iterations(), seconds, options.tolerance(),
                 problem.assetNames(), assetsNamed, w, problem.budgets(),
                 RiskMetrics.relativeRiskContributions(problem, w), RiskMetrics.maxAbsBudgetError(problem, w),
-                RiskMetrics.maxRelBudgetError(problem, w), result.counters(), result.message());
+                RiskMetrics.maxRelBudgetError(problem, w), result.counters(), result.message(),
+                problem.measure().label(), RiskMetrics.risk(problem, w));
     }
 
     /** @return whether the solver reported success (status CONVERGED) */

@@ -92,6 +92,66 @@ final class CcdKernel {
     }
 
     /**
+     * One sweep for the measure {@code R(y) = −μ̃'y + c σ(y)} (ALGORITHMS.md §7, GRR §2.2): with σ = σ(y) frozen for
+     * the coordinate, {@code y_i} becomes the positive root of {@code c y_i² + (c q_i − μ̃_i σ) y_i − b_i σ = 0}
+     * ({@code C_ii = 1}, {@code q_i = (Cy)_i − y_i}), i.e. of {@code t² + (q_i − μ̃_i σ/c) t − b_i σ/c = 0}, evaluated
+     * in the stable form of {@link #positiveRoot}; then σ is updated as in {@link #sweepVolatility()}. A fixed point
+     * has {@code y_i (−μ̃_i + c (Cy)_i/σ) = b_i}: risk contributions equal to the budgets and {@code R(y) = Σ b_i = 1}.
+     * With μ̃ = 0 and c = 1 this is {@link #sweepVolatility()}.
+     *
+     * @param mu expected returns in correlation space, {@code μ_i/σ_i}
+     * @param c  the multiplier of σ, positive
+     */
+    void sweepMeasure(double[] mu, double c) {
+        final int n = this.n;
+        final double[] cm = this.c;
+        final double[] y = this.y;
+        final double[] cy = this.cy;
+        final double invC = 1.0 / c;
+        double v = variance;
+        for (int i = 0; i < n; i++) {
+            double yi = y[i];
+            double cyi = cy[i];
+            double s = Math.sqrt(v) * invC;
+            double yNew = positiveRoot(cyi - yi - mu[i] * s, b[i] * s);
+            double d = yNew - yi;
+            y[i] = yNew;
+            v += d * (2 * cyi + d);
+            axpy(d, cm, i * n, cy, n);
+        }
+        variance = v;
+    }
+
+    /** @return {@code R(y) = −μ̃'y + c sqrt(y'Cy)}; meaningful after {@link #refresh()} */
+    double risk(double[] mu, double c) {
+        double lin = 0;
+        for (int i = 0; i < n; i++) {
+            lin += mu[i] * y[i];
+        }
+        return -lin + c * Math.sqrt(variance);
+    }
+
+    /**
+     * @return {@code max_i |RC_i/R − b_i|} with {@code RC_i = y_i (−μ̃_i + c (Cy)_i/σ)}, the same in correlation and
+     *         covariance space; NaN if anything is not finite. Meaningful after {@link #refresh()}.
+     */
+    double maxAbsBudgetError(double[] mu, double c) {
+        double cs = c / Math.sqrt(variance);
+        double r = risk(mu, c);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            double e = Math.abs(y[i] * (-mu[i] + cs * cy[i]) / r - b[i]);
+            if (!(e <= worst)) {
+                if (Double.isNaN(e)) {
+                    return Double.NaN;
+                }
+                worst = e;
+            }
+        }
+        return worst;
+    }
+
+    /**
      * The positive root of {@code t² + q t − β = 0} ({@code β > 0}), evaluated without cancellation:
      * {@code 2β/(q + sqrt(q² + 4β))} if {@code q > 0}, else {@code (−q + sqrt(q² + 4β))/2}.
      */

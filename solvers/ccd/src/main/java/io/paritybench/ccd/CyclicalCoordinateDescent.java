@@ -2,6 +2,7 @@ package io.paritybench.ccd;
 
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
+import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
@@ -52,6 +53,13 @@ import java.util.Objects;
  * non-negative null vector) → NUMERICAL_BREAKDOWN. Counters: {@code sweeps}, {@code coordinateUpdates},
  * {@code matvecs} (full matrix–vector products: the fresh {@code Cy} of each sweep and the products of Σ in the
  * common test).
+ *
+ * <p><b>Other risk measures</b> ({@code R(w) = −μ'w + c σ(w)}, Gaussian VaR and expected shortfall, ALGORITHMS.md
+ * §7): all three variants use the §7 update with σ frozen per coordinate and updated after it
+ * ({@link CcdKernel#sweepMeasure}; the Spinu-form exact coordinate minimiser has no closed form once σ is not
+ * squared), {@code ccd-choi} adding the rescaling to {@code R(y) = 1}; convergence is observed, not proved, when R is
+ * positive on the orthant. {@link SolveStatus#NO_SOLUTION} when an iterate has {@code R ≤ 0} or diverges. A measure
+ * with μ = 0 is volatility and takes the volatility path unchanged. Cost per sweep as above.
  */
 public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
 
@@ -90,6 +98,9 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     /** Divergence guard on {@code max_i y_i} (the solution has {@code y'Cy = 1}). */
     static final double MAX_ENTRY = 1e16;
 
+    /** Divergence guard of the measure path on {@code c σ(y)} (the solution has {@code R(y) = 1}). */
+    static final double MEASURE_DIVERGENCE = 1e12;
+
     private static final double STAGNATION_THRESHOLD = STAGNATION_ULPS * 0x1p-53;
 
     private final Variant variant;
@@ -118,14 +129,13 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(options, "options");
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(id() + " supports only the volatility risk measure, got "
-                    + problem.measure());
-        }
         int n = problem.n();
         double[] start = options.initialPoint();
         if (start != null && start.length != n) {
             throw new IllegalArgumentException(id() + ": initial point has length " + start.length + " but n = " + n);
+        }
+        if (!problem.measure().isVolatility()) {
+            return solveMeasure(problem, options);
         }
         long deadline = options.deadlineFromNow();
         int maxSweeps = options.maxIterationsOr(DEFAULT_MAX_SWEEPS);
@@ -210,6 +220,124 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
             current = recycled;
         }
 
+        return result(problem, options, k.y, sigma, proposed, sweeps, matvecs + 1, message);
+    }
+
+    /** @return true: volatility and every measure {@code −μ'w + c σ(w)} (ALGORITHMS.md §7) */
+    @Override
+    public boolean supports(RiskMeasure measure) {
+        return true;
+    }
+
+    /**
+     * The §7 measure {@code R = −μ'w + c σ(w)}: sweeps of {@link CcdKernel#sweepMeasure} (the same update for all three
+     * variants: σ enters the coordinate equation under a square root, so there is no exact coordinate minimiser of
+     * the barrier in closed form and the GRR form with σ frozen per coordinate is the one that carries over);
+     * {@code ccd-choi} rescales after each sweep to {@code R(y) = 1}, the value at the fixed point. Start as for
+     * volatility, scaled to {@code R(y) = 1}. Stops as the volatility path, plus {@link SolveStatus#NO_SOLUTION} when
+     * an iterate has {@code R(y) ≤ 0} (a certificate that R is not positive on the orthant) or
+     * {@code c σ(y) > }{@value #MEASURE_DIVERGENCE} (divergence; {@code R = 1} at a solution).
+     */
+    SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options) {
+        int n = problem.n();
+        long deadline = options.deadlineFromNow();
+        int maxSweeps = options.maxIterationsOr(DEFAULT_MAX_SWEEPS);
+        double[] sigma = problem.volatilities();
+        double[] b = normalisedBudgets(problem);
+        double c = problem.measure().multiplier();
+        double[] mu = problem.measure().muOrZero(n);
+        for (int i = 0; i < n; i++) {
+            mu[i] /= sigma[i];
+        }
+        CcdKernel k = new CcdKernel(correlation(problem, sigma), b, startingPoint(options.initialPoint(), sigma, b));
+        double r0 = k.risk(mu, c);
+        if (r0 > 0 && Double.isFinite(r0)) {
+            k.scale(1.0 / r0);
+        }
+        long matvecs = 1;
+        double[] current = new double[n];
+        double[] previous = new double[n];
+        double[] beforePrevious = new double[n];
+        normalise(k.y, previous);
+        System.arraycopy(previous, 0, beforePrevious, 0, n);
+        int sweeps = 0;
+        int quietSweeps = 0;
+        double lastChange = Double.NaN;
+        SolveStatus proposed;
+        String message;
+        while (true) {
+            double risk = k.risk(mu, c);
+            double scaleOfSigma = c * Math.sqrt(k.variance);
+            if (!Double.isFinite(risk) || !Double.isFinite(scaleOfSigma)) {
+                proposed = SolveStatus.NUMERICAL_BREAKDOWN;
+                message = "non-finite risk after " + sweeps + " sweeps";
+                break;
+            }
+            if (!(risk > 0)) {
+                proposed = SolveStatus.NO_SOLUTION;
+                message = String.format(Locale.ROOT, "no risk-budgeting portfolio for %s: the positive iterate after "
+                        + "%d sweeps has R = %.3e <= 0 (c sigma = %.3e), so R is not positive on the orthant "
+                        + "(c = %.4f does not exceed the long-only maximal Sharpe ratio)", problem.measure(), sweeps,
+                        risk, scaleOfSigma, c);
+                break;
+            }
+            if (scaleOfSigma > MEASURE_DIVERGENCE) {
+                proposed = SolveStatus.NO_SOLUTION;
+                message = String.format(Locale.ROOT, "no risk-budgeting portfolio for %s: the iterates diverge "
+                        + "(c sigma(y) = %.3e against 1 at a solution, R = %.3e) after %d sweeps; R is not positive "
+                        + "on the orthant, or within 1e-12 of not being so", problem.measure(), scaleOfSigma, risk,
+                        sweeps);
+                break;
+            }
+            double err = k.maxAbsBudgetError(mu, c);
+            if (!Double.isFinite(err)) {
+                proposed = SolveStatus.NUMERICAL_BREAKDOWN;
+                message = "non-finite relative risk contributions after " + sweeps + " sweeps";
+                break;
+            }
+            if (err <= options.tolerance()) {
+                matvecs++;
+                SolveResult r = result(problem, options, k.y, sigma, SolveStatus.CONVERGED, sweeps, matvecs,
+                        String.format(Locale.ROOT, "tolerance met for %s after %d sweeps", problem.measure(), sweeps));
+                if (r.status() == SolveStatus.CONVERGED) {
+                    return r;
+                }
+            }
+            if (sweeps >= maxSweeps) {
+                proposed = SolveStatus.MAX_ITERATIONS;
+                message = String.format(Locale.ROOT, "sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err);
+                break;
+            }
+            if (quietSweeps >= STAGNATION_SWEEPS) {
+                proposed = SolveStatus.STAGNATED;
+                message = String.format(Locale.ROOT, "normalised iterate changed by less than %d u in each of the last"
+                        + " %d sweeps (last: %.2e relative); max|RRC-b| = %.3e after %d sweeps", STAGNATION_ULPS,
+                        STAGNATION_SWEEPS, lastChange, err, sweeps);
+                break;
+            }
+            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                proposed = SolveStatus.TIME_LIMIT;
+                message = String.format(Locale.ROOT, "time limit after %d sweeps, max|RRC-b| = %.3e", sweeps, err);
+                break;
+            }
+            k.sweepMeasure(mu, c);
+            sweeps++;
+            k.refresh();
+            matvecs++;
+            if (variant == Variant.CHOI) {
+                double rk = k.risk(mu, c);
+                if (rk > 0 && Double.isFinite(rk)) {
+                    k.scale(1.0 / rk);
+                }
+            }
+            normalise(k.y, current);
+            lastChange = Math.min(relativeChange(current, previous), relativeChange(current, beforePrevious));
+            quietSweeps = lastChange < STAGNATION_THRESHOLD ? quietSweeps + 1 : 0;
+            double[] recycled = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = recycled;
+        }
         return result(problem, options, k.y, sigma, proposed, sweeps, matvecs + 1, message);
     }
 

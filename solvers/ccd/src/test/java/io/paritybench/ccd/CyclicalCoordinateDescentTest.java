@@ -143,11 +143,12 @@ class CyclicalCoordinateDescentTest {
     }
 
     @Test
-    void rejectsRiskMeasuresOtherThanVolatility() {
+    void supportsGaussianVarSinceAlgorithms7() {
         RiskBudgetProblem p = SharedCases.byName("roncalli_n4_erc").problem()
                 .withMeasure(RiskMeasure.gaussianVaR(0.99, new double[] {0.01, 0.02, 0.0, 0.01}));
-        assertThatThrownBy(() -> new CyclicalCoordinateDescent(Variant.SPINU).solve(p, SolverOptions.defaults()))
-                .isInstanceOf(IllegalArgumentException.class);
+        CyclicalCoordinateDescent s = new CyclicalCoordinateDescent(Variant.SPINU);
+        assertThat(s.supports(p.measure())).isTrue();
+        assertThat(s.solve(p, SolverOptions.defaults()).status()).isEqualTo(SolveStatus.CONVERGED);
     }
 
     @Test

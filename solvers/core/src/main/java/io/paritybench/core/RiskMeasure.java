@@ -72,7 +72,7 @@ public record RiskMeasure(double[] mu, double multiplier, String label) {
     public static RiskMeasure parse(String spec, double[] mu) {
         String s = spec.trim().toLowerCase(java.util.Locale.ROOT);
         if (s.equals("volatility") || s.equals("vol")) {
-            return mu == null ? volatility() : new RiskMeasure(mu, 1.0, "volatility");
+            return volatility(); // σ(w) does not involve expected returns; a given μ is ignored
         }
         int colon = s.indexOf(':');
         if (colon < 0 || !(s.startsWith("var:") || s.startsWith("es:"))) {

@@ -2,6 +2,7 @@ package io.paritybench.newton;
 
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
+import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
 
@@ -52,6 +53,12 @@ import io.paritybench.core.SolverOptions;
  * {@code stepHalvings}, {@code factorizations}, {@code reusedFactorizations} (steps computed by PCG with an earlier
  * factor), {@code pcgIterations}, {@code pcgAbandoned} (PCG solves that missed the budget and were replaced by a
  * factorisation), {@code matvecs} (products with C).
+ *
+ * <p><b>Other risk measures</b> ({@code R(w) = −μ'w + c σ(w)}, Gaussian VaR and expected shortfall; ALGORITHMS.md
+ * §7): Newton on {@code −μ̃'y + c σ(y) − Σ b_i ln y_i} with Armijo backtracking from the fraction-to-boundary step
+ * ({@link MeasureIteration}; H formed explicitly and factorised by Cholesky at every iteration); {@link io.paritybench.core.SolveStatus#NO_SOLUTION} when an iterate has
+ * {@code R ≤ 0} or the iterates diverge. A problem whose measure is volatility (μ = 0) takes the volatility path
+ * above unchanged.
  */
 public final class LogBarrierNewton implements RiskBudgetSolver {
 
@@ -70,11 +77,16 @@ public final class LogBarrierNewton implements RiskBudgetSolver {
         return "Damped Newton on the log-barrier in correlation space, Cholesky Newton system (Spinu 2013)";
     }
 
+    /** @return true: volatility and every measure {@code −μ'w + c σ(w)} (ALGORITHMS.md §7) */
+    @Override
+    public boolean supports(RiskMeasure measure) {
+        return true;
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(ID + " handles the volatility risk measure only, got "
-                    + problem.measure());
+        if (!problem.measure().isVolatility()) {
+            return MeasureIteration.run(ID, problem, options, false, DEFAULT_MAX_ITERATIONS);
         }
         return SpinuIteration.run(ID, problem, options, CholeskyDirection::new, DEFAULT_MAX_ITERATIONS);
     }

@@ -2,6 +2,7 @@ package io.paritybench.newton;
 
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
+import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
 
@@ -33,6 +34,12 @@ import io.paritybench.core.SolverOptions;
  * NUMERICAL_BREAKDOWN. Counters: {@code dampedSteps}, {@code quadraticSteps}, {@code stepHalvings},
  * {@code cgIterations}, {@code cgCapReached} (solves stopped by the CG cap), {@code matvecs} (CG plus gradient
  * products with C).
+ *
+ * <p><b>Other risk measures</b> ({@code R(w) = −μ'w + c σ(w)}, Gaussian VaR and expected shortfall; ALGORITHMS.md
+ * §7): Newton on {@code −μ̃'y + c σ(y) − Σ b_i ln y_i} with Armijo backtracking from the fraction-to-boundary step
+ * ({@link MeasureIteration}; H applied matrix-free, Jacobi-preconditioned CG); {@link io.paritybench.core.SolveStatus#NO_SOLUTION} when an iterate has
+ * {@code R ≤ 0} or the iterates diverge. A problem whose measure is volatility (μ = 0) takes the volatility path
+ * above unchanged.
  */
 public final class TruncatedNewtonCg implements RiskBudgetSolver {
 
@@ -52,11 +59,16 @@ public final class TruncatedNewtonCg implements RiskBudgetSolver {
                 + "(Spinu 2013; inexact Newton)";
     }
 
+    /** @return true: volatility and every measure {@code −μ'w + c σ(w)} (ALGORITHMS.md §7) */
+    @Override
+    public boolean supports(RiskMeasure measure) {
+        return true;
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(ID + " handles the volatility risk measure only, got "
-                    + problem.measure());
+        if (!problem.measure().isVolatility()) {
+            return MeasureIteration.run(ID, problem, options, true, DEFAULT_MAX_ITERATIONS);
         }
         return SpinuIteration.run(ID, problem, options, ConjugateGradientDirection::new, DEFAULT_MAX_ITERATIONS);
     }

@@ -51,6 +51,13 @@ import java.util.Map;
  * <p>The iteration cap (default {@value #DEFAULT_MAX_ITERATIONS}) counts double Newton iterations plus refinement
  * steps; an initial point, if given, replaces the inverse-volatility start of the Newton phase. Cost: a few to
  * about 35 Cholesky factorisations of order n (n³/3 each) plus O(n²) double-double work per refinement step.
+ *
+ * <p><b>Other risk measures</b> ({@code R = −μ'w + c σ(w)}, ALGORITHMS.md §7): the weights are <em>not</em>
+ * certified to the last bit (counter {@code certified} = 0). The solver runs a double-precision Newton method with
+ * Armijo backtracking ({@link MeasureNewton}) to the noise floor, returns its weights (CONVERGED when the common
+ * test passes) and certifies only the residual: {@code max_i |RC_i/R − b̂_i|} of the returned weights evaluated in
+ * double-double, in the message and the counter {@code certifiedResidualLog10}. NO_SOLUTION when R is not positive
+ * on the orthant (an iterate with {@code R ≤ 0}, or divergence).
  */
 public final class ReferenceSolver implements RiskBudgetSolver {
 
@@ -76,14 +83,13 @@ public final class ReferenceSolver implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(ID + " supports only the volatility risk measure, got "
-                    + problem.measure());
-        }
         int n = problem.n();
         double[] start = options.initialPoint();
         if (start != null && start.length != n) {
             throw new IllegalArgumentException("initial point has length " + start.length + ", expected " + n);
+        }
+        if (!problem.measure().isVolatility()) {
+            return solveMeasure(problem, options);
         }
         long deadline = options.deadlineFromNow();
         int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
@@ -189,5 +195,72 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         return new SolveResult(ID, w, SolveStatus.STAGNATED, iterations, residual, counters, String.format(Locale.ROOT,
                 "certified, weights correctly rounded, but their double-evaluated max|RRC-b| = %.3e exceeds tol %.1e "
                         + "(the double floor of the exact answer): %s", residual, options.tolerance(), summary));
+    }
+
+    /** @return true: volatility (certified) and the §7 measures (double Newton, extended-precision residual) */
+    @Override
+    public boolean supports(io.paritybench.core.RiskMeasure measure) {
+        return true;
+    }
+
+    /** The §7 measure: {@link MeasureNewton} to the double floor, then the double-double residual certificate. */
+    private SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options) {
+        int n = problem.n();
+        long deadline = options.deadlineFromNow();
+        int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
+        double[] vol = problem.volatilities();
+        double[] sigma = new double[n * n];
+        double[] corr = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = problem.covariance(i, j);
+                sigma[i * n + j] = v;
+                corr[i * n + j] = i == j ? 1.0 : v / vol[i] / vol[j];
+            }
+        }
+        DoubleDouble total = DoubleDouble.ZERO;
+        for (int i = 0; i < n; i++) {
+            total = total.add(problem.budget(i));
+        }
+        DoubleDouble[] bhat = new DoubleDouble[n];
+        double minB = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            bhat[i] = DoubleDouble.of(problem.budget(i)).divide(total);
+            minB = Math.min(minB, problem.budget(i));
+        }
+        double[] bs = new double[n];
+        double[] mu = problem.measure().muOrZero(n);
+        double[] muTilde = new double[n];
+        double[] y0 = new double[n];
+        double[] start = options.initialPoint();
+        for (int i = 0; i < n; i++) {
+            bs[i] = problem.budget(i) / minB;
+            muTilde[i] = mu[i] / vol[i];
+            y0[i] = start == null ? 1.0 : start[i] * vol[i];
+        }
+        double c = problem.measure().multiplier();
+        MeasureNewton.Outcome out = MeasureNewton.run(corr, n, muTilde, c, bs, y0, cap, deadline);
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("newtonIterations", (long) out.iterations());
+        counters.put("dampedIterations", (long) out.damped());
+        counters.put("factorizations", (long) out.factorizations());
+        counters.put("certified", 0L);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = out.y()[i] / vol[i];
+        }
+        if (out.status() != SolveStatus.STAGNATED) {
+            return SolveResult.conclude(ID, problem, options, x, out.status(), out.iterations(), counters,
+                    problem.measure() + ": " + out.message());
+        }
+        SolveResult r = SolveResult.conclude(ID, problem, options, x, SolveStatus.STAGNATED, out.iterations(),
+                counters, "");
+        double cert = MeasureNewton.certify(sigma, n, mu, c, bhat, r.weights());
+        Map<String, Long> withCert = new LinkedHashMap<>(r.counters());
+        withCert.put("certifiedResidualLog10", (long) Math.ceil(Math.log10(Math.max(cert, Double.MIN_NORMAL))));
+        return new SolveResult(ID, r.weights(), r.status(), r.iterations(), r.residual(), withCert,
+                String.format(Locale.ROOT, "%s: double Newton to the noise floor (%d iterations, %d damped), not "
+                        + "certified correctly rounded; extended-precision max|RC/R-b| of the returned weights = "
+                        + "%.3e", problem.measure(), out.iterations(), out.damped(), cert));
     }
 }

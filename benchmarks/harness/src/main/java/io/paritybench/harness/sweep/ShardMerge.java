@@ -1,0 +1,144 @@
+package io.paritybench.harness.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Joins the results of several shards (or of repeated runs) into one file: rows deduplicated by trial key and sorted
+ * into the canonical order (stage, then ordinal), so the shards of a sweep merge into the same rows as the
+ * unsharded run. Checks consistency: every input must come from the same settings (fingerprints in the
+ * {@code .run.json} files), and a trial present twice must have the same result in both apart from its time; the
+ * only tolerated difference is on a timing-dependent trial (a timeout or a time-limit status), where the first is
+ * kept and a warning given.
+ */
+public final class ShardMerge {
+
+    /** Canonical row order. */
+    public static final Comparator<TrialRecord> ORDER = Comparator.comparing(TrialRecord::stage)
+            .thenComparingLong(TrialRecord::ordinal).thenComparing(TrialRecord::key);
+
+    private ShardMerge() {
+    }
+
+    /**
+     * The merged rows.
+     *
+     * @param rows       deduplicated, in canonical order
+     * @param duplicates rows dropped as duplicates
+     * @param warnings   what the user should know (missing shards, torn rows, timing-dependent disagreements)
+     * @param info       the merged run information
+     */
+    public record Result(List<TrialRecord> rows, int duplicates, List<String> warnings, RunInfo info) {
+    }
+
+    /** Merges result files; throws {@link IllegalArgumentException} on inconsistent inputs. */
+    public static Result merge(List<Path> inputs) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to merge");
+        }
+        List<String> warnings = new ArrayList<>();
+        Map<String, TrialRecord> rows = new LinkedHashMap<>();
+        Map<String, Path> origin = new LinkedHashMap<>();
+        List<Object> shardInfos = new ArrayList<>();
+        String fingerprint = null;
+        Path fingerprintFile = null;
+        Map<String, String> config = null;
+        TreeSet<Integer> shardIndexes = new TreeSet<>();
+        TreeSet<Integer> shardCounts = new TreeSet<>();
+        int duplicates = 0;
+        for (Path in : inputs) {
+            RunInfo info = RunInfo.read(RunInfo.pathFor(in));
+            if (info == null) {
+                warnings.add(in + ": no " + RunInfo.pathFor(in).getFileName() + "; its settings cannot be checked");
+            } else {
+                String fp = info.fingerprint();
+                if (fingerprint == null) {
+                    fingerprint = fp;
+                    fingerprintFile = in;
+                    config = info.config();
+                } else if (fp != null && !fp.equals(fingerprint)) {
+                    throw new IllegalArgumentException("the inputs come from different sweep settings: " + in
+                            + " has fingerprint " + fp + ", " + fingerprintFile + " has " + fingerprint);
+                }
+                Object shard = info.fields().get("shard");
+                if (shard instanceof String s) {
+                    try {
+                        Shard sh = Shard.parse(s);
+                        shardIndexes.add(sh.index());
+                        shardCounts.add(sh.count());
+                    } catch (IllegalArgumentException e) {
+                        warnings.add(in + ": unreadable shard '" + s + "'");
+                    }
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("file", in.getFileName().toString());
+                entry.putAll(info.fields());
+                entry.remove("config");
+                shardInfos.add(entry);
+            }
+            ResultsCsv.Contents c = ResultsCsv.read(in);
+            if (c.dropped() > 0) {
+                warnings.add(in + ": dropped " + c.dropped() + " torn or unreadable row(s)");
+            }
+            for (TrialRecord r : c.rows()) {
+                TrialRecord first = rows.get(r.key());
+                if (first == null) {
+                    rows.put(r.key(), r);
+                    origin.put(r.key(), in);
+                    continue;
+                }
+                duplicates++;
+                if (!first.withoutTiming().equals(r.withoutTiming())) {
+                    String what = "trial " + r.key() + ": " + origin.get(r.key()) + " has " + describe(first) + ", "
+                            + in + " has " + describe(r);
+                    if (first.timingDependent() || r.timingDependent()) {
+                        warnings.add("timing-dependent " + what + "; kept the first");
+                    } else {
+                        throw new IllegalArgumentException("inconsistent results for " + what);
+                    }
+                }
+            }
+        }
+        if (shardCounts.size() > 1) {
+            warnings.add("the inputs are shards of different splits: " + shardCounts);
+        } else if (shardCounts.size() == 1) {
+            int count = shardCounts.first();
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                if (!shardIndexes.contains(i)) {
+                    missing.add(i + "/" + count);
+                }
+            }
+            if (!missing.isEmpty()) {
+                warnings.add("missing shard(s): " + String.join(", ", missing));
+            }
+        }
+        List<TrialRecord> sorted = new ArrayList<>(rows.values());
+        sorted.sort(ORDER);
+        Map<String, Object> merged = new LinkedHashMap<>();
+        merged.put("fingerprint", fingerprint);
+        merged.put("shard", "merged");
+        merged.put("merged_from", inputs.stream().map(p -> p.getFileName().toString()).toList());
+        if (config != null) {
+            merged.put("config", config);
+        }
+        merged.put("shards", shardInfos);
+        return new Result(sorted, duplicates, warnings, new RunInfo(merged));
+    }
+
+    /** Writes the merged rows and run information. */
+    public static void write(Result r, Path out) {
+        ResultsCsv.writeAll(out, r.rows());
+        r.info().write(RunInfo.pathFor(out));
+    }
+
+    private static String describe(TrialRecord r) {
+        return r.outcome() + (r.status().isEmpty() ? "" : " (" + r.status() + ")") + ", rrc_abs " + r.rrcAbs()
+                + ", w_rel " + r.wRel() + ", iterations " + r.iterations();
+    }
+}

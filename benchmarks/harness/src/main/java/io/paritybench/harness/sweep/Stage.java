@@ -1,0 +1,25 @@
+package io.paritybench.harness.sweep;
+
+import java.util.Locale;
+
+/** The parts of a sweep, in the order their rows are sorted. */
+public enum Stage {
+    /** The grid: families × n × κ × budgets × seeds. */
+    GRID,
+    /** User case folders ({@code --cases DIR}). */
+    CASES,
+    /** The dense n = 2 grid against the closed form. */
+    N2,
+    /** The breaking-point bisection on log10 κ. */
+    BISECT;
+
+    /** @return the lower-case name used in result files */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the stage of a label */
+    public static Stage of(String label) {
+        return valueOf(label.trim().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,162 @@
+package io.paritybench.harness.sweep;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code paritybench sweep}: the robustness and accuracy sweep. */
+@Command(name = "sweep", sortOptions = false,
+        description = {"Run every solver over a grid of problems (or a folder of case files), classify every trial "
+                + "(OK, CLAIMED_SUCCESS_BUT_INACCURATE, REPORTED_FAILURE, INVALID_WEIGHTS, NON_FINITE, EXCEPTION, "
+                + "TIMEOUT, NOT_APPLICABLE), measure its accuracy against the reference solver, and search each "
+                + "solver's breaking point in kappa.",
+                "Trials run in worker JVMs under a watchdog; one CSV row per trial is flushed as it finishes.",
+                "Defaults: sweep-default.properties (printed by --show-config); then --config FILE; then flags."},
+        footer = {"", "Examples:",
+                "  paritybench sweep                                    # the default sweep (about 15 min on 2 cores)",
+                "  paritybench sweep --n 10 --kappa 1e2,1e8 --seeds 1 --no-bisect --no-n2",
+                "  paritybench sweep --cases path/to/cases --out results/cases.csv",
+                "  paritybench sweep --shard 3/8 --out results/sweep/shard-3.csv   # shards 0/8 ... 7/8",
+                "  paritybench sweep --resume                           # continue an interrupted sweep"})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (keys of sweep-default.properties).")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any setting, e.g. --set bisect.seeds=3.")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--solvers", paramLabel = "IDS", description = "Solver ids, comma-separated, or 'all'.")
+    String solvers;
+
+    @Option(names = "--families", paramLabel = "LIST", description = "Families, ';'-separated, e.g. 'random-spectrum; factor:idio=1e-8'.")
+    String families;
+
+    @Option(names = "--n", paramLabel = "LIST", description = "Sizes, e.g. 10,50,200.")
+    String sizes;
+
+    @Option(names = "--kappa", paramLabel = "LIST", description = "kappa(Sigma) values of the families that take one.")
+    String kappas;
+
+    @Option(names = "--budgets", paramLabel = "LIST", description = "Budget specs: equal, dirichlet:ALPHA, tiny[:K[:VALUE]].")
+    String budgets;
+
+    @Option(names = "--seeds", paramLabel = "LIST", description = "Seeds: a list and/or ranges, e.g. 1-5.")
+    String seeds;
+
+    @Option(names = "--tolerance", paramLabel = "TOL", description = "Requested tolerance on max|RRC - b|.")
+    String tolerance;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", description = "Time limit given to each solve (e.g. 1s).")
+    String timeLimit;
+
+    @Option(names = "--watchdog", paramLabel = "DURATION", description = "Kill a trial's worker after this long (TIMEOUT).")
+    String watchdog;
+
+    @Option(names = "--jobs", paramLabel = "K", description = "Worker JVMs running in parallel.")
+    Integer jobs;
+
+    @Option(names = "--n2", negatable = true, description = "Run the dense n = 2 grid against the closed form.")
+    Boolean n2;
+
+    @Option(names = "--bisect", negatable = true, description = "Run the breaking-point bisection.")
+    Boolean bisect;
+
+    @Option(names = "--cases", paramLabel = "DIR", description = "Run the case folders in DIR (cov.csv, budgets.csv, "
+            + "ref_weights.csv, meta.json) instead of the grid; n = 2 grid and bisection only if asked for.")
+    Path cases;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Results CSV (default results/sweep/sweep.csv, "
+            + "or results/sweep/sweep-shard-I-of-N.csv with --shard).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the results file: finished trials are not run again.")
+    boolean resume;
+
+    @Option(names = "--force", description = "Overwrite an existing results file.")
+    boolean force;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only shard I of N, 0 <= I < N (a deterministic split; I = a job array's task id).")
+    String shard;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Option(names = "--show-config", description = "Print the resolved settings and the plan's size, run nothing.")
+    boolean showConfig;
+
+    @Option(names = "--max-trials", hidden = true, paramLabel = "K",
+            description = "Run at most K new trials, then stop as if interrupted.")
+    long maxTrials = -1;
+
+    @Override
+    public Integer call() {
+        SweepConfig config = resolveConfig();
+        boolean runN2 = n2 != null ? n2 : cases == null && config.n2();
+        boolean runBisect = bisect != null ? bisect : cases == null && config.bisect();
+        SweepPlan plan = SweepPlan.of(config, cases, runN2, runBisect);
+        Shard sh = shard == null ? Shard.ALL : Shard.parse(shard);
+        Path results = out != null ? out : sh.isAll() ? Path.of("results", "sweep", "sweep.csv")
+                : Path.of("results", "sweep", "sweep-shard-" + sh.index() + "-of-" + sh.count() + ".csv");
+        PrintStream err = System.err;
+        if (showConfig) {
+            java.io.PrintWriter o = spec.commandLine().getOut();
+            o.print(config.toText());
+            o.printf("# %d solvers, %d problems (%d in shard %s), %d breaking-point searches; results %s%n",
+                    plan.solvers().size(), plan.groups().size(), plan.groups(sh).size(), sh, plan.pairs().size(),
+                    results);
+            o.flush();
+            return 0;
+        }
+        Sweep.Settings settings = Sweep.Settings.of(results).withResume(resume).withForce(force).withShard(sh)
+                .withProgress(!noProgress).withStopAfter(maxTrials).withLog(err);
+        Sweep.Summary s = new Sweep(config, plan, settings).run();
+        err.println("sweep: " + Sweep.describe(s));
+        for (String b : s.breakingPoints()) {
+            err.println("sweep: breaking point " + b);
+        }
+        java.io.PrintWriter o = spec.commandLine().getOut();
+        o.println(results);
+        o.flush();
+        return 0;
+    }
+
+    SweepConfig resolveConfig() {
+        SweepConfig c = SweepConfig.defaults();
+        if (configFile != null) {
+            c = c.with(SweepConfig.read(configFile));
+        }
+        Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "solvers", solvers);
+        put(flags, "families", families);
+        put(flags, "n", sizes);
+        put(flags, "kappa", kappas);
+        put(flags, "budgets", budgets);
+        put(flags, "seeds", seeds);
+        put(flags, "tolerance", tolerance);
+        put(flags, "time-limit", timeLimit);
+        put(flags, "watchdog", watchdog);
+        put(flags, "jobs", jobs == null ? null : jobs.toString());
+        put(flags, "n2", n2 == null ? null : n2.toString());
+        put(flags, "bisect", bisect == null ? null : bisect.toString());
+        flags.putAll(set);
+        return flags.isEmpty() ? c : c.with(flags);
+    }
+
+    private static void put(Map<String, String> m, String key, String value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.paritybench.harness.sweep;
+
+import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.SolveStatus;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * The binary protocol between the sweep and its worker JVMs, over the worker's stdin and stdout
+ * ({@link DataOutputStream}: doubles travel bit for bit, NaN included). The worker greets with {@link #HELLO} and
+ * the protocol version; the sweep sends a problem ({@link #PROBLEM}) when it changes, then trials
+ * ({@link #TRIAL}); each trial gets exactly one reply, {@link #SOLVED} or {@link #THREW}. {@link #QUIT} ends the
+ * worker.
+ */
+final class WorkerProtocol {
+
+    static final int VERSION = 1;
+    static final byte HELLO = 'H';
+    static final byte PROBLEM = 'P';
+    static final byte TRIAL = 'T';
+    static final byte QUIT = 'Q';
+    static final byte SOLVED = 'R';
+    static final byte THREW = 'E';
+
+    /** Longest text sent (characters); {@link DataOutputStream#writeUTF} is limited to 64 KiB. */
+    static final int MAX_TEXT = 2000;
+
+    private WorkerProtocol() {
+    }
+
+    /** A trial as the worker receives it. */
+    record TrialRequest(String solverId, double tolerance, int maxIterations, long timeLimitNanos) {
+    }
+
+    static void writeProblem(DataOutputStream out, String id, RiskBudgetProblem p) throws IOException {
+        int n = p.n();
+        out.writeByte(PROBLEM);
+        out.writeUTF(text(id));
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                out.writeDouble(p.covariance(i, j));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            out.writeDouble(p.budget(i));
+        }
+    }
+
+    /** Reads the body of a {@link #PROBLEM} message (after its type byte). */
+    static RiskBudgetProblem readProblem(DataInputStream in) throws IOException {
+        in.readUTF();
+        int n = in.readInt();
+        if (n < 1 || n > 100_000) {
+            throw new IOException("bad problem size " + n);
+        }
+        double[][] cov = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                cov[i][j] = in.readDouble();
+            }
+        }
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = in.readDouble();
+        }
+        return RiskBudgetProblem.of(cov, b);
+    }
+
+    static void writeTrial(DataOutputStream out, TrialRequest t) throws IOException {
+        out.writeByte(TRIAL);
+        out.writeUTF(text(t.solverId()));
+        out.writeDouble(t.tolerance());
+        out.writeInt(t.maxIterations());
+        out.writeLong(t.timeLimitNanos());
+    }
+
+    /** Reads the body of a {@link #TRIAL} message (after its type byte). */
+    static TrialRequest readTrial(DataInputStream in) throws IOException {
+        return new TrialRequest(in.readUTF(), in.readDouble(), in.readInt(), in.readLong());
+    }
+
+    static void writeSolved(DataOutputStream out, WorkerReply.Solved s) throws IOException {
+        out.writeByte(SOLVED);
+        out.writeUTF(s.status().name());
+        out.writeInt(s.iterations());
+        out.writeDouble(s.residual());
+        double[] w = s.weights();
+        out.writeInt(w.length);
+        for (double v : w) {
+            out.writeDouble(v);
+        }
+        out.writeLong(s.nanos());
+        out.writeUTF(text(s.message()));
+    }
+
+    static void writeThrew(DataOutputStream out, WorkerReply.Threw t) throws IOException {
+        out.writeByte(THREW);
+        out.writeUTF(text(t.exception()));
+        out.writeUTF(text(t.message()));
+        out.writeBoolean(t.misuse());
+        out.writeBoolean(t.fatal());
+        out.writeLong(t.nanos());
+    }
+
+    /** Reads one reply (type byte included). */
+    static WorkerReply readReply(DataInputStream in) throws IOException {
+        byte type = in.readByte();
+        if (type == SOLVED) {
+            SolveStatus status = SolveStatus.valueOf(in.readUTF());
+            int iterations = in.readInt();
+            double residual = in.readDouble();
+            int n = in.readInt();
+            if (n < 0 || n > 100_000) {
+                throw new IOException("bad weight count " + n);
+            }
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = in.readDouble();
+            }
+            long nanos = in.readLong();
+            return new WorkerReply.Solved(status, w, iterations, residual, nanos, in.readUTF());
+        }
+        if (type == THREW) {
+            return new WorkerReply.Threw(in.readUTF(), in.readUTF(), in.readBoolean(), in.readBoolean(), in.readLong());
+        }
+        throw new IOException("unexpected reply type " + type);
+    }
+
+    /** @return the text on one line, at most {@link #MAX_TEXT} characters */
+    static String text(String s) {
+        if (s == null) {
+            return "";
+        }
+        String one = s.strip().replaceAll("\\s*\\R\\s*", " | ");
+        return one.length() <= MAX_TEXT ? one : one.substring(0, MAX_TEXT - 3) + "...";
+    }
+}

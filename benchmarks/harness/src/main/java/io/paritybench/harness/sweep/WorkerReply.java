@@ -1,0 +1,52 @@
+package io.paritybench.harness.sweep;
+
+import io.paritybench.core.SolveStatus;
+
+/** What came back from running one trial in a worker JVM. */
+public sealed interface WorkerReply {
+
+    /** @return wall time from sending the trial to the answer (or to the kill), in nanoseconds */
+    long nanos();
+
+    /**
+     * The solver returned.
+     *
+     * @param status     its status
+     * @param weights    its weights, as returned
+     * @param iterations its iteration count
+     * @param residual   the residual it reported
+     * @param nanos      the solve's wall time, measured in the worker around {@code solve}
+     * @param message    its message (one line, shortened)
+     */
+    record Solved(SolveStatus status, double[] weights, int iterations, double residual, long nanos, String message)
+            implements WorkerReply {
+        public Solved {
+            weights = weights.clone();
+        }
+
+        @Override
+        public double[] weights() {
+            return weights.clone();
+        }
+    }
+
+    /**
+     * The solver threw.
+     *
+     * @param exception the exception's class name
+     * @param message   its message (shortened) and the top of its stack trace
+     * @param misuse    an {@link IllegalArgumentException}: by the solver contract the solver rejected the problem
+     *                  as outside its scope (for example n ≠ 2 for a two-asset closed form)
+     * @param fatal     an {@link Error} (out of memory, stack overflow): the worker exits and a fresh one takes over
+     */
+    record Threw(String exception, String message, boolean misuse, boolean fatal, long nanos) implements WorkerReply {
+    }
+
+    /** No answer before the watchdog fired; the worker was killed. */
+    record TimedOut(long nanos) implements WorkerReply {
+    }
+
+    /** The worker died or broke the protocol (for example the solver called {@code System.exit}). */
+    record Died(String reason, long nanos) implements WorkerReply {
+    }
+}

@@ -1,0 +1,188 @@
+package io.paritybench.harness.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End-to-end sweeps with the test doubles of {@link SweepTestSolvers}, run in real worker JVMs (which inherit the
+ * test class path, so they see the doubles).
+ */
+class SweepTest {
+
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @TempDir
+    Path tmp;
+
+    /** A small grid: random-spectrum n = 5, κ = 100, ERC, fast-starting workers, short limits. */
+    static SweepConfig small(String solvers, String seeds) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("solvers", solvers);
+        m.put("families", "random-spectrum");
+        m.put("n", "5");
+        m.put("kappa", "1e2");
+        m.put("budgets", "equal");
+        m.put("seeds", seeds);
+        m.put("time-limit", "200ms");
+        m.put("watchdog", "1500ms");
+        m.put("n2", "false");
+        m.put("bisect", "false");
+        m.put("jobs", "1");
+        m.put("worker.jvm-args", "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        return SweepConfig.defaults().with(m);
+    }
+
+    private static Sweep.Settings settings(Path file) {
+        return Sweep.Settings.of(file).withLog(QUIET);
+    }
+
+    private static Map<String, Set<Outcome>> outcomesBySolver(List<TrialRecord> rows) {
+        return rows.stream().collect(Collectors.groupingBy(TrialRecord::solver,
+                Collectors.mapping(TrialRecord::outcome, Collectors.toSet())));
+    }
+
+    private static List<TrialRecord> canonical(List<TrialRecord> rows) {
+        return rows.stream().map(TrialRecord::withoutTiming).sorted(ShardMerge.ORDER).toList();
+    }
+
+    @Test
+    void aLyingSolverIsASilentFailureAHangIsATimeoutAThrowIsAnExceptionAndTheSweepGoesOn() {
+        // The hanging solver comes first on every problem: the trials after it must still run.
+        SweepConfig c = small(String.join(",", SweepTestSolvers.HANGING, SweepTestSolvers.LYING,
+                SweepTestSolvers.THROWING, SweepTestSolvers.EXACT), "1-2");
+        Path file = tmp.resolve("r.csv");
+
+        Sweep.Summary s = new Sweep(c, SweepPlan.of(c), settings(file)).run();
+
+        List<TrialRecord> rows = ResultsCsv.read(file).rows();
+        assertThat(rows).hasSize(8);
+        assertThat(outcomesBySolver(rows)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                SweepTestSolvers.HANGING, Set.of(Outcome.TIMEOUT),
+                SweepTestSolvers.LYING, Set.of(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE),
+                SweepTestSolvers.THROWING, Set.of(Outcome.EXCEPTION),
+                SweepTestSolvers.EXACT, Set.of(Outcome.OK)));
+        // Each timeout killed its worker: one initial worker plus one per timeout.
+        assertThat(s.workerStarts()).isEqualTo(3);
+        for (TrialRecord r : rows) {
+            if (r.solver().equals(SweepTestSolvers.LYING)) {
+                assertThat(r.status()).isEqualTo("CONVERGED");
+                assertThat(r.rrcAbs()).isGreaterThan(r.tolerance());
+                assertThat(r.message()).contains("harness max|RRC-b|");
+            }
+            if (r.solver().equals(SweepTestSolvers.THROWING)) {
+                assertThat(r.message()).startsWith(ArithmeticException.class.getName());
+            }
+            if (r.solver().equals(SweepTestSolvers.EXACT)) {
+                // Correctly rounded weights normalised once more: within a few ulps of the reference.
+                assertThat(r.wRel()).isLessThan(1e-15);
+                assertThat(r.refKind()).isEqualTo("reference-solver");
+                assertThat(r.atFloor()).isTrue();
+            }
+        }
+        assertThat(RunInfo.read(RunInfo.pathFor(file)).fields()).containsKeys("environment", "summary", "config");
+    }
+
+    @Test
+    void resumeAfterAnInterruptedRunRepeatsNoFinishedTrial() throws IOException {
+        SweepConfig c = small(SweepTestSolvers.EXACT + "," + SweepTestSolvers.LYING, "1-3");
+        Path file = tmp.resolve("r.csv");
+        Sweep.Summary first = new Sweep(c, SweepPlan.of(c), settings(file).withStopAfter(4)).run();
+        assertThat(first.interrupted()).isTrue();
+        assertThat(first.executed()).hasSize(4);
+        // A kill while the fifth row was being written leaves a torn line without its line end.
+        Files.writeString(file, "grid|gen:random-spectrum:n=5,kappa=100,budg", StandardOpenOption.APPEND);
+
+        Sweep.Summary second = new Sweep(c, SweepPlan.of(c), settings(file).withResume(true)).run();
+
+        assertThat(second.interrupted()).isFalse();
+        assertThat(second.reused()).isEqualTo(4);
+        assertThat(second.executed()).hasSize(2).doesNotContainAnyElementsOf(first.executed());
+        List<TrialRecord> rows = ResultsCsv.read(file).rows();
+        assertThat(rows).hasSize(6);
+        assertThat(rows.stream().map(TrialRecord::key).distinct()).hasSize(6);
+        assertThat(ResultsCsv.read(file).dropped()).isZero();
+
+        Path fresh = tmp.resolve("fresh.csv");
+        new Sweep(c, SweepPlan.of(c), settings(fresh)).run();
+        assertThat(canonical(rows)).isEqualTo(canonical(ResultsCsv.read(fresh).rows()));
+    }
+
+    @Test
+    void shardsMergedEqualTheUnshardedRunAndTheBisectionFindsTheBreakingPoint() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("n", "4");
+        m.put("kappa", "1e1,1e4");
+        m.put("n2", "true");
+        m.put("n2.rho", "-0.5,0.9");
+        m.put("n2.vol-ratio", "1,10");
+        m.put("n2.budget", "0.3");
+        m.put("bisect", "true");
+        m.put("bisect.n", "4");
+        m.put("bisect.kappa-min", "1e1");
+        m.put("bisect.kappa-max", "1e5");
+        m.put("bisect.resolution", "1");
+        m.put("bisect.seeds", "2");
+        m.put("jobs", "2");
+        SweepConfig c = small(SweepTestSolvers.EXACT + "," + SweepTestSolvers.KAPPA_LIMITED, "1-2").with(m);
+        Path whole = tmp.resolve("whole.csv");
+        Sweep.Summary all = new Sweep(c, SweepPlan.of(c), settings(whole)).run();
+
+        SweepConfig one = c.with("jobs", "1");
+        Path a = tmp.resolve("shard-1.csv");
+        Path b = tmp.resolve("shard-2.csv");
+        new Sweep(one, SweepPlan.of(one), settings(a).withShard(Shard.parse("0/2"))).run();
+        new Sweep(one, SweepPlan.of(one), settings(b).withShard(Shard.parse("1/2"))).run();
+        ShardMerge.Result merged = ShardMerge.merge(List.of(b, a));
+
+        assertThat(merged.warnings()).isEmpty();
+        assertThat(merged.duplicates()).isZero();
+        List<TrialRecord> unsharded = ResultsCsv.read(whole).rows();
+        assertThat(canonical(merged.rows())).isEqualTo(canonical(unsharded));
+        // The shards are a partition: no trial in both.
+        Set<String> keysA = new HashSet<>(ResultsCsv.read(a).rows().stream().map(TrialRecord::key).toList());
+        assertThat(ResultsCsv.read(b).rows()).noneMatch(r -> keysA.contains(r.key()));
+        // 4 grid problems and 4 two-asset problems for each of the 2 solvers, plus the bisection.
+        assertThat(unsharded.stream().filter(r -> r.stage() != Stage.BISECT)).hasSize(16);
+        assertThat(all.breakingPoints()).containsExactlyInAnyOrder(
+                SweepTestSolvers.EXACT + " n=4: >= 1e5",
+                SweepTestSolvers.KAPPA_LIMITED + " n=4: 1e3 (fails at 1e4)");
+        assertThat(unsharded).filteredOn(r -> r.stage() == Stage.N2)
+                .allSatisfy(r -> assertThat(r.refKind()).isEqualTo("closed-form"))
+                .allSatisfy(r -> assertThat(r.refCrossCheck()).isLessThan(1e-15));
+    }
+
+    @Test
+    void caseFoldersAreScoredAgainstTheirStoredReference() throws URISyntaxException {
+        Path cases = Path.of(SweepTest.class.getResource("/sweep-cases").toURI());
+        SweepConfig c = small(SweepTestSolvers.EXACT + "," + SweepTestSolvers.TWO_ONLY, "1");
+        Path file = tmp.resolve("cases.csv");
+
+        new Sweep(c, SweepPlan.of(c, cases, false, false), settings(file)).run();
+
+        List<TrialRecord> rows = ResultsCsv.read(file).rows();
+        assertThat(rows).hasSize(4).allSatisfy(r -> {
+            assertThat(r.stage()).isEqualTo(Stage.CASES);
+            assertThat(r.refKind()).isEqualTo("case-file");
+        });
+        assertThat(rows).filteredOn(r -> r.solver().equals(SweepTestSolvers.EXACT))
+                .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.OK));
+        assertThat(rows).filteredOn(r -> r.solver().equals(SweepTestSolvers.TWO_ONLY))
+                .extracting(r -> r.n() + ":" + r.outcome())
+                .containsExactlyInAnyOrder("2:OK", "10:NOT_APPLICABLE");
+    }
+}
