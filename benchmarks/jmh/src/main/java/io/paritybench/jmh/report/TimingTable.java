@@ -210,14 +210,23 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         return out;
     }
 
-    /** @return e.g. {@code MAX_ITERATIONS 100%} from the {@code fail*} counters; empty if none failed */
+    /**
+     * @return e.g. {@code MAX_ITERATIONS 60%, STAGNATED 40%} from the {@code fail*} counters, largest share first;
+     *         empty if none failed
+     */
     static String failures(JmhResult r, double solves) {
-        StringBuilder sb = new StringBuilder();
+        List<Map.Entry<String, Double>> failing = new ArrayList<>();
         for (Map.Entry<String, Double> e : r.counters().entrySet()) {
             if (e.getKey().startsWith("fail") && !e.getKey().equals("failed") && e.getValue() > 0) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(statusName(e.getKey().substring(4))).append(' ')
-                        .append(Format.percent(e.getValue() / solves));
+                failing.add(e);
             }
+        }
+        failing.sort(Map.Entry.<String, Double>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()));
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Double> e : failing) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(statusName(e.getKey().substring(4))).append(' ')
+                    .append(Format.percent(e.getValue() / solves));
         }
         return sb.toString();
     }
