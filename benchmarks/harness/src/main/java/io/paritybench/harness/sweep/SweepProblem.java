@@ -181,13 +181,16 @@ public sealed interface SweepProblem {
 
     /**
      * A generated problem under a risk measure {@code R(w) = −μ'w + c·σ(w)} (ALGORITHMS.md §7): the base problem's
-     * Σ and b, and expected returns drawn from the base problem's seed (and n): {@code μ_i = s_i·σ_i} with the
+     * Σ and b, and expected returns drawn from the base problem's seed (and n): {@code μ_i = h·s_i·σ_i} with the
      * per-asset Sharpe ratios {@code s_i} uniform in [{@value #SHARPE_MIN}, {@value #SHARPE_MAX}] (for σ_i = 20 %,
-     * μ_i between −0.4 % and 1 %). The measure's multiplier c (2.33 for VaR 99 %, 2.34 for ES 97.5 %) is then
-     * far above every asset's Sharpe ratio, so that the long-only maximal Sharpe ratio stays below c — the
-     * condition for the risk-budgeting portfolio to exist — unless diversification multiplies the best asset's
-     * ratio by about 45; a problem where the solution does not exist nevertheless is skipped with a note
-     * (the reference solver reports NO_SOLUTION).
+     * μ_i between −0.4 % and 1 %) and h the largest of 1, 1/2, 1/4, ... (at most {@value #MAX_HALVINGS} halvings)
+     * for which the risk-budgeting portfolio exists, i.e. c exceeds the long-only maximal Sharpe ratio. c (2.33 for
+     * VaR 99 %, 2.34 for ES 97.5 %) is far above every asset's Sharpe ratio, but diversification of an
+     * ill-conditioned Σ can raise the portfolio's ratio above c. Existence is decided by the reference solver: it
+     * reports NO_SOLUTION only with a certificate (an iterate y > 0 with R(y) ≤ 0), and a converged Newton iterate
+     * proves existence (F(y) = R(y) − Σ b_i ln y_i is convex, so a stationary point is its minimum, which cannot
+     * exist when some direction has R ≤ 0). A problem still without solution after the halvings is skipped by the
+     * sweep with a note.
      *
      * @param base    the problem without expected returns
      * @param measure the measure's specification, as parsed by {@link RiskMeasure#parse}
@@ -197,6 +200,9 @@ public sealed interface SweepProblem {
         /** The range of the per-asset Sharpe ratios μ_i/σ_i. */
         public static final double SHARPE_MIN = -0.02;
         public static final double SHARPE_MAX = 0.05;
+
+        /** How often μ is halved at most when the solution does not exist. */
+        public static final int MAX_HALVINGS = 20;
 
         /** Separates the stream of μ from the generator's stream of the same seed. */
         private static final long MU_STREAM = 0x6D75L;
@@ -238,7 +244,26 @@ public sealed interface SweepProblem {
         @Override
         public RiskBudgetProblem build() {
             RiskBudgetProblem p = base.build();
-            return p.withMeasure(RiskMeasure.parse(measure, expectedReturns(p.volatilities(), base.seed())));
+            double[] mu = expectedReturns(p.volatilities(), base.seed());
+            RiskBudgetProblem q = p.withMeasure(RiskMeasure.parse(measure, mu));
+            for (int k = 0; k < MAX_HALVINGS && !q.measure().isVolatility() && !exists(q); k++) {
+                for (int i = 0; i < mu.length; i++) {
+                    mu[i] *= 0.5;
+                }
+                q = p.withMeasure(RiskMeasure.parse(measure, mu));
+            }
+            return q;
+        }
+
+        /** @return false when the reference solver certifies that no risk-budgeting portfolio exists */
+        private static boolean exists(RiskBudgetProblem q) {
+            try {
+                return new io.paritybench.core.reference.ReferenceSolver()
+                        .solve(q, io.paritybench.core.SolverOptions.defaults().withTolerance(1e-6)).status()
+                        != io.paritybench.core.SolveStatus.NO_SOLUTION;
+            } catch (RuntimeException e) {
+                return true; // not a certificate of non-existence: the sweep's reference reports the failure
+            }
         }
 
         /** @return {@code μ_i = s_i·σ_i}, s_i uniform in [SHARPE_MIN, SHARPE_MAX], from the seed and n alone */

@@ -126,8 +126,9 @@ final class ReportTables {
     static Table byMeasure(List<TrialRecord> rows) {
         return rates("rates_by_measure", "Rates by risk measure",
                 "The risk-measure grid (ALGORITHMS.md 7): R(w) = −μ'w + c·σ(w), Gaussian VaR (var:α) and expected "
-                        + "shortfall (es:α), μ_i = s_i·σ_i with s_i uniform in [−2 %, 5 %]. A solver without the "
-                        + "measure is not applicable (a dash).", rows, TrialRecord::measure, MEASURE_ORDER, m -> m);
+                        + "shortfall (es:α), μ_i = h·s_i·σ_i with s_i uniform in [−2 %, 5 %] and h ≤ 1 halved until the "
+                        + "solution exists. A solver without the measure is not applicable (a dash).", rows,
+                TrialRecord::measure, MEASURE_ORDER, m -> m);
     }
 
     static Table accuracyByMeasure(List<TrialRecord> rows) {
