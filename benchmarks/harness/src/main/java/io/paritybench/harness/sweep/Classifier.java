@@ -90,7 +90,7 @@ public final class Classifier {
         }
         SweepProblem p = trial.problem();
         return new TrialRecord(trial.key(), trial.stage(), trial.ordinal(), trial.solverId(), p.id(), p.family(), p.n(),
-                p.kappa(), p.budgets(), p.seed(), p.rho(), p.volRatio(), ref.kappaSigma(), ref.kappaW(),
+                p.kappa(), p.budgets(), p.measure(), p.seed(), p.rho(), p.volRatio(), ref.kappaSigma(), ref.kappaW(),
                 ref.cancellation(), ref.rrcFloor(), ref.budgetMin(), ref.kind().label(), ref.crossCheck(), tolerance,
                 allowed, outcome, status, iterations, ms, m.rrcAbs, m.rrcRel, m.wRel, m.sumErr, m.atFloor,
                 solverResidual, WorkerProtocol.text(message));

@@ -26,6 +26,14 @@ public record ProblemReference(Kind kind, double[] weights, double kappaSigma, d
     public enum Kind {
         /** The certified, correctly rounded weights of the reference solver (ALGORITHMS.md §5). */
         REFERENCE_SOLVER,
+        /**
+         * For a risk measure with expected returns (ALGORITHMS.md §7): the reference solver's double Newton weights,
+         * at the double noise floor but not certified correctly rounded. Another double Newton agrees within
+         * about 2·κ_w·u, well inside the same allowance {@code max(1e-13, 100·κ_w·u)}.
+         */
+        REFERENCE_UNCERTIFIED,
+        /** The risk-budgeting solution does not exist (the reference solver reports NO_SOLUTION); not run. */
+        NO_SOLUTION,
         /** The stable n = 2 closed form (ALGORITHMS.md §4.1; ≤ 4.5e-16 relative). */
         CLOSED_FORM,
         /** {@code ref_weights.csv} of a case folder. */

@@ -52,6 +52,9 @@ public final class References {
 
     /** The certified weights of the reference solver; without a certificate, no weights (only the conditioning). */
     static ProblemReference referenceSolver(RiskBudgetProblem p) {
+        if (!p.measure().isVolatility()) {
+            return measure(p);
+        }
         SolveResult r;
         try {
             r = new ReferenceSolver().solve(p, options());
@@ -67,6 +70,39 @@ public final class References {
                 : ProblemReference.Kind.NONE, Double.NaN, certified ? "" : "reference not certified (" + r.status()
                 + "); conditioning from its uncertified weights");
         return certified ? c : withoutWeights(c);
+    }
+
+    /**
+     * A problem under a risk measure with expected returns: the reference solver's double Newton weights (not
+     * certified to the last bit; kind {@link ProblemReference.Kind#REFERENCE_UNCERTIFIED}) when it converged or
+     * stagnated at the noise floor with a residual within the problem's achievable accuracy; kind
+     * {@link ProblemReference.Kind#NO_SOLUTION} when the solution does not exist. The conditioning (κ_w, the
+     * cancellation) is that of the volatility problem with these weights, an estimate for the measure; the RRC floor
+     * is measured with the measure's contributions.
+     */
+    static ProblemReference measure(RiskBudgetProblem p) {
+        SolveResult r;
+        try {
+            r = new ReferenceSolver().solve(p, options());
+        } catch (RuntimeException e) {
+            return none(p, "the reference solver failed: " + e);
+        }
+        if (r.status() == io.paritybench.core.SolveStatus.NO_SOLUTION) {
+            return new ProblemReference(ProblemReference.Kind.NO_SOLUTION, null, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, min(p.budgets()), null, Double.NaN, "no solution for " + p.measure() + ": "
+                    + r.message());
+        }
+        double[] w = r.weights();
+        if (!RiskMetrics.allPositive(w)) {
+            return none(p, "the reference solver ended with " + r.status() + " and no usable weights");
+        }
+        ProblemReference c = fromConditioning(p, w, ProblemReference.Kind.REFERENCE_UNCERTIFIED, Double.NaN,
+                "reference solver's double Newton (" + r.status() + "), not certified");
+        boolean usable = r.status() == io.paritybench.core.SolveStatus.CONVERGED
+                && (c.accuracy() == null || r.residual() <= c.accuracy().maxAbsRrcError());
+        return usable ? c : withoutWeights(new ProblemReference(c.kind(), c.weights(), c.kappaSigma(), c.kappaW(),
+                c.cancellation(), c.rrcFloor(), c.budgetMin(), c.accuracy(), c.crossCheck(),
+                "reference solver ended with " + r.status() + " (residual " + r.residual() + "); no reference weights"));
     }
 
     /** The n = 2 closed form on the stored Σ, cross-checked against the reference solver. */

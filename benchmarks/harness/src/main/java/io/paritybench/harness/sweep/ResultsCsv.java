@@ -28,7 +28,7 @@ public final class ResultsCsv {
 
     /** The columns, in file order. */
     public static final List<String> COLUMNS = List.of("key", "stage", "ordinal", "solver", "problem", "family", "n",
-            "kappa", "budgets", "seed", "rho", "vol_ratio", "kappa_sigma", "kappa_w", "canc", "rrc_floor", "b_min",
+            "kappa", "budgets", "measure", "seed", "rho", "vol_ratio", "kappa_sigma", "kappa_w", "canc", "rrc_floor", "b_min",
             "ref_kind", "ref_crosscheck", "tolerance", "w_allowed", "outcome", "status", "iterations", "time_ms",
             "rrc_abs", "rrc_rel", "w_rel", "sum_err", "at_floor", "solver_residual", "message");
 
@@ -197,7 +197,7 @@ public final class ResultsCsv {
 
     static List<String> values(TrialRecord r) {
         return List.of(r.key(), r.stage().label(), Long.toString(r.ordinal()), r.solver(), r.problem(), r.family(),
-                Integer.toString(r.n()), num(r.kappa()), r.budgets(), r.seed() < 0 ? "" : Long.toString(r.seed()),
+                Integer.toString(r.n()), num(r.kappa()), r.budgets(), r.measure(), r.seed() < 0 ? "" : Long.toString(r.seed()),
                 num(r.rho()), num(r.volRatio()), num(r.kappaSigma()), num(r.kappaW()), num(r.cancellation()),
                 num(r.rrcFloor()), num(r.budgetMin()), r.refKind(), num(r.refCrossCheck()), num(r.tolerance()),
                 num(r.weightAllowance()), r.outcome().name(), r.status(), Integer.toString(r.iterations()),
@@ -220,6 +220,7 @@ public final class ResultsCsv {
         int n = Integer.parseInt(c.get(i++));
         double kappa = dbl(c.get(i++));
         String budgets = c.get(i++);
+        String measure = c.get(i++);
         String seedText = c.get(i++);
         long seed = seedText.isEmpty() ? -1 : Long.parseLong(seedText);
         double rho = dbl(c.get(i++));
@@ -247,7 +248,8 @@ public final class ResultsCsv {
         }
         double solverResidual = dbl(c.get(i++));
         String message = c.get(i);
-        return new TrialRecord(key, stage, ordinal, solver, problem, family, n, kappa, budgets, seed, rho, volRatio,
+        return new TrialRecord(key, stage, ordinal, solver, problem, family, n, kappa, budgets, measure, seed, rho,
+                volRatio,
                 kappaSigma, kappaW, canc, floor, bMin, refKind, cross, tol, allowed, outcome, status, iterations, time,
                 rrc, rrcRel, wRel, sumErr, Boolean.parseBoolean(atFloor), solverResidual, message);
     }

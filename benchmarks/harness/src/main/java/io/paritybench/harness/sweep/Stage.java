@@ -10,6 +10,8 @@ public enum Stage {
     CASES,
     /** The dense n = 2 grid against the closed form. */
     N2,
+    /** The risk-measure grid: problems of a family with expected returns μ, under VaR / ES (ALGORITHMS.md §7). */
+    MEASURE,
     /** The breaking-point bisection on log10 κ. */
     BISECT;
 

@@ -265,6 +265,13 @@ public final class Sweep {
     /** Every solver on one problem. */
     private void group(SweepPlan.Group g, WorkerProcess worker) {
         RiskBudgetProblem built = build(g.problem());
+        if (built != null && !built.measure().isVolatility()
+                && references.of(g.problem(), built).kind() == ProblemReference.Kind.NO_SOLUTION) {
+            skippedProblems.incrementAndGet();
+            settings.log().println("sweep: skipped " + g.problem().id() + ": "
+                    + references.of(g.problem(), built).note());
+            built = null;
+        }
         List<String> solvers = plan.solvers();
         for (int s = 0; s < solvers.size(); s++) {
             Trial t = new Trial(g.stage(), plan.ordinal(g, s), g.problem(), solvers.get(s), config.tolerance(),

@@ -72,6 +72,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--bisect", negatable = true, description = "Run the breaking-point bisection.")
     Boolean bisect;
 
+    @Option(names = "--measure", negatable = true, description = "Run the risk-measure grid (VaR / ES, ALGORITHMS.md 7).")
+    Boolean measure;
+
     @Option(names = "--cases", paramLabel = "DIR", description = "Run the case folders in DIR (cov.csv, budgets.csv, "
             + "ref_weights.csv, meta.json) instead of the grid; n = 2 grid and bisection only if asked for.")
     Path cases;
@@ -105,7 +108,8 @@ public final class SweepCommand implements Callable<Integer> {
         SweepConfig config = resolveConfig();
         boolean runN2 = n2 != null ? n2 : cases == null && config.n2();
         boolean runBisect = bisect != null ? bisect : cases == null && config.bisect();
-        SweepPlan plan = SweepPlan.of(config, cases, runN2, runBisect);
+        boolean runMeasure = measure != null ? measure : cases == null && config.measure();
+        SweepPlan plan = SweepPlan.of(config, cases, runN2, runBisect, runMeasure);
         Shard sh = shard == null ? Shard.ALL : Shard.parse(shard);
         Path results = out != null ? out : sh.isAll() ? Path.of("results", "sweep", "sweep.csv")
                 : Path.of("results", "sweep", "sweep-shard-" + sh.index() + "-of-" + sh.count() + ".csv");
@@ -150,6 +154,7 @@ public final class SweepCommand implements Callable<Integer> {
         put(flags, "jobs", jobs == null ? null : jobs.toString());
         put(flags, "n2", n2 == null ? null : n2.toString());
         put(flags, "bisect", bisect == null ? null : bisect.toString());
+        put(flags, "measure", measure == null ? null : measure.toString());
         flags.putAll(set);
         return flags.isEmpty() ? c : c.with(flags);
     }

@@ -150,6 +150,13 @@ public final class SweepConfig {
         bisectResolution();
         bisectSeeds();
         bisectSuccess();
+        measure();
+        measureMeasures();
+        measureFamilies();
+        measureSizes();
+        measureKappas();
+        measureBudgets();
+        measureSeeds();
         if (!(watchdog().compareTo(timeLimit()) > 0)) {
             throw bad("watchdog", "must be longer than time-limit (" + get("time-limit") + ")");
         }
@@ -267,12 +274,16 @@ public final class SweepConfig {
 
     /** @return the family entries: a family name and optionally {@code :PARAM=VALUE,...} */
     public List<String> families() {
-        List<String> out = list("families", ";");
+        return families("families");
+    }
+
+    private List<String> families(String key) {
+        List<String> out = list(key, ";");
         for (String f : out) {
             try {
                 familySpec(f, 4, Double.NaN, BudgetSpec.equal(), 1);
             } catch (IllegalArgumentException e) {
-                throw bad("families", "'" + f + "': " + e.getMessage());
+                throw bad(key, "'" + f + "': " + e.getMessage());
             }
         }
         return out;
@@ -315,22 +326,30 @@ public final class SweepConfig {
     }
 
     public List<Double> kappas() {
-        List<Double> k = doubles("kappa");
+        return kappas("kappa");
+    }
+
+    private List<Double> kappas(String key) {
+        List<Double> k = doubles(key);
         for (double v : k) {
             if (!(v >= 1)) {
-                throw bad("kappa", "values must be >= 1, got " + v);
+                throw bad(key, "values must be >= 1, got " + v);
             }
         }
         return k;
     }
 
     public List<BudgetSpec> budgets() {
+        return budgets("budgets");
+    }
+
+    private List<BudgetSpec> budgets(String key) {
         List<BudgetSpec> out = new ArrayList<>();
-        for (String s : list("budgets", ",")) {
+        for (String s : list(key, ",")) {
             try {
                 out.add(BudgetSpec.parse(s));
             } catch (IllegalArgumentException e) {
-                throw bad("budgets", e.getMessage());
+                throw bad(key, e.getMessage());
             }
         }
         return out;
@@ -338,15 +357,19 @@ public final class SweepConfig {
 
     /** @return the seeds: a list, or ranges {@code FROM-TO} (inclusive) */
     public List<Long> seeds() {
+        return seeds("seeds");
+    }
+
+    private List<Long> seeds(String key) {
         List<Long> out = new ArrayList<>();
-        for (String s : list("seeds", ",")) {
+        for (String s : list(key, ",")) {
             try {
                 int dash = s.indexOf('-', 1);
                 if (dash > 0) {
                     long from = Long.parseLong(s.substring(0, dash).trim());
                     long to = Long.parseLong(s.substring(dash + 1).trim());
                     if (to < from || to - from > 100_000) {
-                        throw bad("seeds", "bad range '" + s + "'");
+                        throw bad(key, "bad range '" + s + "'");
                     }
                     for (long v = from; v <= to; v++) {
                         out.add(v);
@@ -355,11 +378,11 @@ public final class SweepConfig {
                     out.add(Long.parseLong(s));
                 }
             } catch (NumberFormatException e) {
-                throw bad("seeds", "'" + s + "' is not a seed or a range FROM-TO");
+                throw bad(key, "'" + s + "' is not a seed or a range FROM-TO");
             }
         }
         if (out.isEmpty()) {
-            throw bad("seeds", "no seed given");
+            throw bad(key, "no seed given");
         }
         return out;
     }
@@ -478,6 +501,47 @@ public final class SweepConfig {
             throw bad("bisect.success", "must lie in (0, 1]");
         }
         return v;
+    }
+
+    /** @return whether the risk-measure grid runs */
+    public boolean measure() {
+        return bool("measure");
+    }
+
+    /** @return the risk measures of the measure grid ({@code volatility}, {@code var:ALPHA}, {@code es:ALPHA}) */
+    public List<String> measureMeasures() {
+        List<String> out = list("measure.measures", ",");
+        for (String m : out) {
+            try {
+                io.paritybench.core.RiskMeasure.parse(m, new double[] {0.0});
+            } catch (IllegalArgumentException e) {
+                throw bad("measure.measures", e.getMessage());
+            }
+        }
+        if (out.isEmpty() && measure()) {
+            throw bad("measure.measures", "no risk measure given (or set measure = false)");
+        }
+        return out;
+    }
+
+    public List<String> measureFamilies() {
+        return families("measure.families");
+    }
+
+    public List<Integer> measureSizes() {
+        return ints("measure.n", 2);
+    }
+
+    public List<Double> measureKappas() {
+        return kappas("measure.kappa");
+    }
+
+    public List<BudgetSpec> measureBudgets() {
+        return budgets("measure.budgets");
+    }
+
+    public List<Long> measureSeeds() {
+        return seeds("measure.seeds");
     }
 
     /** Parses {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 3m} or an ISO-8601 duration ({@code PT2S}). */

@@ -59,6 +59,13 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
      *                 and the bisection run only if the config asks for them explicitly
      */
     public static SweepPlan of(SweepConfig config, Path casesDir, boolean n2, boolean bisect) {
+        return of(config, casesDir, n2, bisect, casesDir == null && config.measure());
+    }
+
+    /**
+     * @param measure whether to add the risk-measure grid ({@link #measureGrid})
+     */
+    public static SweepPlan of(SweepConfig config, Path casesDir, boolean n2, boolean bisect, boolean measure) {
         List<String> solvers = config.solverIds();
         List<Group> groups = new ArrayList<>();
         if (casesDir == null) {
@@ -68,6 +75,9 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
         }
         if (n2) {
             groups.addAll(twoAssets(config));
+        }
+        if (measure) {
+            groups.addAll(measureGrid(config));
         }
         List<Pair> pairs = new ArrayList<>();
         if (bisect) {
@@ -82,7 +92,7 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
 
     /** @return the plan for a config alone (grid, plus n = 2 and bisection as the config says) */
     public static SweepPlan of(SweepConfig config) {
-        return of(config, null, config.n2(), config.bisect());
+        return of(config, null, config.n2(), config.bisect(), config.measure());
     }
 
     static List<Group> grid(SweepConfig config) {
@@ -95,6 +105,28 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
                         for (long seed : config.seeds()) {
                             GeneratorSpec spec = SweepConfig.familySpec(family, n, kappa, b, seed);
                             out.add(new Group(Stage.GRID, out.size(), new SweepProblem.Generated(spec)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The measure grid: measure.families x measure.n x measure.kappa x measure.budgets x measure.seeds x measures. */
+    static List<Group> measureGrid(SweepConfig config) {
+        List<Group> out = new ArrayList<>();
+        for (String family : config.measureFamilies()) {
+            List<Double> kappas = SweepConfig.sweepsKappa(family) ? config.measureKappas() : List.of(Double.NaN);
+            for (int n : config.measureSizes()) {
+                for (double kappa : kappas) {
+                    for (BudgetSpec b : config.measureBudgets()) {
+                        for (long seed : config.measureSeeds()) {
+                            GeneratorSpec spec = SweepConfig.familySpec(family, n, kappa, b, seed);
+                            for (String m : config.measureMeasures()) {
+                                out.add(new Group(Stage.MEASURE, out.size(), new SweepProblem.Measured(
+                                        new SweepProblem.Generated(spec), m)));
+                            }
                         }
                     }
                 }

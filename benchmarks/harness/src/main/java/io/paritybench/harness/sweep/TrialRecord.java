@@ -13,6 +13,7 @@ package io.paritybench.harness.sweep;
  * @param n               number of assets
  * @param kappa           nominal κ(Σ) of the generator (NaN if none)
  * @param budgets         how the budgets were chosen
+ * @param measure         the risk measure ({@code volatility}, {@code var:0.99}, ...; ALGORITHMS.md §7)
  * @param seed            generator seed (-1 if none)
  * @param rho             correlation of an n = 2 problem (NaN otherwise)
  * @param volRatio        σ2/σ1 of an n = 2 problem (NaN otherwise)
@@ -39,15 +40,29 @@ package io.paritybench.harness.sweep;
  * @param message         the solver's message, or what went wrong (one line)
  */
 public record TrialRecord(String key, Stage stage, long ordinal, String solver, String problem, String family, int n,
-                          double kappa, String budgets, long seed, double rho, double volRatio, double kappaSigma,
+                          double kappa, String budgets, String measure, long seed, double rho, double volRatio, double kappaSigma,
                           double kappaW, double cancellation, double rrcFloor, double budgetMin, String refKind,
                           double refCrossCheck, double tolerance, double weightAllowance, Outcome outcome,
                           String status, int iterations, double timeMs, double rrcAbs, double rrcRel, double wRel,
                           double sumErr, boolean atFloor, double solverResidual, String message) {
 
+    /** A row of a volatility problem (measure {@code volatility}). */
+    public TrialRecord(String key, Stage stage, long ordinal, String solver, String problem, String family, int n,
+                       double kappa, String budgets, long seed, double rho, double volRatio, double kappaSigma,
+                       double kappaW, double cancellation, double rrcFloor, double budgetMin, String refKind,
+                       double refCrossCheck, double tolerance, double weightAllowance, Outcome outcome,
+                       String status, int iterations, double timeMs, double rrcAbs, double rrcRel, double wRel,
+                       double sumErr, boolean atFloor, double solverResidual, String message) {
+        this(key, stage, ordinal, solver, problem, family, n, kappa, budgets, "volatility", seed, rho, volRatio,
+                kappaSigma, kappaW, cancellation, rrcFloor, budgetMin, refKind, refCrossCheck, tolerance,
+                weightAllowance, outcome, status, iterations, timeMs, rrcAbs, rrcRel, wRel, sumErr, atFloor,
+                solverResidual, message);
+    }
+
     /** @return the row without the columns that vary between identical runs (time), for comparisons */
     public TrialRecord withoutTiming() {
-        return new TrialRecord(key, stage, ordinal, solver, problem, family, n, kappa, budgets, seed, rho, volRatio,
+        return new TrialRecord(key, stage, ordinal, solver, problem, family, n, kappa, budgets, measure, seed, rho,
+                volRatio,
                 kappaSigma, kappaW, cancellation, rrcFloor, budgetMin, refKind, refCrossCheck, tolerance,
                 weightAllowance, outcome, status, iterations, Double.NaN, rrcAbs, rrcRel, wRel, sumErr, atFloor,
                 solverResidual, message);

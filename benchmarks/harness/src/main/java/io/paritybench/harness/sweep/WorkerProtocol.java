@@ -1,6 +1,7 @@
 package io.paritybench.harness.sweep;
 
 import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveStatus;
 
 import java.io.DataInputStream;
@@ -10,13 +11,13 @@ import java.io.IOException;
 /**
  * The binary protocol between the sweep and its worker JVMs, over the worker's stdin and stdout
  * ({@link DataOutputStream}: doubles travel bit for bit, NaN included). The worker greets with {@link #HELLO} and
- * the protocol version; the sweep sends a problem ({@link #PROBLEM}) when it changes, then trials
+ * the protocol version; the sweep sends a problem ({@link #PROBLEM}: Σ, b and the risk measure's μ, c and label, bit for bit) when it changes, then trials
  * ({@link #TRIAL}); each trial gets exactly one reply, {@link #SOLVED} or {@link #THREW}. {@link #QUIT} ends the
  * worker.
  */
 final class WorkerProtocol {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final byte HELLO = 'H';
     static final byte PROBLEM = 'P';
     static final byte TRIAL = 'T';
@@ -47,6 +48,16 @@ final class WorkerProtocol {
         for (int i = 0; i < n; i++) {
             out.writeDouble(p.budget(i));
         }
+        RiskMeasure m = p.measure();
+        boolean hasMu = m.mu() != null;
+        out.writeBoolean(hasMu);
+        if (hasMu) {
+            out.writeUTF(text(m.label()));
+            out.writeDouble(m.multiplier());
+            for (double v : m.mu()) {
+                out.writeDouble(v);
+            }
+        }
     }
 
     /** Reads the body of a {@link #PROBLEM} message (after its type byte). */
@@ -66,7 +77,16 @@ final class WorkerProtocol {
         for (int i = 0; i < n; i++) {
             b[i] = in.readDouble();
         }
-        return RiskBudgetProblem.of(cov, b);
+        boolean hasMu = in.readBoolean();
+        String label = hasMu ? in.readUTF() : null;
+        double c = hasMu ? in.readDouble() : 1.0;
+        double[] mu = hasMu ? new double[n] : null;
+        for (int i = 0; hasMu && i < n; i++) {
+            mu[i] = in.readDouble();
+        }
+        // the whole message is read before anything is validated, so that a bad problem leaves the stream in step
+        RiskBudgetProblem p = RiskBudgetProblem.of(cov, b);
+        return hasMu ? p.withMeasure(RiskMeasure.of(mu, c, label)) : p;
     }
 
     static void writeTrial(DataOutputStream out, TrialRequest t) throws IOException {

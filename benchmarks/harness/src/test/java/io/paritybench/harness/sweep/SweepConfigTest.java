@@ -13,6 +13,34 @@ import org.junit.jupiter.api.Test;
 class SweepConfigTest {
 
     @Test
+    void theMeasureGridIsSmallDeterministicAndEveryDefaultProblemHasASolution() {
+        SweepConfig c = SweepConfig.defaults();
+        List<SweepPlan.Group> m = SweepPlan.of(c).groups().stream().filter(g -> g.stage() == Stage.MEASURE).toList();
+
+        assertThat(m).hasSize(2 * 2 * 3 * 2);
+        assertThat(m).extracting(g -> g.problem().measure()).containsOnly("var:0.99", "es:0.975");
+        assertThat(SweepPlan.of(c.with("measure", "false")).groups()).noneMatch(g -> g.stage() == Stage.MEASURE);
+        assertThatThrownBy(() -> c.with("measure.measures", "cvar:0.9")).hasMessageContaining("'measure.measures'");
+        for (SweepPlan.Group g : m) {
+            if (g.problem().n() != 50 || g.problem().kappa() != 1e6) {
+                continue;
+            }
+            // the hardest block: diversification pushes the maximal Sharpe ratio above c unless μ is scaled down
+            io.paritybench.core.RiskBudgetProblem p = g.problem().build();
+            double[] mu = p.measure().mu();
+            double[] drawn = SweepProblem.Measured.expectedReturns(p.volatilities(), g.problem().seed());
+            double h = mu[0] / drawn[0];
+            assertThat(h).isGreaterThan(0).isLessThanOrEqualTo(1);
+            for (int i = 0; i < mu.length; i++) {
+                // the same draw, scaled by h (a power of two, so up to rounding of nothing at all)
+                assertThat(mu[i]).isCloseTo(h * drawn[i], org.assertj.core.api.Assertions.within(1e-16 * Math.abs(drawn[i])));
+            }
+            assertThat(References.referenceSolver(p).kind()).isEqualTo(ProblemReference.Kind.REFERENCE_UNCERTIFIED);
+            assertThat(g.problem().build()).isEqualTo(p);
+        }
+    }
+
+    @Test
     void theDefaultsParseAndNeverSelectTheReferenceItself() {
         SweepConfig c = SweepConfig.defaults();
 

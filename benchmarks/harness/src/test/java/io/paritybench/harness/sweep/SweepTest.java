@@ -42,6 +42,7 @@ class SweepTest {
         m.put("watchdog", "1500ms");
         m.put("n2", "false");
         m.put("bisect", "false");
+        m.put("measure", "false");
         m.put("jobs", "1");
         m.put("worker.jvm-args", "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         return SweepConfig.defaults().with(m);
@@ -58,6 +59,57 @@ class SweepTest {
 
     private static List<TrialRecord> canonical(List<TrialRecord> rows) {
         return rows.stream().map(TrialRecord::withoutTiming).sorted(ShardMerge.ORDER).toList();
+    }
+
+    @Test
+    void aRiskMeasureProblemIsSolvedByTheSolversThatSupportItAndNotApplicableToTheOthers() throws IOException {
+        SweepConfig c = small("newton,inverse-vol," + SweepTestSolvers.EXACT, "1").with(Map.of("measure", "true",
+                "measure.measures", "var:0.99, es:0.975", "measure.families", "random-spectrum", "measure.n", "6",
+                "measure.kappa", "1e3", "measure.budgets", "dirichlet:1", "measure.seeds", "2",
+                // below every floor, so newton runs to its noise floor like the reference
+                "tolerance", "1e-15"));
+        Path file = tmp.resolve("m.csv");
+
+        Sweep.Summary s = new Sweep(c, SweepPlan.of(c), settings(file)).run();
+
+        List<TrialRecord> rows = ResultsCsv.read(file).rows();
+        List<TrialRecord> measured = rows.stream().filter(r -> r.stage() == Stage.MEASURE).toList();
+        assertThat(s.skippedProblems()).isZero();
+        assertThat(measured).hasSize(2 * 3);
+        assertThat(measured).extracting(TrialRecord::measure).containsOnly("var:0.99", "es:0.975");
+        assertThat(outcomesBySolver(measured)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "newton", Set.of(Outcome.OK),
+                "inverse-vol", Set.of(Outcome.NOT_APPLICABLE),
+                SweepTestSolvers.EXACT, Set.of(Outcome.NOT_APPLICABLE)));
+        for (TrialRecord r : measured) {
+            assertThat(r.refKind()).isEqualTo("reference-uncertified");
+            if (r.solver().equals("newton")) {
+                // Two double Newton solutions of the same problem: within the achievable max(1e-13, 100·κ_w·u).
+                assertThat(r.wRel()).isLessThanOrEqualTo(Math.max(1e-13, 100 * r.kappaW() * 0x1p-53));
+                assertThat(r.rrcAbs()).isLessThanOrEqualTo(r.tolerance());
+            }
+        }
+        // The volatility grid is untouched: its rows are volatility rows.
+        assertThat(rows.stream().filter(r -> r.stage() == Stage.GRID)).isNotEmpty()
+                .allMatch(r -> r.measure().equals("volatility"));
+
+        Path report = tmp.resolve("report").resolve("REPORT.md");
+        io.paritybench.harness.sweep.report.SweepReport.write(file, report, tmp.resolve("report"));
+        String md = Files.readString(report);
+        assertThat(md).contains("Rates by risk measure", "Accuracy by risk measure", "var:0.99", "es:0.975");
+    }
+
+    @Test
+    void aProblemWithoutSolutionIsSkippedWithANote() {
+        // μ_i = σ_i·s_i with s_i ≤ 5 % and c = 2.33: the solution exists. With σ scaled so that one asset has a
+        // Sharpe ratio above c the long-only maximal Sharpe ratio exceeds c and there is no solution.
+        double[][] cov = {{1e-4, 0}, {0, 1e-4}};
+        io.paritybench.core.RiskBudgetProblem p = io.paritybench.core.RiskBudgetProblem.erc(cov)
+                .withMeasure(io.paritybench.core.RiskMeasure.gaussianVaR(0.99, new double[] {0.5, 0.0}));
+        ProblemReference ref = References.referenceSolver(p);
+        assertThat(ref.kind()).isEqualTo(ProblemReference.Kind.NO_SOLUTION);
+        assertThat(ref.hasWeights()).isFalse();
+        assertThat(ref.note()).contains("no solution");
     }
 
     @Test

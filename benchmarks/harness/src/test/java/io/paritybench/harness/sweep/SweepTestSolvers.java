@@ -52,6 +52,9 @@ public final class SweepTestSolvers implements SolverProvider {
 
         @Override
         public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
+            if (!supports(problem.measure())) {
+                throw new IllegalArgumentException(id + " supports only volatility, not " + problem.measure());
+            }
             switch (behaviour) {
                 case LYING -> {
                     double[] w = new double[problem.n()];

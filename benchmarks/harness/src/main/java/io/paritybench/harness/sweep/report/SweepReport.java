@@ -65,6 +65,7 @@ public final class SweepReport {
 
         List<TrialRecord> main = ReportTables.stages(rows, Stage.GRID, Stage.CASES);
         List<TrialRecord> two = ReportTables.stages(rows, Stage.N2);
+        List<TrialRecord> measures = ReportTables.stages(rows, Stage.MEASURE);
         List<BreakingPoints.Search> searches = BreakingPoints.of(rows, seeds, success);
 
         Path tableDir = assets.resolve("tables");
@@ -100,6 +101,10 @@ public final class SweepReport {
         }
         if (!two.isEmpty()) {
             section(md, ReportTables.twoAssets(two), written);
+        }
+        if (!measures.isEmpty()) {
+            section(md, ReportTables.byMeasure(measures), written);
+            section(md, ReportTables.accuracyByMeasure(measures), written);
         }
         if (!main.isEmpty()) {
             section(md, ReportTables.silentFailures(main, LIST_LIMIT), written);
@@ -139,6 +144,11 @@ public final class SweepReport {
         long n2 = rows.stream().filter(r -> r.stage() == Stage.N2).map(TrialRecord::problem).distinct().count();
         if (n2 > 0) {
             md.append(", ").append(count(n2, "two-asset problem"));
+        }
+        long measured = rows.stream().filter(r -> r.stage() == Stage.MEASURE).map(TrialRecord::problem).distinct()
+                .count();
+        if (measured > 0) {
+            md.append(", ").append(count(measured, "risk-measure problem"));
         }
         md.append(". ");
         if (info != null) {
