@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMeasure;
+import io.paritybench.core.testing.RiskMeasureContractTest;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
@@ -16,7 +17,6 @@ import io.paritybench.core.Solvers;
 import io.paritybench.core.io.CsvIo;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,43 +29,13 @@ class MeasureTest {
     @TempDir
     Path dir;
 
-    /** Random 6-asset covariance (vols 10–35 %, correlations from a 3-factor model), seeded. */
+    /** Random 6-asset covariance (vols 10–35 %, a 3-factor correlation), seeded; shared with the solver tests. */
     static double[][] covariance(long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        int n = 6;
-        double[][] a = new double[n][4];
-        for (double[] row : a) {
-            for (int k = 0; k < 3; k++) {
-                row[k] = rnd.nextDouble(-1, 1);
-            }
-            row[3] = rnd.nextDouble(0.10, 0.35);
-        }
-        double[][] cov = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = i == j ? 0.5 : 0;
-                for (int k = 0; k < 3; k++) {
-                    s += a[i][k] * a[j][k];
-                }
-                cov[i][j] = s;
-            }
-        }
-        double[][] out = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                out[i][j] = cov[i][j] * a[i][3] * a[j][3] / Math.sqrt(cov[i][i] * cov[j][j]);
-            }
-        }
-        return out;
+        return RiskMeasureContractTest.randomProblem(seed, 6).covariance();
     }
 
     static double[] mu(long seed) {
-        SplittableRandom rnd = new SplittableRandom(~seed);
-        double[] m = new double[6];
-        for (int i = 0; i < 6; i++) {
-            m[i] = rnd.nextDouble(-0.02, 0.05);
-        }
-        return m;
+        return RiskMeasureContractTest.randomMu(seed, 6);
     }
 
     @Test
