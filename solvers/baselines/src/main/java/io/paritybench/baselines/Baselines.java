@@ -64,4 +64,27 @@ final class Baselines {
         }
         return s;
     }
+
+    /** @return Σx for Σ stored row-major in {@code cov} (n = x.length) */
+    static double[] marginal(double[] cov, double[] x) {
+        int n = x.length;
+        double[] m = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += cov[i * n + j] * x[j];
+            }
+            m[i] = s;
+        }
+        return m;
+    }
+
+    /** @return a'c */
+    static double dot(double[] a, double[] c) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * c[i];
+        }
+        return s;
+    }
 }

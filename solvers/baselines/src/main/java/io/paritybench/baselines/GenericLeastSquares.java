@@ -97,31 +97,11 @@ public final class GenericLeastSquares implements RiskBudgetSolver {
             return n;
         }
 
-        private double[] marginal(double[] w) {
-            double[] m = new double[n];
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int j = 0; j < n; j++) {
-                    s += cov[i * n + j] * w[j];
-                }
-                m[i] = s;
-            }
-            return m;
-        }
-
-        private static double dot(double[] a, double[] c) {
-            double s = 0;
-            for (int i = 0; i < a.length; i++) {
-                s += a[i] * c[i];
-            }
-            return s;
-        }
-
         @Override
         public double value(RealVector x) {
             double[] w = x.toArray();
-            double[] m = marginal(w);
-            double v = dot(w, m);
+            double[] m = Baselines.marginal(cov, w);
+            double v = Baselines.dot(w, m);
             double f = 0;
             for (int i = 0; i < n; i++) {
                 double r = w[i] * m[i] - b[i] * v;
@@ -144,8 +124,8 @@ public final class GenericLeastSquares implements RiskBudgetSolver {
         @Override
         public RealVector gradient(RealVector x) {
             double[] w = x.toArray();
-            double[] m = marginal(w);
-            double v = dot(w, m);
+            double[] m = Baselines.marginal(cov, w);
+            double v = Baselines.dot(w, m);
             double[][] jac = jacobian(w, m);
             double[] g = new double[n];
             for (int i = 0; i < n; i++) {
@@ -160,7 +140,7 @@ public final class GenericLeastSquares implements RiskBudgetSolver {
         @Override
         public RealMatrix hessian(RealVector x) {
             double[] w = x.toArray();
-            double[][] jac = jacobian(w, marginal(w));
+            double[][] jac = jacobian(w, Baselines.marginal(cov, w));
             double[][] h = new double[n][n];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {

@@ -87,37 +87,17 @@ public final class GenericLogBarrier implements RiskBudgetSolver {
             return n;
         }
 
-        private double[] marginal(double[] y) {
-            double[] m = new double[n];
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int j = 0; j < n; j++) {
-                    s += cov[i * n + j] * y[j];
-                }
-                m[i] = s;
-            }
-            return m;
-        }
-
-        private static double sigma(double[] y, double[] m) {
-            double v = 0;
-            for (int i = 0; i < y.length; i++) {
-                v += y[i] * m[i];
-            }
-            return Math.sqrt(v);
-        }
-
         @Override
         public double value(RealVector x) {
             double[] y = x.toArray();
-            return sigma(y, marginal(y));
+            return Math.sqrt(Baselines.dot(y, Baselines.marginal(cov, y)));
         }
 
         @Override
         public RealVector gradient(RealVector x) {
             double[] y = x.toArray();
-            double[] m = marginal(y);
-            double s = sigma(y, m);
+            double[] m = Baselines.marginal(cov, y);
+            double s = Math.sqrt(Baselines.dot(y, m));
             for (int i = 0; i < n; i++) {
                 m[i] /= s;
             }
@@ -127,8 +107,8 @@ public final class GenericLogBarrier implements RiskBudgetSolver {
         @Override
         public RealMatrix hessian(RealVector x) {
             double[] y = x.toArray();
-            double[] m = marginal(y);
-            double s = sigma(y, m);
+            double[] m = Baselines.marginal(cov, y);
+            double s = Math.sqrt(Baselines.dot(y, m));
             double[][] h = new double[n][n];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {

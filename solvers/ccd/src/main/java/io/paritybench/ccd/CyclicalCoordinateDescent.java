@@ -174,21 +174,10 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                     return r;
                 }
             }
-            if (sweeps >= maxSweeps) {
-                proposed = SolveStatus.MAX_ITERATIONS;
-                message = String.format(Locale.ROOT, "sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err);
-                break;
-            }
-            if (quietSweeps >= STAGNATION_SWEEPS) {
-                proposed = SolveStatus.STAGNATED;
-                message = String.format(Locale.ROOT, "normalised iterate changed by less than %d u in each of the last %d sweeps"
-                        + " (last: %.2e relative); max|RRC-b| = %.3e after %d sweeps", STAGNATION_ULPS,
-                        STAGNATION_SWEEPS, lastChange, err, sweeps);
-                break;
-            }
-            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
-                proposed = SolveStatus.TIME_LIMIT;
-                message = String.format(Locale.ROOT, "time limit after %d sweeps, max|RRC-b| = %.3e", sweeps, err);
+            Stop stop = budgetStop(sweeps, maxSweeps, quietSweeps, lastChange, err, deadline);
+            if (stop != null) {
+                proposed = stop.status();
+                message = stop.message();
                 break;
             }
 
@@ -303,21 +292,10 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                     return r;
                 }
             }
-            if (sweeps >= maxSweeps) {
-                proposed = SolveStatus.MAX_ITERATIONS;
-                message = String.format(Locale.ROOT, "sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err);
-                break;
-            }
-            if (quietSweeps >= STAGNATION_SWEEPS) {
-                proposed = SolveStatus.STAGNATED;
-                message = String.format(Locale.ROOT, "normalised iterate changed by less than %d u in each of the last"
-                        + " %d sweeps (last: %.2e relative); max|RRC-b| = %.3e after %d sweeps", STAGNATION_ULPS,
-                        STAGNATION_SWEEPS, lastChange, err, sweeps);
-                break;
-            }
-            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
-                proposed = SolveStatus.TIME_LIMIT;
-                message = String.format(Locale.ROOT, "time limit after %d sweeps, max|RRC-b| = %.3e", sweeps, err);
+            Stop stop = budgetStop(sweeps, maxSweeps, quietSweeps, lastChange, err, deadline);
+            if (stop != null) {
+                proposed = stop.status();
+                message = stop.message();
                 break;
             }
             k.sweepMeasure(mu, c);
@@ -450,5 +428,28 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
             }
         }
         return worst;
+    }
+
+    /** Why a run ends other than by convergence or a breakdown. */
+    private record Stop(SolveStatus status, String message) {
+    }
+
+    /** The sweep cap, the stagnation test and the deadline, in that order; null while none of them fires. */
+    private static Stop budgetStop(int sweeps, int maxSweeps, int quietSweeps, double lastChange, double err,
+                                   long deadline) {
+        if (sweeps >= maxSweeps) {
+            return new Stop(SolveStatus.MAX_ITERATIONS,
+                    String.format(Locale.ROOT, "sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err));
+        }
+        if (quietSweeps >= STAGNATION_SWEEPS) {
+            return new Stop(SolveStatus.STAGNATED, String.format(Locale.ROOT, "normalised iterate changed by less than"
+                    + " %d u in each of the last %d sweeps (last: %.2e relative); max|RRC-b| = %.3e after %d sweeps",
+                    STAGNATION_ULPS, STAGNATION_SWEEPS, lastChange, err, sweeps));
+        }
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+            return new Stop(SolveStatus.TIME_LIMIT,
+                    String.format(Locale.ROOT, "time limit after %d sweeps, max|RRC-b| = %.3e", sweeps, err));
+        }
+        return null;
     }
 }
