@@ -101,7 +101,6 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     /** Divergence guard of the measure path on {@code c σ(y)} (the solution has {@code R(y) = 1}). */
     static final double MEASURE_DIVERGENCE = 1e12;
 
-    private static final double STAGNATION_THRESHOLD = STAGNATION_ULPS * 0x1p-53;
 
     private final Variant variant;
 
@@ -148,14 +147,8 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         }
         long matvecs = 1;
 
-        double[] current = new double[n];
-        double[] previous = new double[n];
-        double[] beforePrevious = new double[n];
-        normalise(k.y, previous);
-        System.arraycopy(previous, 0, beforePrevious, 0, n);
+        IterateHistory history = new IterateHistory(k.y, STAGNATION_ULPS);
         int sweeps = 0;
-        int quietSweeps = 0;
-        double lastChange = Double.NaN;
         SolveStatus proposed;
         String message;
         while (true) {
@@ -174,7 +167,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                     return r;
                 }
             }
-            Stop stop = budgetStop(sweeps, maxSweeps, quietSweeps, lastChange, err, deadline);
+            Stop stop = budgetStop(sweeps, maxSweeps, history, err, deadline);
             if (stop != null) {
                 proposed = stop.status();
                 message = stop.message();
@@ -200,13 +193,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                         : "non-finite iterate after " + sweeps + " sweeps";
                 break;
             }
-            normalise(k.y, current);
-            lastChange = Math.min(relativeChange(current, previous), relativeChange(current, beforePrevious));
-            quietSweeps = lastChange < STAGNATION_THRESHOLD ? quietSweeps + 1 : 0;
-            double[] recycled = beforePrevious;
-            beforePrevious = previous;
-            previous = current;
-            current = recycled;
+            history.record(k.y);
         }
 
         return result(problem, options, k.y, sigma, proposed, sweeps, matvecs + 1, message);
@@ -244,14 +231,8 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
             k.scale(1.0 / r0);
         }
         long matvecs = 1;
-        double[] current = new double[n];
-        double[] previous = new double[n];
-        double[] beforePrevious = new double[n];
-        normalise(k.y, previous);
-        System.arraycopy(previous, 0, beforePrevious, 0, n);
+        IterateHistory history = new IterateHistory(k.y, STAGNATION_ULPS);
         int sweeps = 0;
-        int quietSweeps = 0;
-        double lastChange = Double.NaN;
         SolveStatus proposed;
         String message;
         while (true) {
@@ -292,7 +273,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                     return r;
                 }
             }
-            Stop stop = budgetStop(sweeps, maxSweeps, quietSweeps, lastChange, err, deadline);
+            Stop stop = budgetStop(sweeps, maxSweeps, history, err, deadline);
             if (stop != null) {
                 proposed = stop.status();
                 message = stop.message();
@@ -308,13 +289,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                     k.scale(1.0 / rk);
                 }
             }
-            normalise(k.y, current);
-            lastChange = Math.min(relativeChange(current, previous), relativeChange(current, beforePrevious));
-            quietSweeps = lastChange < STAGNATION_THRESHOLD ? quietSweeps + 1 : 0;
-            double[] recycled = beforePrevious;
-            beforePrevious = previous;
-            previous = current;
-            current = recycled;
+            history.record(k.y);
         }
         return result(problem, options, k.y, sigma, proposed, sweeps, matvecs + 1, message);
     }
@@ -406,45 +381,20 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         return x;
     }
 
-    /** Writes {@code y/1'y} into {@code out}. */
-    private static void normalise(double[] y, double[] out) {
-        double sum = 0;
-        for (double v : y) {
-            sum += v;
-        }
-        double inv = 1.0 / sum;
-        for (int i = 0; i < y.length; i++) {
-            out[i] = y[i] * inv;
-        }
-    }
-
-    /** @return {@code max_i |w_i − v_i| / w_i} */
-    private static double relativeChange(double[] w, double[] v) {
-        double worst = 0;
-        for (int i = 0; i < w.length; i++) {
-            double change = Math.abs(w[i] - v[i]) / w[i];
-            if (!(change <= worst)) {
-                worst = change;
-            }
-        }
-        return worst;
-    }
-
     /** Why a run ends other than by convergence or a breakdown. */
     private record Stop(SolveStatus status, String message) {
     }
 
     /** The sweep cap, the stagnation test and the deadline, in that order; null while none of them fires. */
-    private static Stop budgetStop(int sweeps, int maxSweeps, int quietSweeps, double lastChange, double err,
-                                   long deadline) {
+    private static Stop budgetStop(int sweeps, int maxSweeps, IterateHistory history, double err, long deadline) {
         if (sweeps >= maxSweeps) {
             return new Stop(SolveStatus.MAX_ITERATIONS,
                     String.format(Locale.ROOT, "sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err));
         }
-        if (quietSweeps >= STAGNATION_SWEEPS) {
+        if (history.quietSweeps() >= STAGNATION_SWEEPS) {
             return new Stop(SolveStatus.STAGNATED, String.format(Locale.ROOT, "normalised iterate changed by less than"
                     + " %d u in each of the last %d sweeps (last: %.2e relative); max|RRC-b| = %.3e after %d sweeps",
-                    STAGNATION_ULPS, STAGNATION_SWEEPS, lastChange, err, sweeps));
+                    STAGNATION_ULPS, STAGNATION_SWEEPS, history.lastChange(), err, sweeps));
         }
         if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
             return new Stop(SolveStatus.TIME_LIMIT,

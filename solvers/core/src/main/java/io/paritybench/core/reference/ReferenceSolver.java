@@ -94,24 +94,13 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         long deadline = options.deadlineFromNow();
         int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
 
+        double[] vol = problem.volatilities();
         double[] sigma = new double[n * n];
         double[] corr = new double[n * n];
-        double[] vol = problem.volatilities();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double v = problem.covariance(i, j);
-                sigma[i * n + j] = v;
-                corr[i * n + j] = i == j ? 1.0 : v / vol[i] / vol[j];
-            }
-        }
-        DoubleDouble total = DoubleDouble.ZERO;
-        for (int i = 0; i < n; i++) {
-            total = total.add(problem.budget(i));
-        }
-        DoubleDouble[] bhat = new DoubleDouble[n];
+        flatten(problem, vol, sigma, corr);
+        DoubleDouble[] bhat = normalisedBudgets(problem);
         double minB = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            bhat[i] = DoubleDouble.of(problem.budget(i)).divide(total);
             minB = Math.min(minB, bhat[i].hi);
         }
         double[] bs = new double[n];
@@ -211,21 +200,10 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         double[] vol = problem.volatilities();
         double[] sigma = new double[n * n];
         double[] corr = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double v = problem.covariance(i, j);
-                sigma[i * n + j] = v;
-                corr[i * n + j] = i == j ? 1.0 : v / vol[i] / vol[j];
-            }
-        }
-        DoubleDouble total = DoubleDouble.ZERO;
-        for (int i = 0; i < n; i++) {
-            total = total.add(problem.budget(i));
-        }
-        DoubleDouble[] bhat = new DoubleDouble[n];
+        flatten(problem, vol, sigma, corr);
+        DoubleDouble[] bhat = normalisedBudgets(problem);
         double minB = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            bhat[i] = DoubleDouble.of(problem.budget(i)).divide(total);
             minB = Math.min(minB, problem.budget(i));
         }
         double[] bs = new double[n];
@@ -262,5 +240,31 @@ public final class ReferenceSolver implements RiskBudgetSolver {
                 String.format(Locale.ROOT, "%s: double Newton to the noise floor (%d iterations, %d damped), not "
                         + "certified correctly rounded; extended-precision max|RC/R-b| of the returned weights = "
                         + "%.3e", problem.measure(), out.iterations(), out.damped(), cert));
+    }
+
+    /** Fills Σ and the correlation matrix C (exact unit diagonal) row-major. */
+    private static void flatten(RiskBudgetProblem problem, double[] vol, double[] sigma, double[] corr) {
+        int n = vol.length;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = problem.covariance(i, j);
+                sigma[i * n + j] = v;
+                corr[i * n + j] = i == j ? 1.0 : v / vol[i] / vol[j];
+            }
+        }
+    }
+
+    /** @return {@code b̂ = b / Σb} in double-double */
+    private static DoubleDouble[] normalisedBudgets(RiskBudgetProblem problem) {
+        int n = problem.n();
+        DoubleDouble total = DoubleDouble.ZERO;
+        for (int i = 0; i < n; i++) {
+            total = total.add(problem.budget(i));
+        }
+        DoubleDouble[] bhat = new DoubleDouble[n];
+        for (int i = 0; i < n; i++) {
+            bhat[i] = DoubleDouble.of(problem.budget(i)).divide(total);
+        }
+        return bhat;
     }
 }
