@@ -341,7 +341,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         return c;
     }
 
-    private static double[] normalisedBudgets(RiskBudgetProblem p) {
+    static double[] normalisedBudgets(RiskBudgetProblem p) {
         double[] b = p.budgets();
         double sum = 0;
         for (double v : b) {
@@ -354,7 +354,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     }
 
     /** Cold start {@code y_i = sqrt(b_i)}; warm start {@code y_i = σ_i x_i} (x first scaled to max 1). */
-    private static double[] startingPoint(double[] x, double[] sigma, double[] b) {
+    static double[] startingPoint(double[] x, double[] sigma, double[] b) {
         int n = b.length;
         double[] y = new double[n];
         if (x == null) {
@@ -373,7 +373,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         return y;
     }
 
-    private static double[] toCovarianceSpace(double[] y, double[] sigma) {
+    static double[] toCovarianceSpace(double[] y, double[] sigma) {
         double[] x = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             x[i] = y[i] / sigma[i];
@@ -382,11 +382,11 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     }
 
     /** Why a run ends other than by convergence or a breakdown. */
-    private record Stop(SolveStatus status, String message) {
+    record Stop(SolveStatus status, String message) {
     }
 
     /** The sweep cap, the stagnation test and the deadline, in that order; null while none of them fires. */
-    private static Stop budgetStop(int sweeps, int maxSweeps, IterateHistory history, double err, long deadline) {
+    static Stop budgetStop(int sweeps, int maxSweeps, IterateHistory history, double err, long deadline) {
         if (sweeps >= maxSweeps) {
             return new Stop(SolveStatus.MAX_ITERATIONS,
                     String.format(Locale.ROOT, "sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err));
