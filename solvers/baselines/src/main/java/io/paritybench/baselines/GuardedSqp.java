@@ -1,5 +1,6 @@
 package io.paritybench.baselines;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import java.time.Duration;
 import java.util.Locale;
@@ -71,7 +72,7 @@ final class GuardedSqp {
      *
      * @param constraints Hipparchus equality and inequality constraints (at most one of each)
      */
-    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, long deadline,
+    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, Deadline deadline,
                        OptimizationData... constraints) {
         Guarded f = new Guarded(objective, deadline, start);
         AbstractSQPOptimizer optimizer = new SQPOptimizerS();
@@ -90,8 +91,8 @@ final class GuardedSqp {
         }, "hipparchus-sqp");
         worker.setDaemon(true);
         worker.start();
-        boolean userDeadline = deadline != Long.MAX_VALUE;
-        long wait = userDeadline ? Math.max(0, deadline - System.nanoTime()) + GRACE_NANOS : GUARD.toNanos();
+        boolean userDeadline = deadline.isBounded();
+        long wait = userDeadline ? deadline.remaining().toNanos() + GRACE_NANOS : GUARD.toNanos();
         if (!awaitEnd(worker, wait)) {
             String stopped = stop(worker);
             int it = optimizer.getIterations();
@@ -217,11 +218,11 @@ final class GuardedSqp {
      */
     private static final class Guarded extends TwiceDifferentiableFunction {
         private final TwiceDifferentiableFunction f;
-        private final long deadline;
+        private final Deadline deadline;
         private volatile double[] current;
         private volatile long evaluations;
 
-        Guarded(TwiceDifferentiableFunction f, long deadline, double[] start) {
+        Guarded(TwiceDifferentiableFunction f, Deadline deadline, double[] start) {
             this.f = f;
             this.deadline = deadline;
             this.current = start.clone();
@@ -232,7 +233,7 @@ final class GuardedSqp {
         }
 
         private void check() {
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 throw new DeadlineReached();
             }
         }

@@ -1,5 +1,6 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 
 /**
@@ -55,11 +56,11 @@ final class ExtendedRefinement {
     record Outcome(SolveStatus status, String message) {
     }
 
-    Outcome refine(int maxSteps, long deadline) {
+    Outcome refine(int maxSteps, Deadline deadline) {
         boolean refactor = true;
         double prev = Double.POSITIVE_INFINITY;
         for (int step = 0; step < maxSteps; step++) {
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 return new Outcome(SolveStatus.TIME_LIMIT, "time limit reached during extended refinement");
             }
             boolean fresh = refactor;

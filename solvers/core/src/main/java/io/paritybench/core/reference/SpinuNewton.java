@@ -1,5 +1,6 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 
 /**
@@ -30,9 +31,9 @@ final class SpinuNewton {
      * @param b        budgets scaled to {@code min b = 1}
      * @param y0       starting point, positive (overwritten by nothing; copied)
      * @param cap      iteration cap
-     * @param deadline {@link System#nanoTime()} deadline
+     * @param deadline the solve's deadline
      */
-    static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, long deadline) {
+    static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, Deadline deadline) {
         double[] y = y0.clone();
         double[] h = new double[n * n];
         double[] g = new double[n];
@@ -49,7 +50,7 @@ final class SpinuNewton {
         int factorizations = 0;
         double lambda = Double.NaN;
         while (true) {
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 return new Outcome(y, SolveStatus.TIME_LIMIT, it, damped, factorizations, lambda,
                         "time limit reached in the double-precision Newton phase");
             }
