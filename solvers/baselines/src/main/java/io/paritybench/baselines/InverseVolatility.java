@@ -29,6 +29,12 @@ public final class InverseVolatility implements RiskBudgetSolver {
                + " and equal budgets; ALGORITHMS.md 4.3)";
     }
 
+    /** @return true for the volatility measure, dense or factor form (the volatilities cost O(nk²) once) */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return supports(problem.measure());
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
         Baselines.checkUsage(ID, this, problem, options);

@@ -157,9 +157,9 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(options, "options");
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(id() + " handles the volatility risk measure only, got "
-                    + problem.measure());
+        if (!supports(problem)) {
+            throw new IllegalArgumentException(id() + " handles dense problems with the volatility risk measure"
+                    + " only, got " + problem);
         }
         int n = problem.n();
         double[] x0 = options.initialPoint();

@@ -134,9 +134,9 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(id() + " supports only the volatility risk measure, got "
-                    + problem.measure());
+        if (!supports(problem)) {
+            throw new IllegalArgumentException(id() + " supports only dense problems with the volatility risk"
+                    + " measure, got " + problem);
         }
         double[] initial = options.initialPoint();
         if (initial != null && initial.length != problem.n()) {

@@ -46,8 +46,9 @@ public final class ClosedFormTwoAssets implements RiskBudgetSolver {
         if (p.n() != 2) {
             throw new IllegalArgumentException(ID + " solves only n = 2 problems, got n = " + p.n());
         }
-        if (!supports(p.measure())) {
-            throw new IllegalArgumentException(ID + " supports only the volatility risk measure, got " + p.measure());
+        if (!supports(p)) {
+            throw new IllegalArgumentException(ID + " supports only dense problems with the volatility risk measure,"
+                    + " got " + p);
         }
         double s1 = Math.sqrt(p.covariance(0, 0));
         double s2 = Math.sqrt(p.covariance(1, 1));
