@@ -39,6 +39,7 @@ public final class InverseVolatility implements RiskBudgetSolver {
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
         Baselines.checkUsage(ID, this, problem, options);
         double[] w = AnalyticOracles.inverseVolatility(problem);
+        options.observe(0, w, null); // no iterations: the one point is the answer
         return SolveResult.conclude(ID, problem, options, w, SolveStatus.TOLERANCE_NOT_MET, 0, Map.of(),
                 "w proportional to 1/sigma");
     }

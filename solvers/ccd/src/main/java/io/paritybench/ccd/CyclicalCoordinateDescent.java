@@ -159,6 +159,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         SolveStatus proposed;
         String message;
         while (true) {
+            options.observe(sweeps, k.y, sigma);
             double err = k.maxAbsBudgetError();
             if (!Double.isFinite(err)) {
                 proposed = SolveStatus.NUMERICAL_BREAKDOWN;
@@ -249,6 +250,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         SolveStatus proposed;
         String message;
         while (true) {
+            options.observe(sweeps, k.y, sigma);
             double risk = k.risk(mu, c);
             double scaleOfSigma = c * Math.sqrt(k.variance);
             if (!Double.isFinite(risk) || !Double.isFinite(scaleOfSigma)) {

@@ -54,6 +54,7 @@ public final class ClosedFormTwoAssets implements RiskBudgetSolver {
         double s2 = Math.sqrt(p.covariance(1, 1));
         double rho = p.covariance(0, 1) / s1 / s2;
         double[] w = weights(s1, s2, rho, p.budget(0), p.budget(1));
+        o.observe(0, w, null); // no iterations: the one point is the answer
         return SolveResult.conclude(ID, p, o, w, SolveStatus.TOLERANCE_NOT_MET, 0, Map.of(),
                 "closed form");
     }
