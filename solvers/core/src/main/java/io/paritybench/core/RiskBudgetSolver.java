@@ -38,13 +38,14 @@ public interface RiskBudgetSolver {
 
     /**
      * Whether this solver handles the problem, decided from its shape alone (risk measure, n, covariance
-     * structure) and cheaply: the harness asks before every solve. The default accepts every problem whose
-     * measure {@link #supports(RiskMeasure)} accepts; a solver limited in n or structure overrides it.
+     * structure) and cheaply: the harness asks before every solve. The default accepts dense problems whose
+     * measure {@link #supports(RiskMeasure)} accepts; a solver limited in n, or with a factor-form path
+     * ({@link RiskBudgetProblem#isFactor()}), overrides it.
      *
      * @return true if {@link #solve} runs on this problem; false if it would be misuse
      */
     default boolean supports(RiskBudgetProblem problem) {
-        return supports(problem.measure());
+        return supports(problem.measure()) && !problem.isFactor();
     }
 
     /**

@@ -30,7 +30,8 @@ public final class SolverPreamble {
 
     /** @return one line: the solver does not support this problem, with the problem's shape */
     public static String unsupported(RiskBudgetSolver solver, RiskBudgetProblem problem) {
-        return solver.id() + " does not support this problem (n = " + problem.n() + ", risk measure "
-                + problem.measure() + ")";
+        return solver.id() + " does not support this problem (n = " + problem.n()
+                + (problem.isFactor() ? ", factor form k = " + problem.factor().k() : ", dense")
+                + ", risk measure " + problem.measure() + ")";
     }
 }

@@ -229,6 +229,7 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
             int sinceRefresh = 0;
             int quiet = 0;
             int nextConfirm = 0;
+            options.observe(0, st.view(), scale);
             while (true) {
                 if (sinceRefresh >= n) {
                     refresh();
@@ -283,6 +284,7 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
                 }
                 double delta = st.set(i, v);
                 steps++;
+                options.observe(steps, st.view(), scale);
                 sinceRefresh++;
                 if (Math.abs(delta) <= STAGNATION_THRESHOLD * old) {
                     if (++quiet >= n) {

@@ -66,6 +66,12 @@ public final class TruncatedNewtonCg implements RiskBudgetSolver {
         return true;
     }
 
+    /** @return dense problems with any measure; factor-form problems with volatility (O(nk²) per iteration) */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return !problem.isFactor() || problem.measure().isVolatility();
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
         SolverPreamble.begin(this, problem, options);

@@ -134,6 +134,11 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
                   + " (Bai, Scheinberg & Tutuncu 2016; ALGORITHMS.md 6.3, recommended fix (2))";
     }
 
+    /** The Gauss-Newton iterations are reported to the observer after the warm-up's sweeps (ALGORITHMS.md §6.3). */
+    private static int warmSweeps(Map<String, Long> counters) {
+        return counters.getOrDefault("ccdSweeps", 0L).intValue() + 1;
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
         Deadline deadline = SolverPreamble.begin(this, problem, options);
@@ -161,7 +166,7 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
         }
         GaussNewtonRun run = new GaussNewtonRun(problem, options.tolerance(),
                 options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline);
-        GaussNewtonRun.Outcome out = run.iterate(y0, counters);
+        GaussNewtonRun.Outcome out = run.iterate(y0, counters, options, start == Start.CCD ? warmSweeps(counters) : 0);
         String message = prefix.isEmpty() ? out.message() : prefix + "; " + out.message();
         return SolveResult.conclude(id(), problem, options, out.x(), out.status(), out.iterations(), counters,
                 message);

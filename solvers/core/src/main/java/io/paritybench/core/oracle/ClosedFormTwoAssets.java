@@ -45,7 +45,7 @@ public final class ClosedFormTwoAssets implements RiskBudgetSolver {
     /** @return true for n = 2 and the volatility risk measure only */
     @Override
     public boolean supports(RiskBudgetProblem problem) {
-        return problem.n() == 2 && supports(problem.measure());
+        return problem.n() == 2 && RiskBudgetSolver.super.supports(problem);
     }
 
     @Override
@@ -55,6 +55,7 @@ public final class ClosedFormTwoAssets implements RiskBudgetSolver {
         double s2 = Math.sqrt(p.covariance(1, 1));
         double rho = p.covariance(0, 1) / s1 / s2;
         double[] w = weights(s1, s2, rho, p.budget(0), p.budget(1));
+        o.observe(0, w, null); // no iterations: the one point is the answer
         return SolveResult.conclude(ID, p, o, w, SolveStatus.TOLERANCE_NOT_MET, 0, Map.of(),
                 "closed form");
     }

@@ -2,6 +2,7 @@ package io.paritybench.core.reference;
 
 import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
 
 /**
  * Spinu's damped Newton method on the log-barrier {@code F(y) = ½ y'Cy − Σ b_i ln y_i} in correlation space,
@@ -32,8 +33,10 @@ final class SpinuNewton {
      * @param y0       starting point, positive (overwritten by nothing; copied)
      * @param cap      iteration cap
      * @param deadline the solve's deadline
+     * @param observed options whose iteration observer sees each iterate {@code y} (weights {@code y_i/vol_i})
      */
-    static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, Deadline deadline) {
+    static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, Deadline deadline, SolverOptions observed,
+                       double[] vol) {
         double[] y = y0.clone();
         double[] h = new double[n * n];
         double[] g = new double[n];
@@ -50,6 +53,7 @@ final class SpinuNewton {
         int factorizations = 0;
         double lambda = Double.NaN;
         while (true) {
+            observed.observe(it, y, vol);
             if (deadline.passed()) {
                 return new Outcome(y, SolveStatus.TIME_LIMIT, it, damped, factorizations, lambda,
                         "time limit reached in the double-precision Newton phase");
