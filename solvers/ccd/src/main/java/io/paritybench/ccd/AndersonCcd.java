@@ -1,14 +1,15 @@
 package io.paritybench.ccd;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Cyclical coordinate descent accelerated by type-II Anderson mixing ({@code ccd-anderson}): Anderson acceleration
@@ -52,7 +53,8 @@ import java.util.Objects;
  *
  * <p><b>Cost per iteration</b>: one sweep (n² multiply-adds) and the fresh {@code Cg} (one pass over C), as plain
  * CCD, plus {@code O(n m²)} for the least-squares problem and {@code O(n)} per line-search trial; memory {@code 3 m n} doubles beyond CCD's. Volatility
- * only: the §7 measure sweep is not an exact minimiser of its barrier, so there is no F that every plain step
+ * only, dense Σ only (a factor-form problem is refused by {@link #supports}): the §7 measure sweep is not an exact
+ * minimiser of its barrier, so there is no F that every plain step
  * decreases to safeguard with.
  */
 public final class AndersonCcd implements RiskBudgetSolver {
@@ -95,18 +97,8 @@ public final class AndersonCcd implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        Objects.requireNonNull(problem, "problem");
-        Objects.requireNonNull(options, "options");
-        int n = problem.n();
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
         double[] start = options.initialPoint();
-        if (start != null && start.length != n) {
-            throw new IllegalArgumentException(ID + ": initial point has length " + start.length + " but n = " + n);
-        }
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(ID + " supports only the volatility risk measure, got "
-                    + problem.measure());
-        }
-        long deadline = options.deadlineFromNow();
         int maxSweeps = options.maxIterationsOr(CyclicalCoordinateDescent.DEFAULT_MAX_SWEEPS);
         double[] sigma = problem.volatilities();
         double[] b = CyclicalCoordinateDescent.normalisedBudgets(problem);
@@ -156,13 +148,14 @@ public final class AndersonCcd implements RiskBudgetSolver {
             this.cs = new double[n];
         }
 
-        SolveResult iterate(int maxSweeps, long deadline) {
+        SolveResult iterate(int maxSweeps, Deadline deadline) {
             IterateHistory history = new IterateHistory(k.y, CyclicalCoordinateDescent.STAGNATION_ULPS);
             int sweeps = 0;
             SolveStatus proposed;
             String message;
             while (true) {
                 // k.y is the start or a plain-sweep point g, with Cy computed from scratch
+                options.observe(sweeps, k.y, sigma);
                 double err = k.maxAbsBudgetError();
                 if (!Double.isFinite(err)) {
                     proposed = SolveStatus.NUMERICAL_BREAKDOWN;
