@@ -47,8 +47,8 @@ public class TwoAssetBenchmark {
 
     /** Solver id ({@link Solvers#byId}); the default list holds every solver. */
     @Param({"reference", "closed-form-n2", "inverse-vol", "ls-generic", "logbarrier-generic", "ccd-grr", "ccd-spinu",
-            "ccd-choi", "ccd-anderson", "newton", "newton-cg", "greedy-published", "greedy-corrected", "greedy-exact", "sqp-ls",
-            "sqp-ls-warm"})
+            "ccd-choi", "ccd-anderson", "ccd-newton", "newton", "newton-cg", "greedy-published", "greedy-corrected",
+            "greedy-exact", "sqp-ls", "sqp-ls-warm"})
     public String solver;
 
     /**

@@ -139,6 +139,13 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
         return counters.getOrDefault("ccdSweeps", 0L).intValue() + 1;
     }
 
+    /** @return dense volatility problems; for {@code sqp-ls-warm} only when its CCD warm-up solver is on the class path */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return problem.measure().isVolatility() && !problem.isFactor()
+                && (start != Start.CCD || io.paritybench.core.Solvers.ids().contains(WarmUp.WARM_UP_SOLVER));
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
         Deadline deadline = SolverPreamble.begin(this, problem, options);
