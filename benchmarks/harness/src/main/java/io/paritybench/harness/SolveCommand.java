@@ -4,7 +4,9 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
-import io.paritybench.core.Solvers;
+import io.paritybench.harness.external.ExternalRun;
+import io.paritybench.harness.external.ExternalSolver;
+import io.paritybench.harness.external.ExternalSolvers;
 import io.paritybench.core.io.CsvIo;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
             "paritybench solve (--cov FILE | --returns FILE) [--budgets FILE]",
             "         [--normalise-budgets] --solver ID [--tol T] [--max-iter N]",
             "         [--time-limit SECONDS] [--init FILE] [--format json|csv|table]",
-            "         [--out FILE]"},
+            "         [--out FILE] [--external FILE [--watchdog SECONDS]]"},
         description = "Solve one risk-budgeting problem with one solver.")
 final class SolveCommand implements Callable<Integer> {
 
@@ -67,12 +69,22 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--out", order = 16, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     Path out;
 
+    @Option(names = "--external", order = 17, paramLabel = "FILE",
+            description = "External solver definitions (one 'ID: COMMAND TEMPLATE' per line); --solver may name them.")
+    Path external;
+
+    @Option(names = "--watchdog", order = 18, paramLabel = "SECONDS", defaultValue = "0",
+            description = "External solvers only: kill the command's process group after this long (TIMEOUT, exit 3);"
+                    + " 0 = twice --time-limit plus 30 s, or none without a time limit.")
+    double watchdogSeconds;
+
     @Override
     public Integer call() throws IOException {
         input.checkUsage();
+        ExternalSolvers.use(external);
         RiskBudgetSolver solver;
         try {
-            solver = Solvers.byId(solverId);
+            solver = ExternalSolvers.byId(solverId);
         } catch (IllegalArgumentException e) {
             throw new InputException("--solver", e.getMessage());
         }
@@ -83,6 +95,9 @@ final class SolveCommand implements Callable<Integer> {
             throw new InputException(source, solverId + " does not support the risk measure " + problem.measure());
         }
         SolverOptions options = options(problem.n());
+        if (solver instanceof ExternalSolver ext) {
+            return external(ext, problem, loaded.hasNames(), options);
+        }
 
         long start = System.nanoTime();
         SolveResult result;
@@ -94,13 +109,57 @@ final class SolveCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) * 1e-9;
 
         SolveReport report = SolveReport.of(problem, loaded.hasNames(), options, result, seconds);
+        return finish(report);
+    }
+
+    /**
+     * Runs an external solver and judges its weights like a built-in solver's: exit 0 only for a claim of success
+     * that the harness's check confirms, 3 for a reported failure, an inaccurate claim, wrong weights or a timeout,
+     * 1 (with the stderr tail) when the command failed, as for a built-in solver that throws.
+     */
+    private int external(ExternalSolver ext, RiskBudgetProblem problem, boolean named, SolverOptions options)
+            throws IOException {
+        if (!(watchdogSeconds >= 0) || !Double.isFinite(watchdogSeconds)) {
+            throw new InputException("--watchdog", "must be a finite number of seconds >= 0, got " + watchdogSeconds);
+        }
+        Duration watchdog = watchdogSeconds > 0 ? Duration.ofNanos(Math.round(watchdogSeconds * 1e9))
+                : options.timeLimit().isZero() ? Duration.ZERO : options.timeLimit().multipliedBy(2).plusSeconds(30);
+        ExternalRun run = ext.run(problem, options, watchdog);
+        PrintWriter err = spec.commandLine().getErr();
+        String name = spec.qualifiedName();
+        if (run instanceof ExternalRun.Failed f) {
+            err.println(name + ": " + solverId + " failed (EXCEPTION): " + f.describe());
+            err.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        if (run instanceof ExternalRun.TimedOut t) {
+            err.println(name + ": " + solverId + " did not converge: TIMEOUT: " + ExternalSolver.timeoutMessage(t));
+            err.flush();
+            return ExitCodes.NOT_CONVERGED;
+        }
+        ExternalRun.Answered a = (ExternalRun.Answered) run;
+        double[] w = a.weights();
+        if (w.length != problem.n()) {
+            err.println(name + ": " + solverId + " did not converge: INVALID_WEIGHTS: " + w.length
+                    + " weights for n = " + problem.n() + (a.claimsSuccess() ? " (it claimed success)" : ""));
+            err.flush();
+            return ExitCodes.NOT_CONVERGED;
+        }
+        SolveReport report = SolveReport.of(problem, named, options, ext.toResult(a), a.wallNanos() * 1e-9)
+                .withSolverSeconds(a.seconds());
+        return finish(report);
+    }
+
+    private int finish(SolveReport report) throws IOException {
         write(report);
         if (report.converged()) {
             return ExitCodes.OK;
         }
+        String solverId = report.solver();
         PrintWriter err = spec.commandLine().getErr();
         err.println(spec.qualifiedName() + ": " + solverId + " did not converge: " + report.status()
                 + (report.success() ? " but the harness's check failed" : "")
+                + (report.status() == io.paritybench.core.SolveStatus.FAILED ? " (" + report.message() + ")" : "")
                 + String.format(java.util.Locale.ROOT, " (max|RRC-b| = %.3e, tolerance %.1e)",
                 report.maxAbsBudgetError(), report.tolerance()));
         err.flush();

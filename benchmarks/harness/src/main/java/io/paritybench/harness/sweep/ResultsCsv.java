@@ -30,7 +30,11 @@ public final class ResultsCsv {
     public static final List<String> COLUMNS = List.of("key", "stage", "ordinal", "solver", "problem", "family", "n",
             "kappa", "budgets", "measure", "seed", "rho", "vol_ratio", "kappa_sigma", "kappa_w", "canc", "rrc_floor", "b_min",
             "ref_kind", "ref_crosscheck", "tolerance", "w_allowed", "outcome", "status", "iterations", "time_ms",
-            "rrc_abs", "rrc_rel", "w_rel", "sum_err", "at_floor", "solver_residual", "message");
+            "rrc_abs", "rrc_rel", "w_rel", "sum_err", "at_floor", "solver_residual", "message",
+            "solver_ms");
+
+    /** The columns of files written before {@code solver_ms} existed (still read; the column is then NaN). */
+    private static final List<String> COLUMNS_WITHOUT_SOLVER_MS = COLUMNS.subList(0, COLUMNS.size() - 1);
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
 
@@ -93,7 +97,7 @@ public final class ResultsCsv {
             for (CSVRecord rec : p) {
                 if (header) {
                     header = false;
-                    if (!rec.toList().equals(COLUMNS)) {
+                    if (!rec.toList().equals(COLUMNS) && !rec.toList().equals(COLUMNS_WITHOUT_SOLVER_MS)) {
                         throw new IllegalArgumentException(file + ": not a sweep results file (its header is not "
                                 + String.join(",", COLUMNS) + ")");
                     }
@@ -203,11 +207,11 @@ public final class ResultsCsv {
                 num(r.weightAllowance()), r.outcome().name(), r.status(), Integer.toString(r.iterations()),
                 Double.isNaN(r.timeMs()) ? "" : String.format(Locale.ROOT, "%.3f", r.timeMs()), num(r.rrcAbs()),
                 num(r.rrcRel()), num(r.wRel()), num(r.sumErr()), Boolean.toString(r.atFloor()),
-                num(r.solverResidual()), r.message());
+                num(r.solverResidual()), r.message(), num(r.solverMs()));
     }
 
     private static TrialRecord parse(CSVRecord c) {
-        if (c.size() != COLUMNS.size()) {
+        if (c.size() != COLUMNS.size() && c.size() != COLUMNS_WITHOUT_SOLVER_MS.size()) {
             throw new IllegalArgumentException("row has " + c.size() + " fields, expected " + COLUMNS.size());
         }
         int i = 0;
@@ -247,11 +251,12 @@ public final class ResultsCsv {
             throw new IllegalArgumentException("at_floor is '" + atFloor + "'");
         }
         double solverResidual = dbl(c.get(i++));
-        String message = c.get(i);
+        String message = c.get(i++);
+        double solverMs = i < c.size() ? dbl(c.get(i)) : Double.NaN;
         return new TrialRecord(key, stage, ordinal, solver, problem, family, n, kappa, budgets, measure, seed, rho,
                 volRatio,
                 kappaSigma, kappaW, canc, floor, bMin, refKind, cross, tol, allowed, outcome, status, iterations, time,
-                rrc, rrcRel, wRel, sumErr, Boolean.parseBoolean(atFloor), solverResidual, message);
+                rrc, rrcRel, wRel, sumErr, Boolean.parseBoolean(atFloor), solverResidual, message, solverMs);
     }
 
     private static String num(double v) {

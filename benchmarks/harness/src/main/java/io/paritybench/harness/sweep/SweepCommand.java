@@ -39,6 +39,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--solvers", paramLabel = "IDS", description = "Solver ids, comma-separated, or 'all'.")
     String solvers;
 
+    @Option(names = "--external", paramLabel = "FILE", description = "External solver definitions (one "
+            + "'ID: COMMAND TEMPLATE' per line): their ids join the solvers ('all' includes them); workers get them too.")
+    Path external;
+
     @Option(names = "--families", paramLabel = "LIST", description = "Families, ';'-separated, e.g. 'random-spectrum; factor:idio=1e-8'.")
     String families;
 
@@ -105,6 +109,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        io.paritybench.harness.external.ExternalSolvers.use(external);
         SweepConfig config = resolveConfig();
         boolean runN2 = n2 != null ? n2 : cases == null && config.n2();
         boolean runBisect = bisect != null ? bisect : cases == null && config.bisect();
