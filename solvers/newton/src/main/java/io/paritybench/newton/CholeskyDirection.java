@@ -1,6 +1,7 @@
 package io.paritybench.newton;
 
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.linalg.BlockCholesky;
 import java.util.Map;
 
 /**

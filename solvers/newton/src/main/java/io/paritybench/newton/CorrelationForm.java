@@ -1,6 +1,7 @@
 package io.paritybench.newton;
 
 import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.linalg.RowKernels;
 
 /**
  * Spinu's barrier problem in correlation space (ALGORITHMS.md §6.2, setup): the correlation matrix
@@ -58,20 +59,9 @@ final class CorrelationForm {
         return new CorrelationForm(n, c, sigma, b, s);
     }
 
-    /**
-     * {@code out = C v}, as {@code Σ_j v_j C_j} over the rows {@code C_j} (C is symmetric), four rows at a time: the
-     * vectorisable axpy shape of {@link BlockCholesky#subtract4}. O(n²).
-     */
+    /** {@code out = C v} ({@link RowKernels#symmetricProduct}: rows of C scaled and summed, vectorised). O(n²). */
     void multiply(double[] v, double[] out) {
-        java.util.Arrays.fill(out, 0.0);
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            BlockCholesky.subtract4(out, c[j], c[j + 1], c[j + 2], c[j + 3], -v[j], -v[j + 1], -v[j + 2], -v[j + 3],
-                    0, n);
-        }
-        for (; j < n; j++) {
-            BlockCholesky.axpy(out, c[j], v[j], 0, n);
-        }
+        RowKernels.symmetricProduct(c, v, out, n);
     }
 
     /**

@@ -84,8 +84,9 @@ final class WorkerProtocol {
         for (int i = 0; hasMu && i < n; i++) {
             mu[i] = in.readDouble();
         }
-        // the whole message is read before anything is validated, so that a bad problem leaves the stream in step
-        RiskBudgetProblem p = RiskBudgetProblem.of(cov, b);
+        // the whole message is read before anything is validated, so that a bad problem leaves the stream in step;
+        // the matrix was validated by the problem it was written from, so only the O(n²) checks run again
+        RiskBudgetProblem p = RiskBudgetProblem.ofValidated(cov, b);
         return hasMu ? p.withMeasure(RiskMeasure.of(mu, c, label)) : p;
     }
 
