@@ -54,10 +54,16 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "LIST", description = "Seeds: a list and/or ranges, e.g. 1-5.")
     String seeds;
 
-    @Option(names = "--tolerance", paramLabel = "TOL", description = "Requested tolerance on max|RRC - b|.")
+    @Option(names = {"--tol", "--tolerance"}, paramLabel = "TOL",
+            description = "Requested tolerance on max|RRC - b|, 0 < TOL < 1 (as in 'solve').")
     String tolerance;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", description = "Time limit given to each solve (e.g. 1s).")
+    @Option(names = "--max-iter", paramLabel = "N",
+            description = "Iteration cap in each solver's own unit; 0 = the solver's default (as in 'solve').")
+    String maxIterations;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION",
+            description = "Time limit given to each solve: 5 (seconds), 5s, 500ms, 2m or PT5S (as in 'solve').")
     String timeLimit;
 
     @Option(names = "--watchdog", paramLabel = "DURATION", description = "Kill a trial's worker after this long (TIMEOUT).")
@@ -149,6 +155,7 @@ public final class SweepCommand implements Callable<Integer> {
         put(flags, "budgets", budgets);
         put(flags, "seeds", seeds);
         put(flags, "tolerance", tolerance);
+        put(flags, "max-iterations", maxIterations);
         put(flags, "time-limit", timeLimit);
         put(flags, "watchdog", watchdog);
         put(flags, "jobs", jobs == null ? null : jobs.toString());

@@ -388,7 +388,11 @@ public final class SweepConfig {
     }
 
     public double tolerance() {
-        return positive("tolerance");
+        double t = positive("tolerance");
+        if (!(t < 1)) {
+            throw bad("tolerance", "must be below 1 (max|RRC - b| < 1 for any weights), got " + get("tolerance"));
+        }
+        return t;
     }
 
     public int maxIterations() {
@@ -544,29 +548,18 @@ public final class SweepConfig {
         return seeds("measure.seeds");
     }
 
-    /** Parses {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 3m} or an ISO-8601 duration ({@code PT2S}). */
+    /** Parses a duration in the syntax shared with {@code solve} ({@link io.paritybench.harness.Durations}). */
     static Duration parseDuration(String key, String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
+        Duration d;
         try {
-            Duration d;
-            if (s.startsWith("pt")) {
-                d = Duration.parse(s.toUpperCase(Locale.ROOT));
-            } else if (s.endsWith("ms")) {
-                d = Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 2)) * 1e6));
-            } else if (s.endsWith("s")) {
-                d = Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1e9));
-            } else if (s.endsWith("m")) {
-                d = Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 60e9));
-            } else {
-                throw bad(key, "'" + text + "' is not a duration such as 500ms, 2s, 1m or PT2S");
-            }
-            if (d.isNegative() || d.isZero()) {
-                throw bad(key, "must be positive, got '" + text + "'");
-            }
-            return d;
-        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-            throw bad(key, "'" + text + "' is not a duration such as 500ms, 2s, 1m or PT2S");
+            d = io.paritybench.harness.Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw bad(key, e.getMessage());
         }
+        if (d.isZero()) {
+            throw bad(key, "must be positive, got '" + text + "'");
+        }
+        return d;
     }
 
     private Duration duration(String key) {

@@ -255,17 +255,17 @@ record CsvGrid(List<String> header, List<String> labels, double[][] values, Stri
             return cells.size() > from;
         }
 
-        /** Only one row in the file: it is data if all numbers (or a date then numbers), else a lone header. */
+        /** Only one row in the file: it is a lone header if no cell is a number, else data. */
         private void decideSingleRow() {
             decided = true;
-            if (allNumbers(firstRow, 0)) {
-                width = firstRow.size();
-                rows.add(parse(firstRow, 0, firstRowLine));
-            } else if (mode == LabelColumn.DATES && isDate(firstRow.get(0)) && allNumbers(firstRow, 1)) {
+            if (mode == LabelColumn.DATES && isDate(firstRow.get(0)) && allNumbers(firstRow, 1)) {
                 labelColumn = true;
                 labels = new ArrayList<>(List.of(firstRow.get(0)));
                 width = firstRow.size() - 1;
                 rows.add(parse(firstRow, 1, firstRowLine));
+            } else if (firstRow.stream().anyMatch(CsvGrid::isNumber)) {
+                width = firstRow.size();
+                rows.add(parse(firstRow, 0, firstRowLine));
             }
         }
 
@@ -287,6 +287,9 @@ record CsvGrid(List<String> header, List<String> labels, double[][] values, Stri
                 labelColumn = mode == LabelColumn.DATES && isDate(firstRow.get(0)) && isDate(second.get(0));
             } else if (mode == LabelColumn.DATES && isDate(firstRow.get(0)) && allNumbers(firstRow, 1)) {
                 firstIsData = true;
+                labelColumn = true;
+            } else if (mode == LabelColumn.TEXT && allNumbers(firstRow, 1) && !isNumber(second.get(0))) {
+                firstIsData = true; // name, value rows
                 labelColumn = true;
             } else {
                 firstIsData = false;
