@@ -78,8 +78,8 @@ final class SolveCommand implements Callable<Integer> {
         ProblemInput.Loaded loaded = input.load();
         RiskBudgetProblem problem = loaded.problem();
         String source = loaded.source().toString();
-        if (!solver.supports(problem.measure())) {
-            throw new InputException(source, solverId + " does not support the risk measure " + problem.measure());
+        if (!solver.supports(problem)) {
+            throw new InputException(source, solverId + " does not support this problem (" + problem + ")");
         }
         SolverOptions options = options(problem.assetNames());
 

@@ -12,9 +12,9 @@ final class Baselines {
 
     /** @throws IllegalArgumentException for an unsupported risk measure or an initial point of the wrong length */
     static void checkUsage(String id, RiskBudgetSolver solver, RiskBudgetProblem problem, SolverOptions options) {
-        if (!solver.supports(problem.measure())) {
-            throw new IllegalArgumentException(id + " supports only the volatility risk measure, got "
-                    + problem.measure());
+        if (!solver.supports(problem)) {
+            throw new IllegalArgumentException(id + " supports only dense problems with the volatility risk measure,"
+                    + " got " + problem);
         }
         if (options.hasInitialPoint() && options.initialPoint().length != problem.n()) {
             throw new IllegalArgumentException(id + ": initial point has length " + options.initialPoint().length

@@ -67,7 +67,7 @@ public final class GenericLeastSquares implements RiskBudgetSolver {
             identity[i][i] = 1.0;
         }
         GuardedSqp.Outcome out = GuardedSqp.run(new Objective(Baselines.scaledCovariance(problem), problem.budgets()),
-                Baselines.start(problem, options), options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline,
+                Baselines.start(problem, options), options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline, options,
                 new LinearEqualityConstraint(new double[][] {ones}, new double[] {1.0}),
                 new LinearInequalityConstraint(identity, new double[n]));
         Map<String, Long> counters = new LinkedHashMap<>();

@@ -65,7 +65,7 @@ public final class GenericLogBarrier implements RiskBudgetSolver {
             c += b[i] * Math.log(y0[i]);
         }
         GuardedSqp.Outcome out = GuardedSqp.run(new Volatility(Baselines.scaledCovariance(problem), b.length), y0,
-                options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline, new LogBudgetConstraint(b, c));
+                options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline, options, new LogBudgetConstraint(b, c));
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("evaluations", out.evaluations());
         return SolveResult.conclude(ID, problem, options, out.point(), out.status(), out.iterations(), counters,

@@ -1,6 +1,7 @@
 package io.paritybench.baselines;
 
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,14 +67,22 @@ final class GuardedSqp {
     private GuardedSqp() {
     }
 
+    /** {@link #run(TwiceDifferentiableFunction, double[], int, long, SolverOptions, OptimizationData...)} unobserved. */
+    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, long deadline,
+                       OptimizationData... constraints) {
+        return run(objective, start, maxIterations, deadline, SolverOptions.defaults(), constraints);
+    }
+
     /**
      * Minimises {@code objective} subject to the constraints from {@code start}.
      *
+     * @param observed    options whose iteration observer sees every point at which Hipparchus asks for a gradient
+     *                    (its iterates; Hipparchus exposes no iteration hook), from the worker thread
      * @param constraints Hipparchus equality and inequality constraints (at most one of each)
      */
     static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, long deadline,
-                       OptimizationData... constraints) {
-        Guarded f = new Guarded(objective, deadline, start);
+                       SolverOptions observed, OptimizationData... constraints) {
+        Guarded f = new Guarded(objective, deadline, start, observed);
         AbstractSQPOptimizer optimizer = new SQPOptimizerS();
         OptimizationData[] data = new OptimizationData[constraints.length + 3];
         data[0] = new ObjectiveFunction(f);
@@ -218,13 +227,16 @@ final class GuardedSqp {
     private static final class Guarded extends TwiceDifferentiableFunction {
         private final TwiceDifferentiableFunction f;
         private final long deadline;
+        private final SolverOptions observed;
         private volatile double[] current;
         private volatile long evaluations;
+        private int gradients;
 
-        Guarded(TwiceDifferentiableFunction f, long deadline, double[] start) {
+        Guarded(TwiceDifferentiableFunction f, long deadline, double[] start, SolverOptions observed) {
             this.f = f;
             this.deadline = deadline;
             this.current = start.clone();
+            this.observed = observed;
         }
 
         double[] current() {
@@ -253,6 +265,7 @@ final class GuardedSqp {
         public RealVector gradient(RealVector x) {
             check();
             current = x.toArray();
+            observed.observe(gradients++, current, null);
             return f.gradient(x);
         }
 

@@ -133,6 +133,13 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         if (start != null && start.length != n) {
             throw new IllegalArgumentException(id() + ": initial point has length " + start.length + " but n = " + n);
         }
+        if (problem.isFactor()) {
+            if (!problem.measure().isVolatility()) {
+                throw new IllegalArgumentException(id() + ": the factor form supports the volatility measure only, got "
+                        + problem.measure());
+            }
+            return FactorCcd.solve(this, problem, options);
+        }
         if (!problem.measure().isVolatility()) {
             return solveMeasure(problem, options);
         }
@@ -152,6 +159,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         SolveStatus proposed;
         String message;
         while (true) {
+            options.observe(sweeps, k.y, sigma);
             double err = k.maxAbsBudgetError();
             if (!Double.isFinite(err)) {
                 proposed = SolveStatus.NUMERICAL_BREAKDOWN;
@@ -205,6 +213,12 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         return true;
     }
 
+    /** @return dense problems with any measure; factor-form problems ({@link FactorCcd}) with volatility */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return !problem.isFactor() || problem.measure().isVolatility();
+    }
+
     /**
      * The §7 measure {@code R = −μ'w + c σ(w)}: sweeps of {@link CcdKernel#sweepMeasure} (the same update for all three
      * variants: σ enters the coordinate equation under a square root, so there is no exact coordinate minimiser of
@@ -236,6 +250,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         SolveStatus proposed;
         String message;
         while (true) {
+            options.observe(sweeps, k.y, sigma);
             double risk = k.risk(mu, c);
             double scaleOfSigma = c * Math.sqrt(k.variance);
             if (!Double.isFinite(risk) || !Double.isFinite(scaleOfSigma)) {
@@ -295,7 +310,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     }
 
     /** Maps y to covariance space and applies the common test ({@link SolveResult#conclude}, one product of Σ). */
-    private SolveResult result(RiskBudgetProblem problem, SolverOptions options, double[] y, double[] sigma,
+    SolveResult result(RiskBudgetProblem problem, SolverOptions options, double[] y, double[] sigma,
                                SolveStatus proposed, int sweeps, long matvecs, String message) {
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("sweeps", (long) sweeps);
@@ -341,7 +356,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         return c;
     }
 
-    private static double[] normalisedBudgets(RiskBudgetProblem p) {
+    static double[] normalisedBudgets(RiskBudgetProblem p) {
         double[] b = p.budgets();
         double sum = 0;
         for (double v : b) {
@@ -354,7 +369,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     }
 
     /** Cold start {@code y_i = sqrt(b_i)}; warm start {@code y_i = σ_i x_i} (x first scaled to max 1). */
-    private static double[] startingPoint(double[] x, double[] sigma, double[] b) {
+    static double[] startingPoint(double[] x, double[] sigma, double[] b) {
         int n = b.length;
         double[] y = new double[n];
         if (x == null) {
@@ -382,11 +397,11 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     }
 
     /** Why a run ends other than by convergence or a breakdown. */
-    private record Stop(SolveStatus status, String message) {
+    record Stop(SolveStatus status, String message) {
     }
 
     /** The sweep cap, the stagnation test and the deadline, in that order; null while none of them fires. */
-    private static Stop budgetStop(int sweeps, int maxSweeps, IterateHistory history, double err, long deadline) {
+    static Stop budgetStop(int sweeps, int maxSweeps, IterateHistory history, double err, long deadline) {
         if (sweeps >= maxSweeps) {
             return new Stop(SolveStatus.MAX_ITERATIONS,
                     String.format(Locale.ROOT, "sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err));

@@ -33,6 +33,15 @@ public interface RiskBudgetSolver {
     }
 
     /**
+     * @return whether this solver handles the problem: its risk measure ({@link #supports(RiskMeasure)}) and its
+     *         covariance form. The default accepts dense problems only; solvers with a factor-form path
+     *         ({@link RiskBudgetProblem#isFactor()}) override this.
+     */
+    default boolean supports(RiskBudgetProblem problem) {
+        return supports(problem.measure()) && !problem.isFactor();
+    }
+
+    /**
      * Solves the problem.
      *
      * @throws IllegalArgumentException for misuse only (see the interface contract)

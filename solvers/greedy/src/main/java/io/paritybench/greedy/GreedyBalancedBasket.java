@@ -157,9 +157,9 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(options, "options");
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(id() + " handles the volatility risk measure only, got "
-                    + problem.measure());
+        if (!supports(problem)) {
+            throw new IllegalArgumentException(id() + " handles dense problems with the volatility risk measure"
+                    + " only, got " + problem);
         }
         int n = problem.n();
         double[] x0 = options.initialPoint();
@@ -236,6 +236,7 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
             int sinceRefresh = 0;
             int quiet = 0;
             int nextConfirm = 0;
+            options.observe(0, st.view(), scale);
             while (true) {
                 if (sinceRefresh >= n) {
                     refresh();
@@ -290,6 +291,7 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
                 }
                 double delta = st.set(i, v);
                 steps++;
+                options.observe(steps, st.view(), scale);
                 sinceRefresh++;
                 if (Math.abs(delta) <= STAGNATION_THRESHOLD * old) {
                     if (++quiet >= n) {

@@ -83,11 +83,22 @@ public final class LogBarrierNewton implements RiskBudgetSolver {
         return true;
     }
 
+    /** @return dense problems with any measure; factor-form problems with volatility (O(nk²) per iteration) */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return !problem.isFactor() || problem.measure().isVolatility();
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
+        if (!supports(problem)) {
+            throw new IllegalArgumentException(ID + ": the factor form supports the volatility measure only, got "
+                    + problem.measure());
+        }
         if (!problem.measure().isVolatility()) {
             return MeasureIteration.run(ID, problem, options, false, DEFAULT_MAX_ITERATIONS);
         }
-        return SpinuIteration.run(ID, problem, options, CholeskyDirection::new, DEFAULT_MAX_ITERATIONS);
+        return SpinuIteration.run(ID, problem, options,
+                form -> form.factor != null ? new FactorNewtonSystem(form) : new CholeskyDirection(form), DEFAULT_MAX_ITERATIONS);
     }
 }

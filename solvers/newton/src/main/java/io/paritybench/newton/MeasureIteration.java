@@ -153,6 +153,7 @@ final class MeasureIteration {
                 }
             }
             while (true) {
+                options.observe(iterations, y, form.sigma);
                 f = evaluate(y);
                 if (!Double.isFinite(risk) || !Double.isFinite(sigma)) {
                     status = SolveStatus.NUMERICAL_BREAKDOWN;

@@ -126,6 +126,7 @@ final class SpinuIteration {
             SolveStatus status;
             String message;
             while (true) {
+                options.observe(iterations, y, form.sigma);
                 if (!gradient()) {
                     status = SolveStatus.NUMERICAL_BREAKDOWN;
                     message = "non-finite gradient or non-positive iterate at iteration " + iterations;

@@ -65,8 +65,18 @@ public final class TruncatedNewtonCg implements RiskBudgetSolver {
         return true;
     }
 
+    /** @return dense problems with any measure; factor-form problems with volatility (O(nk²) per iteration) */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return !problem.isFactor() || problem.measure().isVolatility();
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
+        if (!supports(problem)) {
+            throw new IllegalArgumentException(ID + ": the factor form supports the volatility measure only, got "
+                    + problem.measure());
+        }
         if (!problem.measure().isVolatility()) {
             return MeasureIteration.run(ID, problem, options, true, DEFAULT_MAX_ITERATIONS);
         }

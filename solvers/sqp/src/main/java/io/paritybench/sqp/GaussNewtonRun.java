@@ -3,6 +3,7 @@ package io.paritybench.sqp;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
 import java.util.Locale;
 import java.util.Map;
 
@@ -61,8 +62,9 @@ final class GaussNewtonRun {
      * Runs the iteration from the positive correlation-space point {@code y0} (any scale).
      *
      * @param counters receives {@code factorizations}, {@code rejectedSteps}, {@code boundarySteps}
+     * @param observed  options whose iteration observer sees every iterate, numbered from {@code first}
      */
-    Outcome iterate(double[] y0, Map<String, Long> counters) {
+    Outcome iterate(double[] y0, Map<String, Long> counters, SolverOptions observed, int first) {
         int n1 = n + 1;
         double[] y = new double[n];
         double[] yTrial = new double[n];
@@ -103,6 +105,7 @@ final class GaussNewtonRun {
         String message;
         while (true) {
             toCovarianceSpace(y, x, w);
+            observed.observe(first + iterations, x, null);
             double residual = ConvergenceTest.residual(problem, w);
             if (!Double.isFinite(f) || !Double.isFinite(residual)) {
                 status = SolveStatus.NUMERICAL_BREAKDOWN;

@@ -132,11 +132,16 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
                   + " (Bai, Scheinberg & Tutuncu 2016; ALGORITHMS.md 6.3, recommended fix (2))";
     }
 
+    /** The Gauss-Newton iterations are reported to the observer after the warm-up's sweeps (ALGORITHMS.md §6.3). */
+    private static int warmSweeps(Map<String, Long> counters) {
+        return counters.getOrDefault("ccdSweeps", 0L).intValue() + 1;
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(id() + " supports only the volatility risk measure, got "
-                    + problem.measure());
+        if (!supports(problem)) {
+            throw new IllegalArgumentException(id() + " supports only dense problems with the volatility risk"
+                    + " measure, got " + problem);
         }
         double[] initial = options.initialPoint();
         if (initial != null && initial.length != problem.n()) {
@@ -167,7 +172,7 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
         }
         GaussNewtonRun run = new GaussNewtonRun(problem, options.tolerance(),
                 options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline);
-        GaussNewtonRun.Outcome out = run.iterate(y0, counters);
+        GaussNewtonRun.Outcome out = run.iterate(y0, counters, options, start == Start.CCD ? warmSweeps(counters) : 0);
         String message = prefix.isEmpty() ? out.message() : prefix + "; " + out.message();
         return SolveResult.conclude(id(), problem, options, out.x(), out.status(), out.iterations(), counters,
                 message);

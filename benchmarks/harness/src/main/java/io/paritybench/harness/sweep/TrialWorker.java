@@ -86,9 +86,9 @@ public final class TrialWorker {
         long start = System.nanoTime();
         try {
             RiskBudgetSolver solver = Solvers.byId(t.solverId());
-            if (!solver.supports(problem.measure())) {
+            if (!solver.supports(problem)) {
                 return new WorkerReply.Threw(IllegalArgumentException.class.getName(), t.solverId()
-                        + " does not support the risk measure " + problem.measure(), true, false, 0);
+                        + " does not support this problem (" + problem + ")", true, false, 0);
             }
             SolverOptions options = new SolverOptions(t.tolerance(), t.maxIterations(), null,
                     Duration.ofNanos(t.timeLimitNanos()));

@@ -46,13 +46,15 @@ public final class ClosedFormTwoAssets implements RiskBudgetSolver {
         if (p.n() != 2) {
             throw new IllegalArgumentException(ID + " solves only n = 2 problems, got n = " + p.n());
         }
-        if (!supports(p.measure())) {
-            throw new IllegalArgumentException(ID + " supports only the volatility risk measure, got " + p.measure());
+        if (!supports(p)) {
+            throw new IllegalArgumentException(ID + " supports only dense problems with the volatility risk measure,"
+                    + " got " + p);
         }
         double s1 = Math.sqrt(p.covariance(0, 0));
         double s2 = Math.sqrt(p.covariance(1, 1));
         double rho = p.covariance(0, 1) / s1 / s2;
         double[] w = weights(s1, s2, rho, p.budget(0), p.budget(1));
+        o.observe(0, w, null); // no iterations: the one point is the answer
         return SolveResult.conclude(ID, p, o, w, SolveStatus.TOLERANCE_NOT_MET, 0, Map.of(),
                 "closed form");
     }

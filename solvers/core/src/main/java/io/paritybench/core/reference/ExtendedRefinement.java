@@ -1,6 +1,7 @@
 package io.paritybench.core.reference;
 
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
 
 /**
  * Mixed-precision Newton refinement of {@code G(x) = Σx − b̂ ⊘ x = 0} in covariance space (ALGORITHMS.md §5 step
@@ -55,7 +56,8 @@ final class ExtendedRefinement {
     record Outcome(SolveStatus status, String message) {
     }
 
-    Outcome refine(int maxSteps, long deadline) {
+    /** @param observed options whose observer sees {@code xh} after each step, numbered from {@code first + 1} */
+    Outcome refine(int maxSteps, long deadline, SolverOptions observed, int first) {
         boolean refactor = true;
         double prev = Double.POSITIVE_INFINITY;
         for (int step = 0; step < maxSteps; step++) {
@@ -97,6 +99,7 @@ final class ExtendedRefinement {
                 xh[i] = hi;
             }
             iterations++;
+            observed.observe(first + iterations, xh, null);
             lastCorrection = e;
             if (e <= STOP) {
                 return new Outcome(SolveStatus.CONVERGED, "relative correction below 2^-100");

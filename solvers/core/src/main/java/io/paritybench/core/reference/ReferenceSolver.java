@@ -128,7 +128,7 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         }
 
         Map<String, Long> counters = new LinkedHashMap<>();
-        SpinuNewton.Outcome newton = SpinuNewton.run(corr, n, bs, y0, cap, deadline);
+        SpinuNewton.Outcome newton = SpinuNewton.run(corr, n, bs, y0, cap, deadline, options, vol);
         counters.put("newtonIterations", (long) newton.iterations());
         counters.put("dampedIterations", (long) newton.damped());
         double root = Math.sqrt(minB);
@@ -148,7 +148,7 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         int steps = Math.min(MAX_REFINEMENT_STEPS, Math.max(0, cap - newton.iterations()));
         ExtendedRefinement.Outcome refined = steps == 0
                 ? new ExtendedRefinement.Outcome(SolveStatus.MAX_ITERATIONS, "iteration cap reached before refinement")
-                : refinement.refine(steps, deadline);
+                : refinement.refine(steps, deadline, options, newton.iterations());
         int iterations = newton.iterations() + refinement.iterations;
         counters.put("refinementIterations", (long) refinement.iterations);
         counters.put("factorizations", (long) (newton.factorizations() + refinement.factorizations));
@@ -217,7 +217,7 @@ public final class ReferenceSolver implements RiskBudgetSolver {
             y0[i] = start == null ? 1.0 : start[i] * vol[i];
         }
         double c = problem.measure().multiplier();
-        MeasureNewton.Outcome out = MeasureNewton.run(corr, n, muTilde, c, bs, y0, cap, deadline);
+        MeasureNewton.Outcome out = MeasureNewton.run(corr, n, muTilde, c, bs, y0, cap, deadline, options, vol);
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("newtonIterations", (long) out.iterations());
         counters.put("dampedIterations", (long) out.damped());

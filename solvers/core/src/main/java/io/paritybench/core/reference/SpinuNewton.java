@@ -1,6 +1,7 @@
 package io.paritybench.core.reference;
 
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
 
 /**
  * Spinu's damped Newton method on the log-barrier {@code F(y) = ½ y'Cy − Σ b_i ln y_i} in correlation space,
@@ -31,8 +32,10 @@ final class SpinuNewton {
      * @param y0       starting point, positive (overwritten by nothing; copied)
      * @param cap      iteration cap
      * @param deadline {@link System#nanoTime()} deadline
+     * @param observed options whose iteration observer sees each iterate {@code y} (weights {@code y_i/vol_i})
      */
-    static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, long deadline) {
+    static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, long deadline, SolverOptions observed,
+                       double[] vol) {
         double[] y = y0.clone();
         double[] h = new double[n * n];
         double[] g = new double[n];
@@ -49,6 +52,7 @@ final class SpinuNewton {
         int factorizations = 0;
         double lambda = Double.NaN;
         while (true) {
+            observed.observe(it, y, vol);
             if (System.nanoTime() - deadline > 0) {
                 return new Outcome(y, SolveStatus.TIME_LIMIT, it, damped, factorizations, lambda,
                         "time limit reached in the double-precision Newton phase");
