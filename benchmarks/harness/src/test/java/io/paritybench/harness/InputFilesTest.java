@@ -120,6 +120,6 @@ class InputFilesTest {
         assertThat(Durations.parse("500ms").toMillis()).isEqualTo(500);
         assertThat(Durations.parse("PT2S").toMillis()).isEqualTo(2000);
         assertThat(io.paritybench.harness.sweep.SweepConfig.defaults()
-                .with(java.util.Map.of("time-limit", "5")).timeLimit().toMillis()).isEqualTo(5000);
+                .with(java.util.Map.of("time-limit", "5")).limits().timeLimit().toMillis()).isEqualTo(5000);
     }
 }
