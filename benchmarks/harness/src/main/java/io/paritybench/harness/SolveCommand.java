@@ -4,8 +4,8 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.Solvers;
-import io.paritybench.core.io.CsvIo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -23,13 +23,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code paritybench solve}: solves one problem with one solver and reports the result with figures the harness
  * recomputes itself ({@link SolveReport}). Exit code 0 when the status is CONVERGED and the recomputed
- * {@code max|RRC − b|} is within the tolerance, 3 otherwise (the result is still written), 2 for bad input.
+ * {@code max|RRC − b|} is within the tolerance, 3 otherwise (the result is still written), 2 for bad input
+ * (including a solver whose {@code supports(problem)} declines the problem), and 1 with one line
+ * "internal error in solver X: …" when the solver throws, returns null or ends the JVM ({@link ExitGuard}); exit 0
+ * always means that the result was written.
  */
 @Command(name = "solve", sortOptions = false,
         customSynopsis = {
             "paritybench solve (--cov FILE | --returns FILE) [--budgets FILE]",
             "         [--normalise-budgets] --solver ID [--tol T] [--max-iter N]",
-            "         [--time-limit SECONDS] [--init FILE] [--format json|csv|table]",
+            "         [--time-limit DURATION] [--init FILE] [--format json|csv|table]",
             "         [--out FILE]"},
         description = "Solve one risk-budgeting problem with one solver.")
 final class SolveCommand implements Callable<Integer> {
@@ -45,16 +48,16 @@ final class SolveCommand implements Callable<Integer> {
     String solverId;
 
     @Option(names = "--tol", order = 11, paramLabel = "T", defaultValue = "1e-10",
-            description = "Tolerance on max_i |RRC_i - b_i| (default: ${DEFAULT-VALUE}).")
+            description = "Tolerance on max_i |RRC_i - b_i|, 0 < T < 1 (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
     @Option(names = "--max-iter", order = 12, paramLabel = "N", defaultValue = "0",
             description = "Iteration cap in the solver's own unit; 0 = the solver's default.")
     int maxIterations;
 
-    @Option(names = "--time-limit", order = 13, paramLabel = "SECONDS", defaultValue = "0",
-            description = "Wall-clock limit checked between iterations; 0 = none.")
-    double timeLimitSeconds;
+    @Option(names = "--time-limit", order = 13, paramLabel = "DURATION", defaultValue = "0",
+            description = "Wall-clock limit checked between iterations: 5 (seconds), 5s, 500ms, 2m or PT5S; 0 = none.")
+    String timeLimit;
 
     @Option(names = "--init", order = 14, paramLabel = "FILE",
             description = "Initial weights CSV (one row or one column, positive, any scale).")
@@ -79,22 +82,35 @@ final class SolveCommand implements Callable<Integer> {
         ProblemInput.Loaded loaded = input.load();
         RiskBudgetProblem problem = loaded.problem();
         String source = loaded.source().toString();
-        if (!solver.supports(problem.measure())) {
-            throw new InputException(source, solverId + " does not support the risk measure " + problem.measure());
+        if (!solver.supports(problem)) {
+            throw new InputException(source, SolverPreamble.unsupported(solver, problem));
         }
-        SolverOptions options = options(problem.n());
+        SolverOptions options = options(problem.assetNames());
 
-        long start = System.nanoTime();
-        SolveResult result;
+        ExitGuard guard = ExitGuard.install(spec.qualifiedName(), solverId);
+        SolveReport report;
         try {
-            result = solver.solve(problem, options);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(source, CliErrors.oneLine(e.getMessage()));
+            long start = System.nanoTime();
+            SolveResult result;
+            try {
+                result = solver.solve(problem, options);
+            } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+                return internalError(e.getClass().getName() + ": " + CliErrors.oneLine(e.getMessage()));
+            }
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            if (result == null) {
+                return internalError("solve returned null");
+            }
+            try {
+                report = SolveReport.of(problem, loaded.hasNames(), options, result, seconds);
+            } catch (RuntimeException e) {
+                return internalError("its result cannot be read: " + e.getClass().getName() + ": "
+                        + CliErrors.oneLine(e.getMessage()));
+            }
+            write(report);
+        } finally {
+            guard.remove();
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-
-        SolveReport report = SolveReport.of(problem, loaded.hasNames(), options, result, seconds);
-        write(report);
         if (report.converged()) {
             return ExitCodes.OK;
         }
@@ -107,27 +123,36 @@ final class SolveCommand implements Callable<Integer> {
         return ExitCodes.NOT_CONVERGED;
     }
 
-    private SolverOptions options(int n) {
+    /** One line on stderr, "internal error in solver X: …", and {@link ExitCodes#INTERNAL_ERROR}; nothing is written. */
+    private int internalError(String what) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": internal error in solver " + solverId + ": " + what);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private SolverOptions options(java.util.List<String> assets) {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new InputException("--tol", "must be a positive finite number, got " + tolerance);
+        }
+        if (!(tolerance < 1)) {
+            throw new InputException("--tol", "must be below 1 (max|RRC - b| < 1 for any weights), got " + tolerance);
         }
         if (maxIterations < 0) {
             throw new InputException("--max-iter", "must be >= 0 (0 = the solver's default), got " + maxIterations);
         }
-        if (!(timeLimitSeconds >= 0) || !Double.isFinite(timeLimitSeconds)) {
-            throw new InputException("--time-limit", "must be a finite number of seconds >= 0, got "
-                    + timeLimitSeconds);
+        Duration limit;
+        try {
+            limit = Durations.parse(timeLimit);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--time-limit", e.getMessage());
         }
         SolverOptions o = SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
-                .withTimeLimit(Duration.ofNanos(Math.round(timeLimitSeconds * 1e9)));
+                .withTimeLimit(limit);
         if (init == null) {
             return o;
         }
-        double[] x0 = CsvIo.readVector(init);
-        if (x0.length != n) {
-            throw new InputException(init.toString(), "initial point has " + x0.length + " weights but the problem has "
-                    + n + " assets");
-        }
+        double[] x0 = ProblemInput.aligned(init, assets, "initial weights");
         try {
             return o.withInitialPoint(x0);
         } catch (IllegalArgumentException e) {

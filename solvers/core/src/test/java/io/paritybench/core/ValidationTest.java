@@ -51,8 +51,9 @@ class ValidationTest {
             assertThat(row).containsExactly(GOOD[i]);
         }
         double[] acc = new double[3];
-        q.addCovarianceRow(1, 2.0, acc);
-        assertThat(acc).containsExactly(2 * GOOD[1][0], 2 * GOOD[1][1], 2 * GOOD[1][2]);
+        q.addCovarianceRow(1, 2.0, acc, 1, 3);
+        assertThat(acc).containsExactly(0.0, 2 * GOOD[1][1], 2 * GOOD[1][2]);
+        assertThat(q.dotCovarianceRow(2, x, 0, 2)).isEqualTo(GOOD[2][0] * x[0] + GOOD[2][1] * x[1]);
     }
 
     @Test
@@ -135,7 +136,7 @@ class ValidationTest {
         assertThatThrownBy(() -> SolverOptions.defaults().withTolerance(0)).hasMessageContaining("tolerance");
         assertThatThrownBy(() -> SolverOptions.defaults().withMaxIterations(-1)).hasMessageContaining("maxIterations");
         assertThatThrownBy(() -> SolverOptions.defaults().withInitialPoint(new double[] {1, -1}))
-                .hasMessageContaining("w[1]");
+                .hasMessageContaining("weight 2 is -1");
     }
 
     @Test
@@ -150,7 +151,7 @@ class ValidationTest {
         SolveResult neg = SolveResult.conclude("x", p, SolverOptions.defaults(), new double[] {1, -1, 1},
                 SolveStatus.MAX_ITERATIONS, 1, null, "");
         assertThat(neg.status()).isEqualTo(SolveStatus.INVALID_ITERATE);
-        assertThat(neg.message()).contains("w[1]");
+        assertThat(neg.message()).contains("weight 2 is -1");
     }
 
     private static double[][] copy(double[][] a) {
@@ -160,4 +161,23 @@ class ValidationTest {
         }
         return c;
     }
+
+    @Test
+    void budgetsWithinTheToleranceAreStoredNormalisedSoTheReferenceConverges() {
+        double[] b = {0.3 + 4e-10, 0.7};
+        RiskBudgetProblem p = RiskBudgetProblem.of(GOOD_2, b);
+        assertThat(p.budget(0) + p.budget(1)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(2.3e-16));
+        assertThat(p.budget(0) / p.budget(1)).isCloseTo(b[0] / b[1], org.assertj.core.api.Assertions.within(1e-15));
+        SolveResult r = new io.paritybench.core.reference.ReferenceSolver().solve(p,
+                SolverOptions.defaults().withTolerance(1e-14));
+        assertThat(r.status()).as(r.message()).isEqualTo(SolveStatus.CONVERGED);
+    }
+
+    @Test
+    void duplicateAssetNamesAreRejected() {
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(GOOD_2).withAssetNames(List.of("x", "x")))
+                .hasMessageContaining("duplicate asset name 'x'");
+    }
+
+    private static final double[][] GOOD_2 = {{0.09, 0.009}, {0.009, 0.01}};
 }

@@ -27,6 +27,28 @@ public final class RowKernels {
     }
 
     /**
+     * @return {@code Σ_{from ≤ j < to} x_j y_j}, with four partial sums (C2 does not reorder a floating-point
+     *         reduction, so this is not vectorised, but the independent sums keep the multiply-add units busy)
+     */
+    public static double dot(double[] x, double[] y, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            s0 += x[j] * y[j];
+            s1 += x[j + 1] * y[j + 1];
+            s2 += x[j + 2] * y[j + 2];
+            s3 += x[j + 3] * y[j + 3];
+        }
+        for (; j < to; j++) {
+            s0 += x[j] * y[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
      * {@code out = A v} for a symmetric A (only its rows are read: {@code Av = Σ_j v_j A_j} by symmetry), four rows
      * at a time; one pass over A, {@code 2n²} flops.
      */
