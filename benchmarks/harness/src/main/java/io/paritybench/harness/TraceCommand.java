@@ -61,6 +61,11 @@ public final class TraceCommand implements Callable<Integer> {
                     + "reference gives the w_rel column).")
     String generatorSpec;
 
+    @Option(names = "--kappa", order = 21, paramLabel = "K",
+            description = "With --spec of the factor family: choose its idiosyncratic variance so that κ(Σ) = K "
+                    + "(λ_min(Σ) is the idiosyncratic variance when n > k).")
+    Double kappa;
+
     @Option(names = "--solvers", order = 22, paramLabel = "IDS", required = true, split = ",",
             description = "Comma-separated solver ids, or 'all' (see 'paritybench list').")
     List<String> solverIds;
@@ -140,6 +145,27 @@ public final class TraceCommand implements Callable<Integer> {
                 tolerance, maxIterations == 0 ? "default iteration caps" : "iteration cap " + maxIterations,
                 timeLimitSeconds == 0 ? "no time limit" : "time limit " + timeLimitSeconds + " s", warmup,
                 warmup == 1 ? "" : "s", repeats, repeats == 1 ? "" : "s");
+    }
+
+    /**
+     * The factor model {@code Σ = B diag(f²) B' + δ I} has {@code λ_min = δ} when n > k and a factor part that does
+     * not depend on δ: with {@code κ_1} the condition number at δ = 1, {@code δ = (κ_1 − 1)/(K − 1)} gives
+     * {@code κ(Σ) = K}. Cost: one symmetric eigenvalue decomposition of order n.
+     */
+    static GeneratorSpec withConditionNumber(GeneratorSpec g, double k) {
+        if (g.family() != io.paritybench.core.generate.Family.FACTOR) {
+            throw new InputException("--kappa", "applies to the factor family only (random-spectrum takes kappa= "
+                    + "in the spec), got " + g.family());
+        }
+        if (!(k > 1) || !Double.isFinite(k)) {
+            throw new InputException("--kappa", "must be a finite number > 1, got " + k);
+        }
+        if (g.n() <= g.param("k")) {
+            throw new InputException("--kappa", "needs n > k = " + g.param("k") + ", got n = " + g.n());
+        }
+        GeneratorSpec unit = g.with("idio", 1.0);
+        double k1 = io.paritybench.core.generate.Conditioning.conditionNumber(ProblemGenerator.covariance(unit));
+        return g.with("idio", (k1 - 1) / (k - 1));
     }
 
     private SolverOptions options() {
@@ -225,6 +251,9 @@ public final class TraceCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new InputException("--spec", CliErrors.oneLine(e.getMessage()));
             }
+            if (kappa != null) {
+                g = withConditionNumber(g, kappa);
+            }
             GeneratedProblem p;
             try {
                 p = ProblemGenerator.generate(g);
@@ -237,6 +266,9 @@ public final class TraceCommand implements Callable<Integer> {
             return new Loaded(label, "generated " + g + ": n = " + p.problem().n() + kappa
                     + (p.certified() ? "" : " (reference not certified: no w_rel)"), p.problem(),
                     p.certified() ? p.referenceWeights() : null);
+        }
+        if (kappa != null) {
+            throw new ParameterException(spec.commandLine(), "--kappa goes with --spec of the factor family");
         }
         ProblemInput.Loaded l = input.load();
         String label = name != null ? name : l.source().getFileName().toString();
