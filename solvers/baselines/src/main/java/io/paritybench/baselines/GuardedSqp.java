@@ -1,5 +1,6 @@
 package io.paritybench.baselines;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
 import java.time.Duration;
@@ -67,8 +68,8 @@ final class GuardedSqp {
     private GuardedSqp() {
     }
 
-    /** {@link #run(TwiceDifferentiableFunction, double[], int, long, SolverOptions, OptimizationData...)} unobserved. */
-    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, long deadline,
+    /** {@link #run(TwiceDifferentiableFunction, double[], int, Deadline, SolverOptions, OptimizationData...)} unobserved. */
+    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, Deadline deadline,
                        OptimizationData... constraints) {
         return run(objective, start, maxIterations, deadline, SolverOptions.defaults(), constraints);
     }
@@ -80,7 +81,7 @@ final class GuardedSqp {
      *                    (its iterates; Hipparchus exposes no iteration hook), from the worker thread
      * @param constraints Hipparchus equality and inequality constraints (at most one of each)
      */
-    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, long deadline,
+    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, Deadline deadline,
                        SolverOptions observed, OptimizationData... constraints) {
         Guarded f = new Guarded(objective, deadline, start, observed);
         AbstractSQPOptimizer optimizer = new SQPOptimizerS();
@@ -99,8 +100,8 @@ final class GuardedSqp {
         }, "hipparchus-sqp");
         worker.setDaemon(true);
         worker.start();
-        boolean userDeadline = deadline != Long.MAX_VALUE;
-        long wait = userDeadline ? Math.max(0, deadline - System.nanoTime()) + GRACE_NANOS : GUARD.toNanos();
+        boolean userDeadline = deadline.isBounded();
+        long wait = userDeadline ? deadline.remaining().toNanos() + GRACE_NANOS : GUARD.toNanos();
         if (!awaitEnd(worker, wait)) {
             String stopped = stop(worker);
             int it = optimizer.getIterations();
@@ -226,13 +227,13 @@ final class GuardedSqp {
      */
     private static final class Guarded extends TwiceDifferentiableFunction {
         private final TwiceDifferentiableFunction f;
-        private final long deadline;
+        private final Deadline deadline;
         private final SolverOptions observed;
         private volatile double[] current;
         private volatile long evaluations;
         private int gradients;
 
-        Guarded(TwiceDifferentiableFunction f, long deadline, double[] start, SolverOptions observed) {
+        Guarded(TwiceDifferentiableFunction f, Deadline deadline, double[] start, SolverOptions observed) {
             this.f = f;
             this.deadline = deadline;
             this.current = start.clone();
@@ -244,7 +245,7 @@ final class GuardedSqp {
         }
 
         private void check() {
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 throw new DeadlineReached();
             }
         }

@@ -1,5 +1,6 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
 
@@ -57,11 +58,11 @@ final class ExtendedRefinement {
     }
 
     /** @param observed options whose observer sees {@code xh} after each step, numbered from {@code first + 1} */
-    Outcome refine(int maxSteps, long deadline, SolverOptions observed, int first) {
+    Outcome refine(int maxSteps, Deadline deadline, SolverOptions observed, int first) {
         boolean refactor = true;
         double prev = Double.POSITIVE_INFINITY;
         for (int step = 0; step < maxSteps; step++) {
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 return new Outcome(SolveStatus.TIME_LIMIT, "time limit reached during extended refinement");
             }
             boolean fresh = refactor;

@@ -1,5 +1,6 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
 
@@ -23,7 +24,7 @@ final class MeasureNewton {
     private MeasureNewton() {
     }
 
-    static Outcome run(double[] c, int n, double[] mu, double mult, double[] b, double[] y0, int cap, long deadline,
+    static Outcome run(double[] c, int n, double[] mu, double mult, double[] b, double[] y0, int cap, Deadline deadline,
                        SolverOptions observed, double[] vol) {
         double s = 0;
         for (double v : b) {
@@ -63,7 +64,7 @@ final class MeasureNewton {
             if (it >= cap) {
                 return new Outcome(y, SolveStatus.MAX_ITERATIONS, it, damped, fact, "iteration cap reached");
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 return new Outcome(y, SolveStatus.TIME_LIMIT, it, damped, fact, "time limit reached");
             }
             double a = mult / sigma;

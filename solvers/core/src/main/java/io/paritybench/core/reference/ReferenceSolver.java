@@ -1,4 +1,6 @@
 package io.paritybench.core.reference;
+import io.paritybench.core.SolverPreamble;
+import io.paritybench.core.Deadline;
 
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
@@ -83,15 +85,12 @@ public final class ReferenceSolver implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
+        if (!problem.measure().isVolatility()) {
+            return solveMeasure(problem, options, deadline);
+        }
         int n = problem.n();
         double[] start = options.initialPoint();
-        if (start != null && start.length != n) {
-            throw new IllegalArgumentException("initial point has length " + start.length + ", expected " + n);
-        }
-        if (!problem.measure().isVolatility()) {
-            return solveMeasure(problem, options);
-        }
-        long deadline = options.deadlineFromNow();
         int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
 
         double[] vol = problem.volatilities();
@@ -193,9 +192,8 @@ public final class ReferenceSolver implements RiskBudgetSolver {
     }
 
     /** The §7 measure: {@link MeasureNewton} to the double floor, then the double-double residual certificate. */
-    private SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options) {
+    private SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
         int n = problem.n();
-        long deadline = options.deadlineFromNow();
         int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
         double[] vol = problem.volatilities();
         double[] sigma = new double[n * n];

@@ -1,5 +1,6 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
 
@@ -31,10 +32,10 @@ final class SpinuNewton {
      * @param b        budgets scaled to {@code min b = 1}
      * @param y0       starting point, positive (overwritten by nothing; copied)
      * @param cap      iteration cap
-     * @param deadline {@link System#nanoTime()} deadline
+     * @param deadline the solve's deadline
      * @param observed options whose iteration observer sees each iterate {@code y} (weights {@code y_i/vol_i})
      */
-    static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, long deadline, SolverOptions observed,
+    static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, Deadline deadline, SolverOptions observed,
                        double[] vol) {
         double[] y = y0.clone();
         double[] h = new double[n * n];
@@ -53,7 +54,7 @@ final class SpinuNewton {
         double lambda = Double.NaN;
         while (true) {
             observed.observe(it, y, vol);
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 return new Outcome(y, SolveStatus.TIME_LIMIT, it, damped, factorizations, lambda,
                         "time limit reached in the double-precision Newton phase");
             }
