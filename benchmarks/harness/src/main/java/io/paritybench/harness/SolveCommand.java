@@ -132,7 +132,8 @@ final class SolveCommand implements Callable<Integer> {
         return ExitCodes.INTERNAL_ERROR;
     }
 
-    private SolverOptions options(int n) {
+    /** @return the options of {@code --tol}, {@code --max-iter} and {@code --time-limit}, checked (shared with trace) */
+    static SolverOptions baseOptions(double tolerance, int maxIterations, double timeLimitSeconds) {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new InputException("--tol", "must be a positive finite number, got " + tolerance);
         }
@@ -143,8 +144,12 @@ final class SolveCommand implements Callable<Integer> {
             throw new InputException("--time-limit", "must be a finite number of seconds >= 0, got "
                     + timeLimitSeconds);
         }
-        SolverOptions o = SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
+        return SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
                 .withTimeLimit(Duration.ofNanos(Math.round(timeLimitSeconds * 1e9)));
+    }
+
+    private SolverOptions options(int n) {
+        SolverOptions o = baseOptions(tolerance, maxIterations, timeLimitSeconds);
         if (init == null) {
             return o;
         }

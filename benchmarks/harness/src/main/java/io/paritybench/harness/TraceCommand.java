@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,7 +123,7 @@ public final class TraceCommand implements Callable<Integer> {
             SolverTrace t = tracer.trace(s);
             traces.add(t);
             if (!t.ran()) {
-                err.printf(Locale.ROOT, "  %s cannot run on this problem: %s%n", s.id(), CliErrors.oneLine(t.message()));
+                err.printf(Locale.ROOT, "  %s: %s%n", s.id(), CliErrors.oneLine(t.message()));
             } else if (!t.matchesUntraced()) {
                 err.printf(Locale.ROOT, "  warning: %s's traced result differs from its untraced one%s%n", s.id(),
                         timeLimitSeconds > 0 ? " (the time limit makes the stop time-dependent)" : "");
@@ -169,24 +168,14 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private SolverOptions options() {
-        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
-            throw new InputException("--tol", "must be a positive finite number, got " + tolerance);
-        }
-        if (maxIterations < 0) {
-            throw new InputException("--max-iter", "must be >= 0 (0 = the solver's default), got " + maxIterations);
-        }
-        if (!(timeLimitSeconds >= 0) || !Double.isFinite(timeLimitSeconds)) {
-            throw new InputException("--time-limit", "must be a finite number of seconds >= 0, got "
-                    + timeLimitSeconds);
-        }
+        SolverOptions o = SolveCommand.baseOptions(tolerance, maxIterations, timeLimitSeconds);
         if (warmup < 0) {
             throw new InputException("--warmup", "must be >= 0, got " + warmup);
         }
         if (repeats < 1) {
             throw new InputException("--repeats", "must be >= 1, got " + repeats);
         }
-        return SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
-                .withTimeLimit(Duration.ofNanos(Math.round(timeLimitSeconds * 1e9)));
+        return o;
     }
 
     private List<RiskBudgetSolver> solvers() {

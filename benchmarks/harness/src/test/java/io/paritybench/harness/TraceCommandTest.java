@@ -34,7 +34,7 @@ class TraceCommandTest {
         assertThat(csv).anyMatch(l -> l.startsWith("ccd-spinu,1,"));
         assertThat(csv).anyMatch(l -> l.startsWith("closed-form-n2,,") && l.contains("not applicable"));
         String md = Files.readString(out.resolve("time_to_accuracy.md"));
-        assertThat(md).contains("| newton |", "| ccd-spinu |", "residual_vs_time.png", "closed-form-n2 cannot run");
+        assertThat(md).contains("| newton |", "| ccd-spinu |", "residual_vs_time.png", "closed-form-n2: not applicable");
         assertThat(run.out()).contains("| solver | ≤ 1e-4 |");
     }
 

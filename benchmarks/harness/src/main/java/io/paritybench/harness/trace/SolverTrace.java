@@ -8,8 +8,8 @@ import java.util.Objects;
  * The trace of one solver on one problem.
  *
  * @param solver           the solver id
- * @param status           the final status of the traced solve, null when the solver cannot run on the problem
- * @param message          the solver's message, or why it cannot run
+ * @param status           the final status of the traced solve, null when it did not run or threw
+ * @param message          the solver's message, why it does not apply, or what it threw
  * @param iterations       the result's iteration count
  * @param seconds          median wall time of the traced solves, the recorder's own time subtracted
  * @param points           the judged points, in order (empty when the solver cannot run)
@@ -24,9 +24,20 @@ public record SolverTrace(String solver, SolveStatus status, String message, int
         message = message == null ? "" : message;
     }
 
-    /** @return the trace of a solver that cannot run on the problem, with the reason */
+    /** Shown for a solver whose {@code supports(problem)} declines the problem. */
+    public static final String NOT_APPLICABLE = "not applicable";
+    /** Shown for a solver that threw. */
+    public static final String EXCEPTION = "EXCEPTION";
+
+    /** @return the trace of a solver that declines the problem, with the reason */
     public static SolverTrace cannot(String solver, String reason) {
-        return new SolverTrace(solver, null, reason, 0, Double.NaN, List.of(), true);
+        return new SolverTrace(solver, null, NOT_APPLICABLE + ": " + reason, 0, Double.NaN, List.of(), true);
+    }
+
+    /** @return the trace of a solver that threw (a bug in the solver: nothing is traced) */
+    public static SolverTrace threw(String solver, Throwable t) {
+        return new SolverTrace(solver, null, EXCEPTION + ": " + t.getClass().getName() + ": " + t.getMessage(), 0,
+                Double.NaN, List.of(), true);
     }
 
     /** @return the number of points that are reported iterates (0 when the solver reports no iterations) */
@@ -41,6 +52,6 @@ public record SolverTrace(String solver, SolveStatus status, String message, int
 
     /** @return the status as shown at the end of a line and in the tables */
     public String statusLabel() {
-        return status == null ? "not applicable" : status.name();
+        return status != null ? status.name() : message.startsWith(EXCEPTION) ? EXCEPTION : NOT_APPLICABLE;
     }
 }

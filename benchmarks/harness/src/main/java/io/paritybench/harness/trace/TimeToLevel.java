@@ -82,12 +82,7 @@ public record TimeToLevel(String solver, double[] seconds, double floor, double 
 
     /** @return two significant digits, e.g. {@code 3.2e-15} */
     static String sci(double v) {
-        if (v == 0) {
-            return "0";
-        }
-        String s = String.format(Locale.ROOT, "%.1e", v);
-        int e = s.indexOf('e');
-        return s.substring(0, e) + "e" + Integer.parseInt(s.substring(e + 1));
+        return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v).replace("e-0", "e-").replace("e+0", "e");
     }
 
     /** @return seconds with a unit and three significant digits: {@code 412 µs}, {@code 3.10 ms}, {@code 1.25 s} */

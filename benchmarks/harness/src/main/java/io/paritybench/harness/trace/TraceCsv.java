@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code trace.csv}: one row per traced point of one problem, header {@value #HEADER}; {@code status} is the
  * solver's final status. Numbers are written in their shortest
  * round-trip form; an unknown value (no reference, non-finite weights) is an empty cell. A solver that cannot run
- * on the problem has one row with an empty iteration and the reason in {@code status}.
+ * on the problem (or threw) has one row with an empty iteration and the reason in {@code status}.
  */
 final class TraceCsv {
 
@@ -28,7 +28,7 @@ final class TraceCsv {
             p.printRecord((Object[]) HEADER.split(","));
             for (SolverTrace t : traces) {
                 if (!t.ran()) {
-                    p.printRecord(t.solver(), "", "", "", "", "", "", "not applicable: " + t.message());
+                    p.printRecord(t.solver(), "", "", "", "", "", "", t.message());
                     continue;
                 }
                 for (TracePoint q : t.points()) {

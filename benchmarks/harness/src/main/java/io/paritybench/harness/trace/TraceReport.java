@@ -44,7 +44,7 @@ public record TraceReport(Table table, List<String> plots) {
         md.append(t.caption()).append(".\n");
         for (SolverTrace s : traces) {
             if (!s.ran()) {
-                md.append("\n- ").append(s.solver()).append(" cannot run on this problem: ").append(s.message());
+                md.append("\n- ").append(s.solver()).append(": ").append(s.message());
             } else if (s.reportedIterates() == 0) {
                 md.append("\n- ").append(s.solver()).append(" reports no iterations to an observer: only its result "
                         + "is shown");

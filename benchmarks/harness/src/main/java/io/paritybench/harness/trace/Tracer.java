@@ -5,6 +5,7 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
+import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.trace.IterationRecorder;
 import java.util.ArrayList;
@@ -51,10 +52,13 @@ public final class Tracer {
         this.maxPoints = maxPoints;
     }
 
-    /** @return the trace; a solver that does not handle the problem gives {@link SolverTrace#cannot} */
+    /**
+     * @return the trace; a solver whose {@code supports(problem)} declines gives {@link SolverTrace#cannot}, one
+     *         that throws {@link SolverTrace#threw}
+     */
     public SolverTrace trace(RiskBudgetSolver solver) {
-        if (!solver.supports(problem.measure())) {
-            return SolverTrace.cannot(solver.id(), "does not support the risk measure " + problem.measure());
+        if (!solver.supports(problem)) {
+            return SolverTrace.cannot(solver.id(), SolverPreamble.unsupported(solver, problem));
         }
         SolveResult untraced = null;
         try {
@@ -80,10 +84,8 @@ public final class Tracer {
             List<TracePoint> points = judge(runs, traced, median(wall));
             return new SolverTrace(solver.id(), traced.status(), traced.message(), traced.iterations(), median(wall),
                     points, same);
-        } catch (IllegalArgumentException e) {
-            return SolverTrace.cannot(solver.id(), e.getMessage());
-        } catch (RuntimeException e) {
-            return SolverTrace.cannot(solver.id(), "threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+            return SolverTrace.threw(solver.id(), e);
         }
     }
 

@@ -10,6 +10,7 @@ import io.paritybench.core.cases.CaseData;
 import io.paritybench.core.cases.CaseFiles;
 import io.paritybench.core.generate.GeneratorSpec;
 import io.paritybench.core.generate.ProblemGenerator;
+import io.paritybench.core.testing.FactorProblems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,8 @@ class TracerTest {
         RiskBudgetSolver solver = Solvers.byId(id);
         SolverTrace t = new Tracer(c.problem(), c.referenceWeights(), OPTIONS, 1, 2, 64).trace(solver);
         if (!t.ran()) {
-            assertThat(t.message()).as("a solver that cannot run says why").isNotBlank();
+            assertThat(t.message()).as("a built-in solver that cannot run declines and says why")
+                    .startsWith(SolverTrace.NOT_APPLICABLE + ": ").hasSizeGreaterThan(20);
             return;
         }
         List<TracePoint> points = t.points();
@@ -71,6 +73,44 @@ class TracerTest {
         SolverTrace t = new Tracer(problem, null, OPTIONS, 0, 1, 1024).trace(Solvers.byId(id));
         assertThat(t.reportedIterates()).as("%s: %s", t.statusLabel(), t.message()).isGreaterThan(1);
         assertThat(t.points().get(t.points().size() - 1).maxRelWeightError()).as("no reference: NaN").isNaN();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("iterative")
+    void factorFormProblemsAreTracedToo(String id) {
+        var problem = FactorProblems.problem(5, 40, 3, true);
+        RiskBudgetSolver solver = Solvers.byId(id);
+        SolverTrace t = new Tracer(problem, null, OPTIONS, 0, 1, 1024).trace(solver);
+        if (!solver.supports(problem)) {
+            assertThat(t.statusLabel()).isEqualTo(SolverTrace.NOT_APPLICABLE);
+            return;
+        }
+        assertThat(t.reportedIterates()).as("%s: %s", t.statusLabel(), t.message()).isGreaterThan(1);
+        assertThat(t.matchesUntraced()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSolverThatThrowsIsReportedAsAnExceptionNotTraced() {
+        var problem = ProblemGenerator.problem(GeneratorSpec.randomSpectrum(5, 10, 1));
+        SolverTrace t = new Tracer(problem, null, OPTIONS, 1, 1, 16).trace(Solvers.byId("test-throwing"));
+        assertThat(t.ran()).isFalse();
+        assertThat(t.statusLabel()).isEqualTo(SolverTrace.EXCEPTION);
+        assertThat(t.message()).contains("ArithmeticException");
+        assertThat(t.points()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSolverThatReportsNothingStillEndsAtItsResult() {
+        var problem = ProblemGenerator.problem(GeneratorSpec.randomSpectrum(5, 10, 1));
+        // the lying double returns 1/n and claims CONVERGED with residual 0; the judge recomputes the residual
+        SolverTrace t = new Tracer(problem, null, OPTIONS, 1, 1, 16).trace(Solvers.byId("test-lying"));
+        assertThat(t.reportedIterates()).isZero();
+        assertThat(t.points()).hasSize(1);
+        assertThat(t.points().get(0).kind()).isEqualTo(TracePoint.Kind.RESULT);
+        double[] uniform = new double[5];
+        java.util.Arrays.fill(uniform, 0.2);
+        assertThat(t.points().get(0).maxAbsRrcError()).isEqualTo(
+                io.paritybench.core.ConvergenceTest.residual(problem, uniform)).isGreaterThan(1e-6);
     }
 
     static Stream<String> iterative() {
