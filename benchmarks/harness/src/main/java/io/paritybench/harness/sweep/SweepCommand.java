@@ -66,11 +66,16 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Seeds: a list and/or ranges, e.g. 1-5.")
     List<SeedRange> seeds;
 
-    @Option(names = "--tolerance", paramLabel = "TOL", description = "Requested tolerance on max|RRC - b|.")
+    @Option(names = {"--tol", "--tolerance"}, paramLabel = "TOL",
+            description = "Requested tolerance on max|RRC - b|, 0 < TOL < 1 (as in 'solve').")
     Double tolerance;
 
+    @Option(names = "--max-iter", paramLabel = "N",
+            description = "Iteration cap in each solver's own unit; 0 = the solver's default (as in 'solve').")
+    Integer maxIterations;
+
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Time limit given to each solve (e.g. 1s).")
+            description = "Time limit given to each solve: 5 (seconds), 5s, 500ms, 2m or PT5S (as in 'solve').")
     Duration timeLimit;
 
     @Option(names = "--watchdog", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -163,6 +168,7 @@ public final class SweepCommand implements Callable<Integer> {
         put(flags, "budgets", budgets, BudgetSpec::toString, ",");
         put(flags, "seeds", seeds, SeedRange::toString, ",");
         put(flags, "tolerance", tolerance == null ? null : tolerance.toString());
+        put(flags, "max-iterations", maxIterations == null ? null : maxIterations.toString());
         put(flags, "time-limit", timeLimit == null ? null : timeLimit.toString());
         put(flags, "watchdog", watchdog == null ? null : watchdog.toString());
         put(flags, "jobs", jobs == null ? null : jobs.toString());

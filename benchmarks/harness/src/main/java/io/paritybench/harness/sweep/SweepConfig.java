@@ -137,7 +137,7 @@ public final class SweepConfig {
         Parser p = new Parser(this.values);
         this.grid = new Grid(p.solvers(), p.families("families"), p.ints("n", 2), p.kappas("kappa"),
                 p.budgets("budgets"), p.seeds("seeds"));
-        this.limits = new Limits(p.positive("tolerance"), p.ints("max-iterations", 0).get(0),
+        this.limits = new Limits(p.belowOne("tolerance"), p.ints("max-iterations", 0).get(0),
                 p.duration("time-limit"), p.duration("watchdog"));
         this.twoAssets = new TwoAssetGrid(p.bool("n2"),
                 p.doubles("n2.rho", v -> v > -1 && v < 1, "values must lie in (-1, 1)"),
@@ -336,6 +336,15 @@ public final class SweepConfig {
             return v;
         }
 
+        /** A tolerance: positive and below 1 (every max|RRC - b| is below 1). */
+        double belowOne(String key) {
+            double v = positive(key);
+            if (!(v < 1)) {
+                throw bad(key, "must be below 1 (max|RRC - b| < 1 for any weights), got " + get(key));
+            }
+            return v;
+        }
+
         List<Integer> ints(String key, int min) {
             List<Integer> out = new ArrayList<>();
             for (String s : list(key, ",")) {
@@ -479,29 +488,18 @@ public final class SweepConfig {
         }
     }
 
-    /** Parses {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 3m} or an ISO-8601 duration ({@code PT2S}). */
+    /** Parses a duration in the syntax shared with {@code solve} ({@link io.paritybench.harness.Durations}). */
     static Duration parseDuration(String key, String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
+        Duration d;
         try {
-            Duration d;
-            if (s.startsWith("pt")) {
-                d = Duration.parse(s.toUpperCase(Locale.ROOT));
-            } else if (s.endsWith("ms")) {
-                d = Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 2)) * 1e6));
-            } else if (s.endsWith("s")) {
-                d = Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1e9));
-            } else if (s.endsWith("m")) {
-                d = Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 60e9));
-            } else {
-                throw bad(key, "'" + text + "' is not a duration such as 500ms, 2s, 1m or PT2S");
-            }
-            if (d.isNegative() || d.isZero()) {
-                throw bad(key, "must be positive, got '" + text + "'");
-            }
-            return d;
-        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-            throw bad(key, "'" + text + "' is not a duration such as 500ms, 2s, 1m or PT2S");
+            d = io.paritybench.harness.Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw bad(key, e.getMessage());
         }
+        if (d.isZero()) {
+            throw bad(key, "must be positive, got '" + text + "'");
+        }
+        return d;
     }
 
     /**
