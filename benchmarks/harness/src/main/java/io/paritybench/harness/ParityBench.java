@@ -30,7 +30,15 @@ public final class ParityBench implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("paritybench: " + OutOfMemory.message(java.util.List.of(args),
+                    Runtime.getRuntime().maxMemory()));
+            code = ExitCodes.INTERNAL_ERROR;
+        }
+        System.exit(code);
     }
 
     /** @return the command line with every subcommand and the error handling installed */

@@ -6,7 +6,6 @@ import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.Solvers;
-import io.paritybench.core.io.CsvIo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
         customSynopsis = {
             "paritybench solve (--cov FILE | --returns FILE) [--budgets FILE]",
             "         [--normalise-budgets] --solver ID [--tol T] [--max-iter N]",
-            "         [--time-limit SECONDS] [--init FILE] [--format json|csv|table]",
+            "         [--time-limit DURATION] [--init FILE] [--format json|csv|table]",
             "         [--out FILE]"},
         description = "Solve one risk-budgeting problem with one solver.")
 final class SolveCommand implements Callable<Integer> {
@@ -49,16 +48,16 @@ final class SolveCommand implements Callable<Integer> {
     String solverId;
 
     @Option(names = "--tol", order = 11, paramLabel = "T", defaultValue = "1e-10",
-            description = "Tolerance on max_i |RRC_i - b_i| (default: ${DEFAULT-VALUE}).")
+            description = "Tolerance on max_i |RRC_i - b_i|, 0 < T < 1 (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
     @Option(names = "--max-iter", order = 12, paramLabel = "N", defaultValue = "0",
             description = "Iteration cap in the solver's own unit; 0 = the solver's default.")
     int maxIterations;
 
-    @Option(names = "--time-limit", order = 13, paramLabel = "SECONDS", defaultValue = "0",
-            description = "Wall-clock limit checked between iterations; 0 = none.")
-    double timeLimitSeconds;
+    @Option(names = "--time-limit", order = 13, paramLabel = "DURATION", defaultValue = "0",
+            description = "Wall-clock limit checked between iterations: 5 (seconds), 5s, 500ms, 2m or PT5S; 0 = none.")
+    String timeLimit;
 
     @Option(names = "--init", order = 14, paramLabel = "FILE",
             description = "Initial weights CSV (one row or one column, positive, any scale).")
@@ -86,7 +85,7 @@ final class SolveCommand implements Callable<Integer> {
         if (!solver.supports(problem)) {
             throw new InputException(source, SolverPreamble.unsupported(solver, problem));
         }
-        SolverOptions options = options(problem.n());
+        SolverOptions options = options(problem.assetNames());
 
         ExitGuard guard = ExitGuard.install(spec.qualifiedName(), solverId);
         SolveReport report;
@@ -133,31 +132,32 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     /** @return the options of {@code --tol}, {@code --max-iter} and {@code --time-limit}, checked (shared with trace) */
-    static SolverOptions baseOptions(double tolerance, int maxIterations, double timeLimitSeconds) {
+    static SolverOptions baseOptions(double tolerance, int maxIterations, String timeLimit) {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new InputException("--tol", "must be a positive finite number, got " + tolerance);
+        }
+        if (!(tolerance < 1)) {
+            throw new InputException("--tol", "must be below 1 (max|RRC - b| < 1 for any weights), got " + tolerance);
         }
         if (maxIterations < 0) {
             throw new InputException("--max-iter", "must be >= 0 (0 = the solver's default), got " + maxIterations);
         }
-        if (!(timeLimitSeconds >= 0) || !Double.isFinite(timeLimitSeconds)) {
-            throw new InputException("--time-limit", "must be a finite number of seconds >= 0, got "
-                    + timeLimitSeconds);
+        Duration limit;
+        try {
+            limit = Durations.parse(timeLimit);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--time-limit", e.getMessage());
         }
         return SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
-                .withTimeLimit(Duration.ofNanos(Math.round(timeLimitSeconds * 1e9)));
+                .withTimeLimit(limit);
     }
 
-    private SolverOptions options(int n) {
-        SolverOptions o = baseOptions(tolerance, maxIterations, timeLimitSeconds);
+    private SolverOptions options(java.util.List<String> assets) {
+        SolverOptions o = baseOptions(tolerance, maxIterations, timeLimit);
         if (init == null) {
             return o;
         }
-        double[] x0 = CsvIo.readVector(init);
-        if (x0.length != n) {
-            throw new InputException(init.toString(), "initial point has " + x0.length + " weights but the problem has "
-                    + n + " assets");
-        }
+        double[] x0 = ProblemInput.aligned(init, assets, "initial weights");
         try {
             return o.withInitialPoint(x0);
         } catch (IllegalArgumentException e) {

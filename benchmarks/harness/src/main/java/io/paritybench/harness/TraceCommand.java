@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "trace", sortOptions = false,
         customSynopsis = {
             "paritybench trace (--cov FILE [--budgets FILE] ... | --case DIR | --spec SPEC)",
-            "         --solvers IDS [--tol T] [--max-iter N] [--time-limit SECONDS]",
+            "         --solvers IDS [--tol T] [--max-iter N] [--time-limit DURATION]",
             "         [--warmup K] [--repeats R] [--name NAME] --out DIR [--force]"},
         description = {"Trace max|RRC - b| against time and iteration for several solvers on one problem, "
                 + "and tabulate the time each takes to reach 1e-4 ... 1e-12 and its floor.",
@@ -78,9 +78,9 @@ public final class TraceCommand implements Callable<Integer> {
             description = "Iteration cap in each solver's own unit; 0 = the solver's default.")
     int maxIterations;
 
-    @Option(names = "--time-limit", order = 25, paramLabel = "SECONDS", defaultValue = "0",
-            description = "Wall-clock limit of each solve; 0 = none.")
-    double timeLimitSeconds;
+    @Option(names = "--time-limit", order = 25, paramLabel = "DURATION", defaultValue = "0",
+            description = "Wall-clock limit of each solve: 5 (seconds), 5s, 500ms, 2m or PT5S; 0 = none.")
+    String timeLimit;
 
     @Option(names = "--warmup", order = 26, paramLabel = "K", defaultValue = "2",
             description = "Untraced solves per solver before the traced ones (default: ${DEFAULT-VALUE}).")
@@ -126,11 +126,11 @@ public final class TraceCommand implements Callable<Integer> {
                 err.printf(Locale.ROOT, "  %s: %s%n", s.id(), CliErrors.oneLine(t.message()));
             } else if (!t.matchesUntraced()) {
                 err.printf(Locale.ROOT, "  warning: %s's traced result differs from its untraced one%s%n", s.id(),
-                        timeLimitSeconds > 0 ? " (the time limit makes the stop time-dependent)" : "");
+                        options.timeLimit().isZero() ? "" : " (the time limit makes the stop time-dependent)");
             }
             err.flush();
         }
-        TraceReport report = TraceReport.write(out, loaded.label(), loaded.description(), traces, settings());
+        TraceReport report = TraceReport.write(out, loaded.label(), loaded.description(), traces, settings(options));
         PrintWriter o = spec.commandLine().getOut();
         o.print(report.table().markdown());
         o.println("wrote " + out.resolve(TraceReport.TRACE_CSV) + ", " + out.resolve(TraceReport.MARKDOWN)
@@ -139,10 +139,10 @@ public final class TraceCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private String settings() {
+    private String settings(SolverOptions options) {
         return String.format(Locale.ROOT, "tol %s, %s, %s, %d untraced warm-up solve%s, median of %d traced repeat%s",
                 tolerance, maxIterations == 0 ? "default iteration caps" : "iteration cap " + maxIterations,
-                timeLimitSeconds == 0 ? "no time limit" : "time limit " + timeLimitSeconds + " s", warmup,
+                options.timeLimit().isZero() ? "no time limit" : "time limit " + timeLimit, warmup,
                 warmup == 1 ? "" : "s", repeats, repeats == 1 ? "" : "s");
     }
 
@@ -168,7 +168,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private SolverOptions options() {
-        SolverOptions o = SolveCommand.baseOptions(tolerance, maxIterations, timeLimitSeconds);
+        SolverOptions o = SolveCommand.baseOptions(tolerance, maxIterations, timeLimit);
         if (warmup < 0) {
             throw new InputException("--warmup", "must be >= 0, got " + warmup);
         }

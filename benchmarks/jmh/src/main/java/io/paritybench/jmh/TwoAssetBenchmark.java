@@ -47,7 +47,7 @@ public class TwoAssetBenchmark {
 
     /** Solver id ({@link Solvers#byId}); the default list holds every solver. */
     @Param({"reference", "closed-form-n2", "inverse-vol", "ls-generic", "logbarrier-generic", "ccd-grr", "ccd-spinu",
-            "ccd-choi", "newton", "newton-cg", "greedy-published", "greedy-corrected", "greedy-exact", "sqp-ls",
+            "ccd-choi", "ccd-anderson", "newton", "newton-cg", "greedy-published", "greedy-corrected", "greedy-exact", "sqp-ls",
             "sqp-ls-warm"})
     public String solver;
 

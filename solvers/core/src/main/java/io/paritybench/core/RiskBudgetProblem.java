@@ -25,7 +25,10 @@ public record RiskBudgetProblem(double[][] covariance, FactorCovariance factor, 
 
     /** Relative asymmetry tolerated: {@code |Σ_ij − Σ_ji| ≤ 1e-10 · sqrt(Σ_ii Σ_jj)}. */
     public static final double SYMMETRY_TOLERANCE = 1e-10;
-    /** Budgets must sum to 1 within this, unless normalised explicitly. */
+    /**
+     * Budgets must sum to 1 within this, unless normalised explicitly; within it they are divided by their
+     * (compensated) sum, so the stored budgets sum to 1 up to rounding of the division.
+     */
     public static final double BUDGET_SUM_TOLERANCE = 1e-9;
 
     public RiskBudgetProblem {
@@ -40,6 +43,7 @@ public record RiskBudgetProblem(double[][] covariance, FactorCovariance factor, 
         if (assetNames.size() != n) {
             throw new InvalidProblemException("got " + assetNames.size() + " asset names for " + n + " assets");
         }
+        Validation.distinctNames(assetNames);
         budgets = Validation.budgets(budgets, n, false);
         measure = measure == null ? RiskMeasure.volatility() : measure;
         if (measure.mu() != null && measure.mu().length != n) {

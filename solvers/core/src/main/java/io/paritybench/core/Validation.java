@@ -15,7 +15,8 @@ final class Validation {
         }
         int n = cov.length;
         if (n < 2) {
-            throw new InvalidProblemException("need at least 2 assets, the covariance matrix is " + n + "x" + n);
+            int cols = n == 0 || cov[0] == null ? 0 : cov[0].length;
+            throw new InvalidProblemException("need at least 2 assets, the covariance matrix is " + n + "x" + cols);
         }
         double[][] c = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -110,6 +111,7 @@ final class Validation {
             throw new InvalidProblemException("budgets have length " + b.length + " but the covariance is " + n + "x" + n);
         }
         double sum = 0;
+        double comp = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(b[i])) {
                 throw new InvalidProblemException("budget " + (i + 1) + " is " + b[i]);
@@ -117,19 +119,35 @@ final class Validation {
             if (!(b[i] > 0)) {
                 throw new InvalidProblemException("budget " + (i + 1) + " is " + b[i] + " (budgets must be positive)");
             }
-            sum += b[i];
+            double t = sum + b[i]; // Neumaier's compensated sum
+            comp += Math.abs(sum) >= Math.abs(b[i]) ? (sum - t) + b[i] : (b[i] - t) + sum;
+            sum = t;
         }
-        double[] out = b.clone();
-        if (normalise) {
-            for (int i = 0; i < n; i++) {
-                out[i] /= sum;
-            }
-        } else if (Math.abs(sum - 1.0) > RiskBudgetProblem.BUDGET_SUM_TOLERANCE) {
+        double total = sum + comp;
+        if (!normalise && Math.abs(total - 1.0) > RiskBudgetProblem.BUDGET_SUM_TOLERANCE) {
             throw new InvalidProblemException(String.format(
                     "budgets sum to %.17g, not 1 (tolerance %.0e); normalise them explicitly if that is intended",
-                    sum, RiskBudgetProblem.BUDGET_SUM_TOLERANCE));
+                    total, RiskBudgetProblem.BUDGET_SUM_TOLERANCE));
+        }
+        double[] out = b.clone();
+        if (total != 1.0) {
+            for (int i = 0; i < n; i++) {
+                out[i] /= total;
+            }
         }
         return out;
+    }
+
+    /** @throws InvalidProblemException naming the first asset name that occurs twice */
+    static void distinctNames(List<String> names) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            Integer prev = seen.put(names.get(i), i);
+            if (prev != null) {
+                throw new InvalidProblemException("duplicate asset name '" + names.get(i) + "' (assets " + (prev + 1)
+                        + " and " + (i + 1) + ")");
+            }
+        }
     }
 
     private static String name(List<String> names, int i) {

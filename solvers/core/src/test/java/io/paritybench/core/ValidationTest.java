@@ -93,7 +93,7 @@ class ValidationTest {
         assertThatThrownBy(() -> SolverOptions.defaults().withTolerance(0)).hasMessageContaining("tolerance");
         assertThatThrownBy(() -> SolverOptions.defaults().withMaxIterations(-1)).hasMessageContaining("maxIterations");
         assertThatThrownBy(() -> SolverOptions.defaults().withInitialPoint(new double[] {1, -1}))
-                .hasMessageContaining("w[1]");
+                .hasMessageContaining("weight 2 is -1");
     }
 
     @Test
@@ -108,7 +108,7 @@ class ValidationTest {
         SolveResult neg = SolveResult.conclude("x", p, SolverOptions.defaults(), new double[] {1, -1, 1},
                 SolveStatus.MAX_ITERATIONS, 1, null, "");
         assertThat(neg.status()).isEqualTo(SolveStatus.INVALID_ITERATE);
-        assertThat(neg.message()).contains("w[1]");
+        assertThat(neg.message()).contains("weight 2 is -1");
     }
 
     private static double[][] copy(double[][] a) {
@@ -118,4 +118,23 @@ class ValidationTest {
         }
         return c;
     }
+
+    @Test
+    void budgetsWithinTheToleranceAreStoredNormalisedSoTheReferenceConverges() {
+        double[] b = {0.3 + 4e-10, 0.7};
+        RiskBudgetProblem p = RiskBudgetProblem.of(GOOD_2, b);
+        assertThat(p.budget(0) + p.budget(1)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(2.3e-16));
+        assertThat(p.budget(0) / p.budget(1)).isCloseTo(b[0] / b[1], org.assertj.core.api.Assertions.within(1e-15));
+        SolveResult r = new io.paritybench.core.reference.ReferenceSolver().solve(p,
+                SolverOptions.defaults().withTolerance(1e-14));
+        assertThat(r.status()).as(r.message()).isEqualTo(SolveStatus.CONVERGED);
+    }
+
+    @Test
+    void duplicateAssetNamesAreRejected() {
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(GOOD_2).withAssetNames(List.of("x", "x")))
+                .hasMessageContaining("duplicate asset name 'x'");
+    }
+
+    private static final double[][] GOOD_2 = {{0.09, 0.009}, {0.009, 0.01}};
 }
