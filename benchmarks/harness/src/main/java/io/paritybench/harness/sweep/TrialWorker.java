@@ -16,6 +16,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The main class of a worker JVM: runs the trials the sweep sends ({@link WorkerProtocol}) one at a time and
@@ -24,7 +25,8 @@ import java.time.Duration;
  *
  * <p>The protocol uses the process's original stdout; {@code System.out} is redirected to stderr so that a solver
  * that prints cannot corrupt it. The worker exits when its stdin closes, on {@link WorkerProtocol#QUIT}, after an
- * {@link Error}, and when the sweep's process ends (so a hung worker never outlives the sweep).
+ * {@link Error}, after a trial that left a thread running ({@link #leftRunning}), and when the sweep's process ends
+ * (so a hung worker never outlives the sweep).
  */
 public final class TrialWorker {
 
@@ -61,23 +63,55 @@ public final class TrialWorker {
                 }
                 case WorkerProtocol.TRIAL -> {
                     WorkerProtocol.TrialRequest t = WorkerProtocol.readTrial(in);
+                    Set<Thread> before = Thread.getAllStackTraces().keySet();
                     WorkerReply reply = problem == null
                             ? new WorkerReply.Threw(IllegalStateException.class.getName(), problemError, false, false, 0)
                             : run(problem, t);
-                    if (reply instanceof WorkerReply.Solved s) {
-                        WorkerProtocol.writeSolved(out, s);
-                    } else {
-                        WorkerProtocol.writeThrew(out, (WorkerReply.Threw) reply);
-                    }
+                    boolean retiring = leftRunning(before);
+                    WorkerProtocol.writeReply(out, reply, retiring);
                     out.flush();
                     if (reply instanceof WorkerReply.Threw th && th.fatal()) {
                         Runtime.getRuntime().halt(3);
+                    }
+                    if (retiring) {
+                        Runtime.getRuntime().halt(0);
                     }
                 }
                 case WorkerProtocol.QUIT -> {
                     return;
                 }
                 default -> throw new IOException("unexpected message type " + type);
+            }
+        }
+    }
+
+    /**
+     * @return whether the trial left a thread running (started during it, still RUNNABLE after a 100 ms grace), such
+     *         as an optimiser abandoned at its deadline: it would steal a core from every later trial, so the worker
+     *         retires (idle pool threads, which wait, do not count)
+     */
+    static boolean leftRunning(Set<Thread> before) {
+        long until = System.nanoTime() + 100_000_000L;
+        while (true) {
+            boolean running = false;
+            for (Thread th : Thread.getAllStackTraces().keySet()) {
+                if (!before.contains(th) && th.isAlive() && th.getState() == Thread.State.RUNNABLE
+                        && th != Thread.currentThread()) {
+                    running = true;
+                    break;
+                }
+            }
+            if (!running) {
+                return false;
+            }
+            if (System.nanoTime() - until >= 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
             }
         }
     }

@@ -17,7 +17,7 @@ import java.io.IOException;
  */
 final class WorkerProtocol {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final byte HELLO = 'H';
     static final byte PROBLEM = 'P';
     static final byte TRIAL = 'T';
@@ -103,7 +103,24 @@ final class WorkerProtocol {
         return new TrialRequest(in.readUTF(), in.readDouble(), in.readInt(), in.readLong());
     }
 
-    static void writeSolved(DataOutputStream out, WorkerReply.Solved s) throws IOException {
+    /**
+     * A reply and whether the worker retires after it (a solver left a thread running: the worker exits, and the
+     * next trial gets a fresh JVM).
+     */
+    record Answer(WorkerReply reply, boolean retiring) {
+    }
+
+    /** Writes a {@link WorkerReply.Solved} or {@link WorkerReply.Threw} reply and the retiring flag. */
+    static void writeReply(DataOutputStream out, WorkerReply reply, boolean retiring) throws IOException {
+        if (reply instanceof WorkerReply.Solved s) {
+            writeSolved(out, s);
+        } else {
+            writeThrew(out, (WorkerReply.Threw) reply);
+        }
+        out.writeBoolean(retiring);
+    }
+
+    private static void writeSolved(DataOutputStream out, WorkerReply.Solved s) throws IOException {
         out.writeByte(SOLVED);
         out.writeUTF(s.status().name());
         out.writeInt(s.iterations());
@@ -117,7 +134,7 @@ final class WorkerProtocol {
         out.writeUTF(text(s.message()));
     }
 
-    static void writeThrew(DataOutputStream out, WorkerReply.Threw t) throws IOException {
+    private static void writeThrew(DataOutputStream out, WorkerReply.Threw t) throws IOException {
         out.writeByte(THREW);
         out.writeUTF(text(t.exception()));
         out.writeUTF(text(t.message()));
@@ -126,8 +143,13 @@ final class WorkerProtocol {
         out.writeLong(t.nanos());
     }
 
-    /** Reads one reply (type byte included). */
-    static WorkerReply readReply(DataInputStream in) throws IOException {
+    /** Reads one reply (type byte included) and the retiring flag. */
+    static Answer readAnswer(DataInputStream in) throws IOException {
+        WorkerReply reply = readReply(in);
+        return new Answer(reply, in.readBoolean());
+    }
+
+    private static WorkerReply readReply(DataInputStream in) throws IOException {
         byte type = in.readByte();
         if (type == SOLVED) {
             SolveStatus status = SolveStatus.valueOf(in.readUTF());
