@@ -4,6 +4,7 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.Solvers;
 import io.paritybench.harness.external.ExternalRun;
 import io.paritybench.harness.external.ExternalSolver;
@@ -19,6 +20,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The main class of a worker JVM: runs the trials the sweep sends ({@link WorkerProtocol}) one at a time and
@@ -27,7 +29,8 @@ import java.time.Duration;
  *
  * <p>The protocol uses the process's original stdout; {@code System.out} is redirected to stderr so that a solver
  * that prints cannot corrupt it. The worker exits when its stdin closes, on {@link WorkerProtocol#QUIT}, after an
- * {@link Error}, and when the sweep's process ends (so a hung worker never outlives the sweep).
+ * {@link Error}, after a trial that left a thread running ({@link #leftRunning}), and when the sweep's process ends
+ * (so a hung worker never outlives the sweep).
  */
 public final class TrialWorker {
 
@@ -65,19 +68,18 @@ public final class TrialWorker {
                 }
                 case WorkerProtocol.TRIAL -> {
                     WorkerProtocol.TrialRequest t = WorkerProtocol.readTrial(in);
+                    Set<Thread> before = Thread.getAllStackTraces().keySet();
                     WorkerReply reply = problem == null
                             ? new WorkerReply.Threw(IllegalStateException.class.getName(), problemError, false, false, 0)
                             : run(problem, t);
-                    if (reply instanceof WorkerReply.Solved s) {
-                        WorkerProtocol.writeSolved(out, s);
-                    } else if (reply instanceof WorkerReply.TimedOut to) {
-                        WorkerProtocol.writeTimedOut(out, to);
-                    } else {
-                        WorkerProtocol.writeThrew(out, (WorkerReply.Threw) reply);
-                    }
+                    boolean retiring = leftRunning(before);
+                    WorkerProtocol.writeReply(out, reply, retiring);
                     out.flush();
                     if (reply instanceof WorkerReply.Threw th && th.fatal()) {
                         Runtime.getRuntime().halt(3);
+                    }
+                    if (retiring) {
+                        Runtime.getRuntime().halt(0);
                     }
                 }
                 case WorkerProtocol.QUIT -> {
@@ -88,14 +90,47 @@ public final class TrialWorker {
         }
     }
 
-    /** Runs one trial; never throws. */
+    /**
+     * @return whether the trial left a thread running (started during it, still RUNNABLE after a 100 ms grace), such
+     *         as an optimiser abandoned at its deadline: it would steal a core from every later trial, so the worker
+     *         retires (idle pool threads, which wait, do not count)
+     */
+    static boolean leftRunning(Set<Thread> before) {
+        long until = System.nanoTime() + 100_000_000L;
+        while (true) {
+            boolean running = false;
+            for (Thread th : Thread.getAllStackTraces().keySet()) {
+                if (!before.contains(th) && th.isAlive() && th.getState() == Thread.State.RUNNABLE
+                        && th != Thread.currentThread()) {
+                    running = true;
+                    break;
+                }
+            }
+            if (!running) {
+                return false;
+            }
+            if (System.nanoTime() - until >= 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Runs one trial; never throws. Not applicable means exactly that the solver's {@code supports(problem)} said no;
+     * anything {@code solve} throws, {@link IllegalArgumentException} included, is an exception of the solver.
+     */
     static WorkerReply run(RiskBudgetProblem problem, WorkerProtocol.TrialRequest t) {
         long start = System.nanoTime();
         try {
             RiskBudgetSolver solver = ExternalSolvers.byId(t.solverId());
-            if (!solver.supports(problem.measure())) {
-                return new WorkerReply.Threw(IllegalArgumentException.class.getName(), t.solverId()
-                        + " does not support the risk measure " + problem.measure(), true, false, 0);
+            if (!solver.supports(problem)) {
+                return new WorkerReply.Threw("", SolverPreamble.unsupported(solver, problem), true, false, 0);
             }
             SolverOptions options = new SolverOptions(t.tolerance(), t.maxIterations(), null,
                     Duration.ofNanos(t.timeLimitNanos()));
@@ -110,12 +145,10 @@ public final class TrialWorker {
                         false, nanos);
             }
             return new WorkerReply.Solved(r.status(), r.weights(), r.iterations(), r.residual(), nanos, r.message());
-        } catch (IllegalArgumentException e) {
-            return threw(e, true, false, System.nanoTime() - start);
         } catch (Exception e) {
-            return threw(e, false, false, System.nanoTime() - start);
+            return threw(e, false, System.nanoTime() - start);
         } catch (Error e) {
-            return threw(e, false, true, System.nanoTime() - start);
+            return threw(e, true, System.nanoTime() - start);
         }
     }
 
@@ -149,12 +182,12 @@ public final class TrialWorker {
         return Duration.ofNanos(Math.max(sweepWatchdogNanos / 2, sweepWatchdogNanos - margin));
     }
 
-    private static WorkerReply.Threw threw(Throwable e, boolean misuse, boolean fatal, long nanos) {
+    private static WorkerReply.Threw threw(Throwable e, boolean fatal, long nanos) {
         StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
         StackTraceElement[] st = e.getStackTrace();
         for (int i = 0; i < Math.min(3, st.length); i++) {
             sb.append(" at ").append(st[i]);
         }
-        return new WorkerReply.Threw(e.getClass().getName(), sb.toString(), misuse, fatal, nanos);
+        return new WorkerReply.Threw(e.getClass().getName(), sb.toString(), false, fatal, nanos);
     }
 }

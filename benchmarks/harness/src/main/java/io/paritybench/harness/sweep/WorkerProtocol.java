@@ -18,7 +18,7 @@ import java.io.IOException;
  */
 final class WorkerProtocol {
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final byte HELLO = 'H';
     static final byte PROBLEM = 'P';
     static final byte TRIAL = 'T';
@@ -94,8 +94,9 @@ final class WorkerProtocol {
         for (int i = 0; hasMu && i < n; i++) {
             mu[i] = in.readDouble();
         }
-        // the whole message is read before anything is validated, so that a bad problem leaves the stream in step
-        RiskBudgetProblem p = RiskBudgetProblem.of(cov, b);
+        // the whole message is read before anything is validated, so that a bad problem leaves the stream in step;
+        // the matrix was validated by the problem it was written from, so only the O(n²) checks run again
+        RiskBudgetProblem p = RiskBudgetProblem.ofValidated(cov, b);
         return hasMu ? p.withMeasure(RiskMeasure.of(mu, c, label)) : p;
     }
 
@@ -113,7 +114,29 @@ final class WorkerProtocol {
         return new TrialRequest(in.readUTF(), in.readDouble(), in.readInt(), in.readLong(), in.readLong());
     }
 
-    static void writeSolved(DataOutputStream out, WorkerReply.Solved s) throws IOException {
+    /**
+     * A reply and whether the worker retires after it (a solver left a thread running: the worker exits, and the
+     * next trial gets a fresh JVM).
+     */
+    record Answer(WorkerReply reply, boolean retiring) {
+    }
+
+    /**
+     * Writes a {@link WorkerReply.Solved}, {@link WorkerReply.Threw} or (an external command killed by the worker)
+     * {@link WorkerReply.TimedOut} reply and the retiring flag.
+     */
+    static void writeReply(DataOutputStream out, WorkerReply reply, boolean retiring) throws IOException {
+        if (reply instanceof WorkerReply.Solved s) {
+            writeSolved(out, s);
+        } else if (reply instanceof WorkerReply.TimedOut t) {
+            writeTimedOut(out, t);
+        } else {
+            writeThrew(out, (WorkerReply.Threw) reply);
+        }
+        out.writeBoolean(retiring);
+    }
+
+    private static void writeSolved(DataOutputStream out, WorkerReply.Solved s) throws IOException {
         out.writeByte(SOLVED);
         out.writeUTF(s.status().name());
         out.writeInt(s.iterations());
@@ -128,23 +151,28 @@ final class WorkerProtocol {
         out.writeDouble(s.solverSeconds());
     }
 
-    static void writeTimedOut(DataOutputStream out, WorkerReply.TimedOut t) throws IOException {
+    private static void writeTimedOut(DataOutputStream out, WorkerReply.TimedOut t) throws IOException {
         out.writeByte(TIMED_OUT);
         out.writeLong(t.nanos());
         out.writeUTF(text(t.message()));
     }
 
-    static void writeThrew(DataOutputStream out, WorkerReply.Threw t) throws IOException {
+    private static void writeThrew(DataOutputStream out, WorkerReply.Threw t) throws IOException {
         out.writeByte(THREW);
         out.writeUTF(text(t.exception()));
         out.writeUTF(text(t.message()));
-        out.writeBoolean(t.misuse());
+        out.writeBoolean(t.unsupported());
         out.writeBoolean(t.fatal());
         out.writeLong(t.nanos());
     }
 
-    /** Reads one reply (type byte included). */
-    static WorkerReply readReply(DataInputStream in) throws IOException {
+    /** Reads one reply (type byte included) and the retiring flag. */
+    static Answer readAnswer(DataInputStream in) throws IOException {
+        WorkerReply reply = readReply(in);
+        return new Answer(reply, in.readBoolean());
+    }
+
+    private static WorkerReply readReply(DataInputStream in) throws IOException {
         byte type = in.readByte();
         if (type == SOLVED) {
             SolveStatus status = SolveStatus.valueOf(in.readUTF());

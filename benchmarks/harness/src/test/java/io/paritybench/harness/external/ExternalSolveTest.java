@@ -79,7 +79,7 @@ class ExternalSolveTest {
 
         for (Run r : new Run[] {crash, malformed, none}) {
             assertThat(r.code()).isEqualTo(ExitCodes.INTERNAL_ERROR);
-            assertThat(r.err().strip()).doesNotContain("\n").contains("(EXCEPTION)");
+            assertThat(r.err().strip()).doesNotContain("\n").contains("EXCEPTION: ");
         }
         assertThat(crash.err()).contains("exit code 1; stderr: boom: cannot factorise");
         assertThat(malformed.err()).contains("malformed JSON");
@@ -89,7 +89,7 @@ class ExternalSolveTest {
     @Test
     void aHangIsKilledWithItsWholeProcessGroup() {
         long start = System.nanoTime();
-        Run r = solve("stub-hang", "--watchdog", "1");
+        Run r = solve("stub-hang", "--watchdog", "1s");
 
         assertThat(r.code()).isEqualTo(ExitCodes.NOT_CONVERGED);
         assertThat(r.err()).contains("TIMEOUT").contains("process group was killed");

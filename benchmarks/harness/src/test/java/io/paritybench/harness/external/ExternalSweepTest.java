@@ -48,7 +48,7 @@ class ExternalSweepTest {
     private static Run sweep(Path out, String... more) {
         List<String> a = new ArrayList<>(List.of("sweep", "--external", Stubs.definitions().toString(), "--solvers",
                 SOLVERS, "--families", "random-spectrum", "--n", "5", "--kappa", "1e2", "--budgets", "equal",
-                "--seeds", "1", "--no-bisect", "--no-n2", "--no-measure", "--tolerance", "1e-9",
+                "--seeds", "1", "--no-bisect", "--no-n2", "--no-measure", "--tol", "1e-9",
                 "--time-limit", "1s", "--watchdog", "3s", "--jobs", "1", "--no-progress", "--out", out.toString()));
         a.addAll(List.of(more));
         return run(a.toArray(String[]::new));

@@ -54,7 +54,7 @@ class PeerAdaptersTest {
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute("solve", "--cov", "../../examples/roncalli4/cov.csv", "--external",
-                PEERS.resolve("peers.defs").toString(), "--solver", id, "--tol", "1e-8", "--watchdog", "60");
+                PEERS.resolve("peers.defs").toString(), "--solver", id, "--tol", "1e-8", "--watchdog", "60s");
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("\"solverSeconds\"");
