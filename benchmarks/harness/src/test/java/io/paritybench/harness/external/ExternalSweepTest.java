@@ -1,16 +1,13 @@
 package io.paritybench.harness.external;
 
+import io.paritybench.harness.CliRun;
 import io.paritybench.harness.ExitCodes;
-import io.paritybench.harness.ParityBench;
 import io.paritybench.harness.sweep.Outcome;
 import io.paritybench.harness.sweep.ResultsCsv;
 import io.paritybench.harness.sweep.TrialRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,26 +29,13 @@ class ExternalSweepTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = ParityBench.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run sweep(Path out, String... more) {
+    private static CliRun sweep(Path out, String... more) {
         List<String> a = new ArrayList<>(List.of("sweep", "--external", Stubs.definitions().toString(), "--solvers",
                 SOLVERS, "--families", "random-spectrum", "--n", "5", "--kappa", "1e2", "--budgets", "equal",
                 "--seeds", "1", "--no-bisect", "--no-n2", "--no-measure", "--tol", "1e-9",
                 "--time-limit", "1s", "--watchdog", "3s", "--jobs", "1", "--no-progress", "--out", out.toString()));
         a.addAll(List.of(more));
-        return run(a.toArray(String[]::new));
+        return CliRun.of(a.toArray(String[]::new));
     }
 
     private static Map<String, TrialRecord> bySolver(Path f) {
@@ -61,13 +45,13 @@ class ExternalSweepTest {
     @Test
     void everyStubIsClassifiedAndAResumedRunRepeatsNothing() {
         Path f = tmp.resolve("ext.csv");
-        Run first = sweep(f, "--max-trials", "3");
-        assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.OK);
+        CliRun first = sweep(f, "--max-trials", "3");
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.OK);
         List<TrialRecord> before = ResultsCsv.read(f).rows();
         assertThat(before).hasSize(3);
 
-        Run rest = sweep(f, "--resume");
-        assertThat(rest.code()).as(rest.err()).isEqualTo(ExitCodes.OK);
+        CliRun rest = sweep(f, "--resume");
+        assertThat(rest.exitCode()).as(rest.err()).isEqualTo(ExitCodes.OK);
         List<TrialRecord> after = ResultsCsv.read(f).rows();
         assertThat(after).hasSize(8).startsWith(before.toArray(TrialRecord[]::new));
         assertThat(after.stream().map(TrialRecord::key).distinct()).hasSize(8);
@@ -95,11 +79,11 @@ class ExternalSweepTest {
         Path a = tmp.resolve("s0.csv");
         Path b = tmp.resolve("s1.csv");
         Path merged = tmp.resolve("merged.csv");
-        assertThat(sweep(a, "--shard", "0/2").code()).isEqualTo(ExitCodes.OK);
-        assertThat(sweep(b, "--shard", "1/2").code()).isEqualTo(ExitCodes.OK);
-        Run m = run("merge", "--out", merged.toString(), a.toString(), b.toString());
+        assertThat(sweep(a, "--shard", "0/2").exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(sweep(b, "--shard", "1/2").exitCode()).isEqualTo(ExitCodes.OK);
+        CliRun m = CliRun.of("merge", "--out", merged.toString(), a.toString(), b.toString());
 
-        assertThat(m.code()).as(m.err()).isEqualTo(ExitCodes.OK);
+        assertThat(m.exitCode()).as(m.err()).isEqualTo(ExitCodes.OK);
         Map<String, TrialRecord> rows = bySolver(merged);
         assertThat(rows).hasSize(8);
         assertThat(rows.get("stub-ok").outcome()).isEqualTo(Outcome.OK);
