@@ -26,8 +26,8 @@ import java.util.Map;
  * self-concordant in Spinu's sense, so Spinu's damping is not a guarantee: the step {@code y ← y − hΔ} starts from
  * the fraction-to-boundary cap {@code h = 1/(1 + δ)}, {@code δ = max_i |Δ_i|/y_i}, while the decrement
  * {@code λ = sqrt(g'Δ)} exceeds {@link SpinuIteration#LAMBDA_STAR} and from the full step afterwards (halved while it
- * leaves the orthant), and is halved until the Armijo condition {@code F(y − hΔ) ≤ F(y) − 10⁻⁴ h λ²} holds (up to
- * the rounding level of F, so that steps at the noise floor are not rejected for rounding alone). Quadratic local
+ * leaves the orthant), and is halved until the Armijo condition {@code F(y − hΔ) ≤ F(y) − 10⁻⁴ h λ²} holds, with the
+ * change of F evaluated in difference form from one product {@code CΔ} (see the backtracking of the run). Quadratic local
  * convergence; the stagnation rules of {@link SpinuIteration} are used as heuristics (without self-concordance the
  * bound {@code λ⁺ ≤ (λ/(1 − λ))²} behind them is only asymptotic).
  *
@@ -42,8 +42,9 @@ import java.util.Map;
  * Sharpe ratio within that fraction of c), which double precision cannot tell apart.
  *
  * <p>Cost per iteration: dense, {@code n³/3} (Cholesky of the explicitly formed H) plus {@code O(n²)} per product
- * with C (one for the gradient, one per Armijo trial); matrix-free, {@code 2n²} per CG iteration (Jacobi
- * preconditioner {@code diag H = c (1 − v_i²/σ²)/σ + b_i/y_i²}, forcing {@code η = min(1/2, ‖g‖_{M⁻¹})}).
+ * with C (one for the gradient, one for the {@code CΔ} that every Armijo trial shares, O(n) per trial);
+ * matrix-free, {@code 2n²} per CG iteration (Jacobi preconditioner {@code diag H = c (1 − v_i²/σ²)/σ + b_i/y_i²},
+ * forcing {@code η = min(1/2, ‖g‖_{M⁻¹})}).
  */
 final class MeasureIteration {
 
@@ -81,7 +82,7 @@ final class MeasureIteration {
         final double[] g;
         final double[] d;
         final double[] delta;
-        final double[] trial;
+        final double[] cDelta;
         final double[] w;
         final double[][] u;
         // conjugate-gradient scratch
@@ -118,7 +119,7 @@ final class MeasureIteration {
             this.g = new double[n];
             this.d = new double[n];
             this.delta = new double[n];
-            this.trial = new double[n];
+            this.cDelta = new double[n];
             this.w = new double[n];
             this.u = matrixFree ? null : new double[n][n];
             this.r = matrixFree ? new double[n] : null;
@@ -416,23 +417,50 @@ final class MeasureIteration {
 
         /**
          * Backtracking from {@code h}: halves while the step leaves the orthant or violates the Armijo condition
-         * (with slack for the rounding error of F). Leaves {@code v, σ, R} of the last trial point.
+         * {@code F(y − hΔ) − F(y) ≤ −10⁻⁴ h λ²}. The change of F is evaluated in difference form,
+         * {@code ΔF(h) = h μ̃'Δ + c (σ'² − σ²)/(σ' + σ) − Σ b_i log1p(−hΔ_i/y_i)} with
+         * {@code σ'² − σ² = −2h Δ'v + h² Δ'CΔ} ({@code v = Cy}), which is accurate to a few digits of ΔF itself: the
+         * difference of two values of F loses {@code u·(|μ̃'y| + cσ + Σ b_i |ln y_i|)} to cancellation, more than
+         * the expected decrease {@code λ²/2} once λ is below about 1e-5 on ill-conditioned problems, which halved
+         * good steps and ended the solve STAGNATED far above the noise floor. One product {@code CΔ} serves every
+         * trial, so a trial costs O(n) instead of a product with C.
          *
          * @return the accepted step, or 0 if none was found
          */
         private double armijo(double h, double lambda2) {
-            double slack = 16 * U * (Math.abs(risk) + 2 * c * sigma + barrierMagnitude());
+            form.multiply(delta, cDelta);
+            matvecs++;
+            double muDelta = 0;
+            double deltaV = 0;
+            double deltaCDelta = 0;
+            for (int i = 0; i < n; i++) {
+                muDelta += mu[i] * delta[i];
+                deltaV += delta[i] * v[i];
+                deltaCDelta += delta[i] * cDelta[i];
+            }
+            double s2 = sigma * sigma;
             int halved = 0;
             double accepted = 0;
             while (halved <= MAX_HALVINGS) {
                 boolean positive = true;
+                double barrier = 0;
+                double barrierSize = 0;
                 for (int i = 0; i < n; i++) {
-                    trial[i] = y[i] - h * delta[i];
-                    positive &= trial[i] > 0;
+                    double r = -h * delta[i] / y[i];
+                    positive &= r > -1;
+                    double l = b[i] * Math.log1p(r);
+                    barrier += l;
+                    barrierSize += Math.abs(l);
                 }
                 if (positive) {
-                    double ft = evaluate(trial);
-                    if (ft <= f - ARMIJO * h * lambda2 + slack) {
+                    double dq = h * (h * deltaCDelta - 2 * deltaV);
+                    double sigmaTrial = Math.sqrt(s2 + dq);
+                    double linear = h * muDelta;
+                    double quadratic = c * dq / (sigmaTrial + sigma);
+                    double change = linear + quadratic - barrier;
+                    double slack = 16 * U * (Math.abs(linear) + Math.abs(quadratic) + barrierSize
+                            + c * h * h * Math.abs(deltaCDelta) / sigma);
+                    if (sigmaTrial > 0 && change <= -ARMIJO * h * lambda2 + slack) {
                         accepted = h;
                         break;
                     }
@@ -442,14 +470,6 @@ final class MeasureIteration {
             }
             halvings += halved;
             return accepted;
-        }
-
-        private double barrierMagnitude() {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += b[i] * Math.abs(Math.log(y[i]));
-            }
-            return s;
         }
     }
 }
