@@ -44,7 +44,7 @@ public class SolverBenchmark {
 
     /** Solver id ({@link Solvers#byId}); the default list holds every solver that handles n > 2. */
     @Param({"reference", "inverse-vol", "ls-generic", "logbarrier-generic", "ccd-grr", "ccd-spinu", "ccd-choi",
-            "newton", "newton-cg", "greedy-published", "greedy-corrected", "greedy-exact", "sqp-ls", "sqp-ls-warm"})
+            "ccd-anderson", "newton", "newton-cg", "greedy-published", "greedy-corrected", "greedy-exact", "sqp-ls", "sqp-ls-warm"})
     public String solver;
 
     @Param({"10", "50", "100", "500", "1000", "2000"})

@@ -5,6 +5,7 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.oracle.AnalyticOracles;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ public final class InverseVolatility implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        Baselines.checkUsage(ID, this, problem, options);
+        SolverPreamble.begin(this, problem, options);
         double[] w = AnalyticOracles.inverseVolatility(problem);
         options.observe(0, w, null); // no iterations: the one point is the answer
         return SolveResult.conclude(ID, problem, options, w, SolveStatus.TOLERANCE_NOT_MET, 0, Map.of(),

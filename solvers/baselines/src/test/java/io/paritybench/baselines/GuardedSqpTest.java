@@ -2,6 +2,7 @@ package io.paritybench.baselines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
@@ -64,7 +65,7 @@ class GuardedSqpTest {
 
     @Test
     void theOptimiserStopsOnItsOwnOnAnEasyProblem() {
-        GuardedSqp.Outcome out = GuardedSqp.run(new Quadratic(), START, 100, Long.MAX_VALUE, SUM_TO_ONE, NON_NEGATIVE);
+        GuardedSqp.Outcome out = GuardedSqp.run(new Quadratic(), START, 100, Deadline.none(), SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.STAGNATED);
         assertThat(out.iterations()).isLessThan(100);
         assertThat(out.point()).containsExactly(new double[] {0.5, 0.3, 0.2},
@@ -73,7 +74,7 @@ class GuardedSqpTest {
 
     @Test
     void theIterationCapBecomesMaxIterations() {
-        GuardedSqp.Outcome out = GuardedSqp.run(new Quadratic(), START, 1, Long.MAX_VALUE, SUM_TO_ONE, NON_NEGATIVE);
+        GuardedSqp.Outcome out = GuardedSqp.run(new Quadratic(), START, 1, Deadline.none(), SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.MAX_ITERATIONS);
         assertThat(out.iterations()).isEqualTo(1);
     }
@@ -102,7 +103,7 @@ class GuardedSqpTest {
                 return super.gradient(x);
             }
         };
-        GuardedSqp.Outcome out = GuardedSqp.run(throwing, START, 100, Long.MAX_VALUE, SUM_TO_ONE, NON_NEGATIVE);
+        GuardedSqp.Outcome out = GuardedSqp.run(throwing, START, 100, Deadline.none(), SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
         assertThat(out.message()).contains("MathIllegalStateException");
         assertThat(out.point()).hasSize(3).doesNotContain(Double.NaN);
@@ -116,7 +117,7 @@ class GuardedSqpTest {
                 return Double.NaN;
             }
         };
-        GuardedSqp.Outcome out = GuardedSqp.run(nan, START, 100, Long.MAX_VALUE, SUM_TO_ONE, NON_NEGATIVE);
+        GuardedSqp.Outcome out = GuardedSqp.run(nan, START, 100, Deadline.none(), SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
     }
 
@@ -124,38 +125,52 @@ class GuardedSqpTest {
     void aBoundaryPointBecomesALocalMinimum() {
         Quadratic outside = new Quadratic();
         outside.t[2] = -0.5;
-        GuardedSqp.Outcome out = GuardedSqp.run(outside, START, 200, Long.MAX_VALUE, SUM_TO_ONE, NON_NEGATIVE);
+        GuardedSqp.Outcome out = GuardedSqp.run(outside, START, 200, Deadline.none(), SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.LOCAL_MINIMUM);
         assertThat(out.point()[2]).isLessThanOrEqualTo(GuardedSqp.BOUNDARY_RATIO);
     }
 
     @Test
-    void aLoopThatNeverReturnsIsStoppedAtTheDeadline() throws InterruptedException {
+    void aLoopWithoutCallbacksIsAbandonedAtTheDeadlineAndEndsAtItsNextCallback() throws InterruptedException {
+        // stands in for Hipparchus's ADMM QP loop: 1.5 s without a callback, far past the 100 ms deadline
         Quadratic spinning = new Quadratic() {
             private int calls;
 
             @Override
             public RealVector gradient(RealVector x) {
                 if (++calls > 1) {
-                    long sink = 0;
-                    while (sink >= 0) {
-                        sink = (sink + 1) & 0xFFFF;
+                    long until = System.nanoTime() + 1_500_000_000L;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
                     }
                 }
                 return super.gradient(x);
             }
         };
-        long deadline = System.nanoTime() + 100_000_000L;
+        java.util.Set<Thread> earlier = Thread.getAllStackTraces().keySet();
+        Deadline deadline = Deadline.after(java.time.Duration.ofMillis(100));
+        long t0 = System.nanoTime();
         GuardedSqp.Outcome out = GuardedSqp.run(spinning, START, 100, deadline, SUM_TO_ONE, NON_NEGATIVE);
+        long returnedAfter = System.nanoTime() - t0;
+
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.TIME_LIMIT);
-        if (Runtime.version().feature() < 20) {
-            assertThat(out.message()).contains("stopped");
-            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("hipparchus-sqp"));
-        } else {
-            // Thread.stop() is unsupported from JDK 20 on: the status is still TIME_LIMIT, and the message says
-            // that the optimiser thread runs on (the sweep's worker JVM is killed by its watchdog in that case).
-            assertThat(out.message()).contains("runs on in the background");
-        }
+        assertThat(out.message()).contains("ADMM QP loop").contains("next callback");
+        assertThat(returnedAfter).as("returns at the deadline plus the grace, not after the loop")
+                .isLessThan(1_000_000_000L);
+        // the loop returns after 1.5 s; the run was cancelled, so the next callback ends the thread
+        Thread optimiser = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("hipparchus-sqp") && !earlier.contains(t)).findFirst().orElseThrow();
+        optimiser.join(10_000);
+        assertThat(optimiser.isAlive()).isFalse();
+    }
+
+    @Test
+    void anExpiredDeadlineEndsTheRunAtTheFirstCallback() {
+        // every callback (objective and wrapped constraints) checks the deadline: no SQP iteration completes
+        Deadline expired = Deadline.after(java.time.Duration.ofNanos(1));
+        GuardedSqp.Outcome out = GuardedSqp.run(new Quadratic(), START, 100, expired, SUM_TO_ONE, NON_NEGATIVE);
+        assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.TIME_LIMIT);
+        assertThat(out.iterations()).isZero();
     }
 
     @Test

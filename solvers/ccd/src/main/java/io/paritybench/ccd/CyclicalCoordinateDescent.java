@@ -1,11 +1,13 @@
 package io.paritybench.ccd;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -126,24 +128,15 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        Objects.requireNonNull(problem, "problem");
-        Objects.requireNonNull(options, "options");
-        int n = problem.n();
-        double[] start = options.initialPoint();
-        if (start != null && start.length != n) {
-            throw new IllegalArgumentException(id() + ": initial point has length " + start.length + " but n = " + n);
-        }
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
         if (problem.isFactor()) {
-            if (!problem.measure().isVolatility()) {
-                throw new IllegalArgumentException(id() + ": the factor form supports the volatility measure only, got "
-                        + problem.measure());
-            }
-            return FactorCcd.solve(this, problem, options);
+            return FactorCcd.solve(this, problem, options, deadline);
         }
         if (!problem.measure().isVolatility()) {
-            return solveMeasure(problem, options);
+            return solveMeasure(problem, options, deadline);
         }
-        long deadline = options.deadlineFromNow();
+        int n = problem.n();
+        double[] start = options.initialPoint();
         int maxSweeps = options.maxIterationsOr(DEFAULT_MAX_SWEEPS);
 
         double[] sigma = problem.volatilities();
@@ -228,9 +221,8 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
      * an iterate has {@code R(y) ≤ 0} (a certificate that R is not positive on the orthant) or
      * {@code c σ(y) > }{@value #MEASURE_DIVERGENCE} (divergence; {@code R = 1} at a solution).
      */
-    SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options) {
+    SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
         int n = problem.n();
-        long deadline = options.deadlineFromNow();
         int maxSweeps = options.maxIterationsOr(DEFAULT_MAX_SWEEPS);
         double[] sigma = problem.volatilities();
         double[] b = normalisedBudgets(problem);
@@ -388,7 +380,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         return y;
     }
 
-    private static double[] toCovarianceSpace(double[] y, double[] sigma) {
+    static double[] toCovarianceSpace(double[] y, double[] sigma) {
         double[] x = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             x[i] = y[i] / sigma[i];
@@ -401,7 +393,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     }
 
     /** The sweep cap, the stagnation test and the deadline, in that order; null while none of them fires. */
-    static Stop budgetStop(int sweeps, int maxSweeps, IterateHistory history, double err, long deadline) {
+    static Stop budgetStop(int sweeps, int maxSweeps, IterateHistory history, double err, Deadline deadline) {
         if (sweeps >= maxSweeps) {
             return new Stop(SolveStatus.MAX_ITERATIONS,
                     String.format(Locale.ROOT, "sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err));
@@ -411,7 +403,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                     + " %d u in each of the last %d sweeps (last: %.2e relative); max|RRC-b| = %.3e after %d sweeps",
                     STAGNATION_ULPS, STAGNATION_SWEEPS, history.lastChange(), err, sweeps));
         }
-        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+        if (deadline.passed()) {
             return new Stop(SolveStatus.TIME_LIMIT,
                     String.format(Locale.ROOT, "time limit after %d sweeps, max|RRC-b| = %.3e", sweeps, err));
         }

@@ -1,5 +1,6 @@
 package io.paritybench.ccd;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.SolveResult;
@@ -17,10 +18,10 @@ final class FactorCcd {
     private FactorCcd() {
     }
 
-    static SolveResult solve(CyclicalCoordinateDescent solver, RiskBudgetProblem problem, SolverOptions options) {
+    static SolveResult solve(CyclicalCoordinateDescent solver, RiskBudgetProblem problem, SolverOptions options,
+                             Deadline deadline) {
         CyclicalCoordinateDescent.Variant variant = solver.variant();
         int n = problem.n();
-        long deadline = options.deadlineFromNow();
         int maxSweeps = options.maxIterationsOr(CyclicalCoordinateDescent.DEFAULT_MAX_SWEEPS);
         double[] sigma = problem.volatilities();
         double[] inv = new double[n];
@@ -40,6 +41,7 @@ final class FactorCcd {
         SolveStatus proposed;
         String message;
         while (true) {
+            options.observe(sweeps, k.y, sigma);
             double err = k.maxAbsBudgetError();
             if (!Double.isFinite(err)) {
                 proposed = SolveStatus.NUMERICAL_BREAKDOWN;

@@ -36,7 +36,7 @@ public record SolverOptions(double tolerance, int maxIterations, double[] initia
             for (int i = 0; i < initialPoint.length; i++) {
                 if (!(initialPoint[i] > 0) || !Double.isFinite(initialPoint[i])) {
                     throw new IllegalArgumentException(
-                            "initial point must be positive and finite, but w[" + i + "] = " + initialPoint[i]);
+                            "initial point must be positive and finite, but weight " + (i + 1) + " is " + initialPoint[i]);
                 }
             }
         }
@@ -102,14 +102,9 @@ public record SolverOptions(double tolerance, int maxIterations, double[] initia
         return maxIterations > 0 ? maxIterations : solverDefault;
     }
 
-    /** @return the deadline in {@link System#nanoTime()} units for a solve starting now, or {@link Long#MAX_VALUE} */
-    public long deadlineFromNow() {
-        if (timeLimit.isZero()) {
-            return Long.MAX_VALUE;
-        }
-        long now = System.nanoTime();
-        long limit = timeLimit.toNanos();
-        return Long.MAX_VALUE - now < limit ? Long.MAX_VALUE : now + limit;
+    /** @return a {@link Deadline} of {@link #timeLimit()} for a solve starting now ({@link Deadline#none()} if zero) */
+    public Deadline deadlineFromNow() {
+        return Deadline.after(timeLimit);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.paritybench.newton;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.WoodburySolver;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class FactorNewtonSystem implements NewtonDirection {
     }
 
     @Override
-    public Failure solve(double[] d, double[] g, double[] delta, double gradNorm, boolean accurate, long deadline) {
+    public Failure solve(double[] d, double[] g, double[] delta, double gradNorm, boolean accurate, Deadline deadline) {
         int n = form.n;
         for (int i = 0; i < n; i++) {
             e[i] = dt[i] + d[i];

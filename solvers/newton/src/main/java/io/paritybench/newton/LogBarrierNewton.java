@@ -5,6 +5,7 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 
 /**
  * Spinu's damped Newton method on the log-barrier formulation of risk budgeting (F. Spinu, "An algorithm for
@@ -91,14 +92,12 @@ public final class LogBarrierNewton implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        if (!supports(problem)) {
-            throw new IllegalArgumentException(ID + ": the factor form supports the volatility measure only, got "
-                    + problem.measure());
-        }
+        SolverPreamble.begin(this, problem, options);
         if (!problem.measure().isVolatility()) {
             return MeasureIteration.run(ID, problem, options, false, DEFAULT_MAX_ITERATIONS);
         }
         return SpinuIteration.run(ID, problem, options,
-                form -> form.factor != null ? new FactorNewtonSystem(form) : new CholeskyDirection(form), DEFAULT_MAX_ITERATIONS);
+                form -> form.factor != null ? new FactorNewtonSystem(form) : new CholeskyDirection(form),
+                DEFAULT_MAX_ITERATIONS);
     }
 }

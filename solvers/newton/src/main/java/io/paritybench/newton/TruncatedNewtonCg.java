@@ -5,6 +5,7 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 
 /**
  * Spinu's damped Newton method on the log-barrier (F. Spinu 2013; ALGORITHMS.md §6.2) with the Newton system solved
@@ -73,10 +74,7 @@ public final class TruncatedNewtonCg implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        if (!supports(problem)) {
-            throw new IllegalArgumentException(ID + ": the factor form supports the volatility measure only, got "
-                    + problem.measure());
-        }
+        SolverPreamble.begin(this, problem, options);
         if (!problem.measure().isVolatility()) {
             return MeasureIteration.run(ID, problem, options, true, DEFAULT_MAX_ITERATIONS);
         }

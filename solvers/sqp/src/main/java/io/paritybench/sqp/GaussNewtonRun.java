@@ -1,5 +1,6 @@
 package io.paritybench.sqp;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.SolveStatus;
@@ -21,7 +22,7 @@ final class GaussNewtonRun {
     private final RiskBudgetProblem problem;
     private final double tolerance;
     private final int maxIterations;
-    private final long deadline;
+    private final Deadline deadline;
     private final int n;
     private final double[] sigma;
     private final double[] b;
@@ -29,7 +30,7 @@ final class GaussNewtonRun {
     private final ThetaResidualModel model;
     private final RegularisedKkt kkt;
 
-    GaussNewtonRun(RiskBudgetProblem problem, double tolerance, int maxIterations, long deadline) {
+    GaussNewtonRun(RiskBudgetProblem problem, double tolerance, int maxIterations, Deadline deadline) {
         this.problem = problem;
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
@@ -118,7 +119,7 @@ final class GaussNewtonRun {
                         residual, iterations);
                 break;
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 status = SolveStatus.TIME_LIMIT;
                 message = String.format(Locale.ROOT, "time limit after %d iterations, max|RRC-b| = %.3e",
                         iterations, residual);

@@ -1,11 +1,13 @@
 package io.paritybench.sqp;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -139,16 +141,8 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        if (!supports(problem)) {
-            throw new IllegalArgumentException(id() + " supports only dense problems with the volatility risk"
-                    + " measure, got " + problem);
-        }
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
         double[] initial = options.initialPoint();
-        if (initial != null && initial.length != problem.n()) {
-            throw new IllegalArgumentException(id() + ": initial point has length " + initial.length
-                    + " but the problem has n = " + problem.n());
-        }
-        long deadline = options.deadlineFromNow();
         Map<String, Long> counters = new LinkedHashMap<>();
         String prefix = "";
         if (start == Start.CCD) {
@@ -162,7 +156,7 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
         for (int i = 0; i < y0.length; i++) {
             y0[i] = initial != null ? initial[i] * sigma[i] : Math.sqrt(problem.budget(i));
         }
-        if (start == Start.CCD && System.nanoTime() - deadline > 0) {
+        if (start == Start.CCD && deadline.passed()) {
             double[] x = new double[y0.length];
             for (int i = 0; i < x.length; i++) {
                 x[i] = y0[i] / sigma[i];

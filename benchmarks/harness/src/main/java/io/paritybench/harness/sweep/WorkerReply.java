@@ -17,11 +17,18 @@ public sealed interface WorkerReply {
      * @param residual   the residual it reported
      * @param nanos      the solve's wall time, measured in the worker around {@code solve}
      * @param message    its message (one line, shortened)
+     * @param solverSeconds the solve time the solver reported itself (external solvers; NaN otherwise)
      */
-    record Solved(SolveStatus status, double[] weights, int iterations, double residual, long nanos, String message)
-            implements WorkerReply {
+    record Solved(SolveStatus status, double[] weights, int iterations, double residual, long nanos, String message,
+                  double solverSeconds) implements WorkerReply {
         public Solved {
             weights = weights.clone();
+        }
+
+        /** A reply without a self-reported time. */
+        public Solved(SolveStatus status, double[] weights, int iterations, double residual, long nanos,
+                      String message) {
+            this(status, weights, iterations, residual, nanos, message, Double.NaN);
         }
 
         @Override
@@ -31,19 +38,29 @@ public sealed interface WorkerReply {
     }
 
     /**
-     * The solver threw.
+     * The solver threw, or declined the problem.
      *
-     * @param exception the exception's class name
-     * @param message   its message (shortened) and the top of its stack trace
-     * @param misuse    an {@link IllegalArgumentException}: by the solver contract the solver rejected the problem
-     *                  as outside its scope (for example n ≠ 2 for a two-asset closed form)
+     * @param exception   the exception's class name (empty when the solver declined)
+     * @param message     its message (shortened) and the top of its stack trace; or why the solver declined
+     * @param unsupported the solver's {@code supports(problem)} said no, and the solver was not run: the only way to
+     *                    a not-applicable trial (an exception thrown by {@code solve}, whatever its class, is a bug
+     *                    of the solver)
      * @param fatal     an {@link Error} (out of memory, stack overflow): the worker exits and a fresh one takes over
      */
-    record Threw(String exception, String message, boolean misuse, boolean fatal, long nanos) implements WorkerReply {
+    record Threw(String exception, String message, boolean unsupported, boolean fatal, long nanos) implements WorkerReply {
     }
 
-    /** No answer before the watchdog fired; the worker was killed. */
-    record TimedOut(long nanos) implements WorkerReply {
+    /**
+     * No answer before the watchdog fired: the worker was killed, or (an external solver) the worker killed the
+     * command's process group.
+     *
+     * @param message what was killed, empty for the worker itself
+     */
+    record TimedOut(long nanos, String message) implements WorkerReply {
+        /** The worker JVM itself was killed. */
+        public TimedOut(long nanos) {
+            this(nanos, "");
+        }
     }
 
     /** The worker died or broke the protocol (for example the solver called {@code System.exit}). */

@@ -1,7 +1,9 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.linalg.BlockCholesky;
 
 /**
  * Mixed-precision Newton refinement of {@code G(x) = Σx − b̂ ⊘ x = 0} in covariance space (ALGORITHMS.md §5 step
@@ -28,7 +30,7 @@ class ExtendedRefinement {
     final DoubleDouble[] budget;
     final double[] xh;
     final double[] xl;
-    private final double[] work;
+    private final double[][] work;
     private final double[] g;
     final double[] sh;
     final double[] sl;
@@ -46,7 +48,7 @@ class ExtendedRefinement {
         this.budget = budget;
         this.xh = x0.clone();
         this.xl = new double[n];
-        this.work = corr == null ? null : new double[n * n]; // null: a subclass brings its own system
+        this.work = corr == null ? null : new double[n][n]; // null: a subclass brings its own system
         this.g = new double[n];
         this.sh = new double[n];
         this.sl = new double[n];
@@ -57,11 +59,11 @@ class ExtendedRefinement {
     }
 
     /** @param observed options whose observer sees {@code xh} after each step, numbered from {@code first + 1} */
-    Outcome refine(int maxSteps, long deadline, SolverOptions observed, int first) {
+    Outcome refine(int maxSteps, Deadline deadline, SolverOptions observed, int first) {
         boolean refactor = true;
         double prev = Double.POSITIVE_INFINITY;
         for (int step = 0; step < maxSteps; step++) {
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 return new Outcome(SolveStatus.TIME_LIMIT, "time limit reached during extended refinement");
             }
             boolean fresh = refactor;
@@ -121,17 +123,16 @@ class ExtendedRefinement {
     /** Scaled Jacobian {@code C + diag(b̂ ⊘ (x σ)²)} (upper triangle), factored in place in {@link #work}. */
     boolean factor() {
         for (int i = 0; i < n; i++) {
-            int ri = i * n;
-            System.arraycopy(corr, ri + i, work, ri + i, n - i);
+            System.arraycopy(corr, i * n + i, work[i], i, n - i);
             double y = xh[i] * vol[i];
-            work[ri + i] += budget[i].hi / (y * y);
+            work[i][i] += budget[i].hi / (y * y);
         }
-        return Cholesky.factor(work, n);
+        return BlockCholesky.factor(work, n) < 0;
     }
 
     /** Solves the scaled Jacobian system factored by {@link #factor()} in place. */
     void solveScaled(double[] g) {
-        Cholesky.solve(work, n, g);
+        BlockCholesky.solve(work, n, g);
     }
 
     /** {@code (Σx)_i ≈ sh_i + sl_i} in double-double (Dot2 with TwoProd by fma; unnormalised pairs). */

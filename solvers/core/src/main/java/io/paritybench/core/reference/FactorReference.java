@@ -1,5 +1,6 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
@@ -25,7 +26,7 @@ final class FactorReference {
     }
 
     /** Phase 1; the start {@code y0} is positive and scaled to {@code y0'Cy0 = Σ b}. */
-    static SpinuNewton.Outcome newton(FactorCovariance corr, double[] b, double[] y0, int cap, long deadline,
+    static SpinuNewton.Outcome newton(FactorCovariance corr, double[] b, double[] y0, int cap, Deadline deadline,
                                       SolverOptions observed, double[] vol) {
         int n = corr.n();
         WoodburySolver system = new WoodburySolver(corr);
@@ -49,7 +50,7 @@ final class FactorReference {
         double lambda = Double.NaN;
         while (true) {
             observed.observe(it, y, vol);
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 return new SpinuNewton.Outcome(y, SolveStatus.TIME_LIMIT, it, damped, factorizations, lambda,
                         "time limit reached in the double-precision Newton phase");
             }

@@ -1,7 +1,9 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.linalg.BlockCholesky;
 
 /**
  * The reference solver's phase for the measure {@code R = −μ'w + c σ(w)} (ALGORITHMS.md §7), in double precision:
@@ -23,7 +25,7 @@ final class MeasureNewton {
     private MeasureNewton() {
     }
 
-    static Outcome run(double[] c, int n, double[] mu, double mult, double[] b, double[] y0, int cap, long deadline,
+    static Outcome run(double[] c, int n, double[] mu, double mult, double[] b, double[] y0, int cap, Deadline deadline,
                        SolverOptions observed, double[] vol) {
         double s = 0;
         for (double v : b) {
@@ -33,7 +35,7 @@ final class MeasureNewton {
         double[] v = new double[n];
         double[] g = new double[n];
         double[] d = new double[n];
-        double[] h = new double[n * n];
+        double[][] h = new double[n][n];
         double[] trial = new double[n];
         double[] st = new double[3];
         eval(c, n, mu, mult, b, y, v, st);
@@ -63,7 +65,7 @@ final class MeasureNewton {
             if (it >= cap) {
                 return new Outcome(y, SolveStatus.MAX_ITERATIONS, it, damped, fact, "iteration cap reached");
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 return new Outcome(y, SolveStatus.TIME_LIMIT, it, damped, fact, "time limit reached");
             }
             double a = mult / sigma;
@@ -71,17 +73,18 @@ final class MeasureNewton {
             for (int i = 0; i < n; i++) {
                 g[i] = -mu[i] + a * v[i] - b[i] / y[i];
                 int ri = i * n;
+                double[] hi = h[i];
                 for (int j = i; j < n; j++) {
-                    h[ri + j] = a * c[ri + j] - a3 * v[i] * v[j];
+                    hi[j] = a * c[ri + j] - a3 * v[i] * v[j];
                 }
-                h[ri + i] += b[i] / (y[i] * y[i]);
+                hi[i] += b[i] / (y[i] * y[i]);
             }
             fact++;
-            if (!Cholesky.factor(h, n)) {
+            if (BlockCholesky.factor(h, n) >= 0) {
                 return new Outcome(y, SolveStatus.NUMERICAL_BREAKDOWN, it, damped, fact, "Cholesky failed");
             }
             System.arraycopy(g, 0, d, 0, n);
-            Cholesky.solve(h, n, d);
+            BlockCholesky.solve(h, n, d);
             double lam2 = 0;
             double rel = 0;
             for (int i = 0; i < n; i++) {

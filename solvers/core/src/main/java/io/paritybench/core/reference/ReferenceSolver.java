@@ -1,4 +1,6 @@
 package io.paritybench.core.reference;
+import io.paritybench.core.SolverPreamble;
+import io.paritybench.core.Deadline;
 
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.FactorCovariance;
@@ -84,22 +86,15 @@ public final class ReferenceSolver implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        int n = problem.n();
-        double[] start = options.initialPoint();
-        if (start != null && start.length != n) {
-            throw new IllegalArgumentException("initial point has length " + start.length + ", expected " + n);
-        }
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
         if (problem.isFactor()) {
-            if (!problem.measure().isVolatility()) {
-                throw new IllegalArgumentException(ID + ": the factor form supports the volatility measure only, got "
-                        + problem.measure());
-            }
-            return solveFactor(problem, options);
+            return solveFactor(problem, options, deadline);
         }
         if (!problem.measure().isVolatility()) {
-            return solveMeasure(problem, options);
+            return solveMeasure(problem, options, deadline);
         }
-        long deadline = options.deadlineFromNow();
+        int n = problem.n();
+        double[] start = options.initialPoint();
         int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
 
         double[] vol = problem.volatilities();
@@ -160,7 +155,7 @@ public final class ReferenceSolver implements RiskBudgetSolver {
      * Phases 2–4 (refinement, certification, rounding) after the double Newton phase, for either form.
      */
     private static SolveResult finish(RiskBudgetProblem problem, SolverOptions options, SpinuNewton.Outcome newton,
-                                      ExtendedRefinement refinement, double[] x0, int cap, long deadline,
+                                      ExtendedRefinement refinement, double[] x0, int cap, Deadline deadline,
                                       Map<String, Long> counters) {
         int steps = Math.min(MAX_REFINEMENT_STEPS, Math.max(0, cap - newton.iterations()));
         ExtendedRefinement.Outcome refined = steps == 0
@@ -208,9 +203,8 @@ public final class ReferenceSolver implements RiskBudgetSolver {
      * through the factor operator, O(nk²) per Newton iteration and O(nk) double-double work per refinement step,
      * no n×n array.
      */
-    private SolveResult solveFactor(RiskBudgetProblem problem, SolverOptions options) {
+    private SolveResult solveFactor(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
         int n = problem.n();
-        long deadline = options.deadlineFromNow();
         int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
         double[] start = options.initialPoint();
         double[] vol = problem.volatilities();
@@ -277,9 +271,8 @@ public final class ReferenceSolver implements RiskBudgetSolver {
     }
 
     /** The §7 measure: {@link MeasureNewton} to the double floor, then the double-double residual certificate. */
-    private SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options) {
+    private SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
         int n = problem.n();
-        long deadline = options.deadlineFromNow();
         int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
         double[] vol = problem.volatilities();
         double[] sigma = new double[n * n];
