@@ -6,6 +6,7 @@ import io.paritybench.core.SolveResult;
 import io.paritybench.core.cases.CaseFiles;
 import io.paritybench.core.generate.BudgetSpec;
 import io.paritybench.core.generate.Conditioning;
+import io.paritybench.core.generate.FactorConditioning;
 import io.paritybench.core.generate.Family;
 import io.paritybench.core.generate.GeneratedProblem;
 import io.paritybench.core.generate.GeneratorSpec;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
             "paritybench generate (--family F --n N [--kappa K] [--param NAME=VALUE]...",
             "         [--budgets equal|dirichlet:ALPHA|tiny[:K[:VALUE]]] --seed S",
             "         | --spec FAMILY:n=N[,PARAM=VALUE]...[,budgets=B][,seed=S])",
-            "         --out DIR [--name NAME]"},
+            "         [--structured] --out DIR [--name NAME]"},
         description = {"Generate a problem with its certified reference solution and write it as a case folder.",
             "Families: random-spectrum (kappa), constant-correlation (rho|gap, volmin, volmax), "
                     + "block (blocks, rhoin, rhoout, volmin, volmax), factor (k, idio, mixed), "
@@ -80,6 +81,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + "e.g. random-spectrum:n=300,kappa=1e10,budgets=equal,seed=1.")
     String specString;
 
+    @Option(names = "--structured", order = 8,
+            description = "Factor family only: write the factor model (" + CaseFiles.FACTOR_LOADINGS + ", "
+                    + CaseFiles.FACTOR_COV + ", " + CaseFiles.IDIO_VAR + ") instead of " + CaseFiles.COV
+                    + "; Sigma = B F B' + D is never materialised (O(nk^2) per reference iteration).")
+    boolean structured;
+
     @Option(names = "--out", order = 8, paramLabel = "DIR", required = true,
             description = "Case folder to write (created if needed; existing case files are replaced).")
     Path out;
@@ -93,8 +100,12 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratorSpec generatorSpec = generatorSpec();
         long start = System.nanoTime();
         GeneratedProblem g;
+        if (structured && generatorSpec.family() != Family.FACTOR) {
+            throw new InputException("--structured", "needs --family factor, got " + generatorSpec.family());
+        }
         try {
-            g = ProblemGenerator.generate(generatorSpec);
+            g = structured ? ProblemGenerator.generateStructured(generatorSpec)
+                    : ProblemGenerator.generate(generatorSpec);
         } catch (IllegalArgumentException e) {
             throw new InputException(source(), CliErrors.oneLine(e.getMessage()));
         }
@@ -222,6 +233,11 @@ final class GenerateCommand implements Callable<Integer> {
         m.put("description", s.toString());
         if (s.has("kappa")) {
             m.put("kappa_target", s.param("kappa"));
+        }
+        if (problem.isFactor()) {
+            m.put("covariance_form", "factor");
+            m.put("factors", problem.factor().k());
+            m.put("conditioning_method", FactorConditioning.METHOD);
         }
         m.put("kappa_corr", c.kappaCorrelation());
         m.put("kappa_newton_jacobian", c.kappaJacobian());
