@@ -118,10 +118,9 @@ final class CheckCommand implements Callable<Integer> {
         if (meta == null || !Double.isFinite(meta.kappaWeights()) || !Double.isFinite(meta.floorNaive())) {
             Conditioning c = Conditioning.of(problem, ref);
             meta = meta == null
-                    ? new CaseMeta(raw.name(), "unknown", problem.n(), c.kappaSigma(), c.kappaWeights(),
-                            c.cancellation(), c.rrcFloorNaive(), null, "", null)
-                    : new CaseMeta(meta.name(), meta.family(), meta.n(), c.kappaSigma(), c.kappaWeights(),
-                            c.cancellation(), c.rrcFloorNaive(), meta.seed(), meta.description(), meta.raw());
+                    ? CaseMeta.of(raw.name(), "unknown", problem.n(), c.kappaSigma(), c.kappaWeights(),
+                            c.cancellation(), c.rrcFloorNaive(), null, "")
+                    : meta.withConditioning(c.kappaSigma(), c.kappaWeights(), c.cancellation(), c.rrcFloorNaive());
             metaSource = "computed";
         }
         CaseData completed = new CaseData(raw.name(), problem, ref, meta);
