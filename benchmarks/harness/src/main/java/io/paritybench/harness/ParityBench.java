@@ -49,6 +49,7 @@ public final class ParityBench implements Runnable {
                 .addSubcommand(new SolveCommand())
                 .addSubcommand(new GenerateCommand())
                 .addSubcommand(new CheckCommand())
+                .addSubcommand(new TraceCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.SweepCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.MergeCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.report.ReportCommand())

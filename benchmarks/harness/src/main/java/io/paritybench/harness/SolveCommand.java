@@ -131,7 +131,8 @@ final class SolveCommand implements Callable<Integer> {
         return ExitCodes.INTERNAL_ERROR;
     }
 
-    private SolverOptions options(java.util.List<String> assets) {
+    /** @return the options of {@code --tol}, {@code --max-iter} and {@code --time-limit}, checked (shared with trace) */
+    static SolverOptions baseOptions(double tolerance, int maxIterations, String timeLimit) {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new InputException("--tol", "must be a positive finite number, got " + tolerance);
         }
@@ -147,8 +148,12 @@ final class SolveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--time-limit", e.getMessage());
         }
-        SolverOptions o = SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
+        return SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
                 .withTimeLimit(limit);
+    }
+
+    private SolverOptions options(java.util.List<String> assets) {
+        SolverOptions o = baseOptions(tolerance, maxIterations, timeLimit);
         if (init == null) {
             return o;
         }
