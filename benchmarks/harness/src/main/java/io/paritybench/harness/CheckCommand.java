@@ -13,6 +13,7 @@ import io.paritybench.core.cases.CaseFiles;
 import io.paritybench.core.cases.CaseMeta;
 import io.paritybench.core.cases.CaseScore;
 import io.paritybench.core.generate.Conditioning;
+import io.paritybench.core.generate.FactorConditioning;
 import io.paritybench.core.reference.ReferenceSolver;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,7 +117,8 @@ final class CheckCommand implements Callable<Integer> {
         CaseMeta meta = raw.meta();
         String metaSource = CaseFiles.META;
         if (meta == null || !Double.isFinite(meta.kappaWeights()) || !Double.isFinite(meta.floorNaive())) {
-            Conditioning c = Conditioning.of(problem, ref);
+            Conditioning c = problem.isFactor() ? FactorConditioning.of(problem, ref)
+                    : Conditioning.of(problem, ref);
             meta = meta == null
                     ? CaseMeta.of(raw.name(), "unknown", problem.n(), c.kappaSigma(), c.kappaWeights(),
                             c.cancellation(), c.rrcFloorNaive(), null, "")

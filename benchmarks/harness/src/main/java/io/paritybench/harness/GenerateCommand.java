@@ -7,6 +7,7 @@ import io.paritybench.core.cases.CaseFiles;
 import io.paritybench.core.cases.CaseMeta;
 import io.paritybench.core.generate.BudgetSpec;
 import io.paritybench.core.generate.Conditioning;
+import io.paritybench.core.generate.FactorConditioning;
 import io.paritybench.core.generate.Family;
 import io.paritybench.core.generate.GeneratedProblem;
 import io.paritybench.core.generate.GeneratorSpec;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
             "paritybench generate (--family F --n N [--kappa K] [--param NAME=VALUE]...",
             "         [--budgets equal|dirichlet:ALPHA|tiny[:K[:VALUE]]] --seed S",
             "         | --spec FAMILY:n=N[,PARAM=VALUE]...[,budgets=B][,seed=S])",
-            "         --out DIR [--name NAME]"},
+            "         [--structured] --out DIR [--name NAME]"},
         description = {"Generate a problem with its certified reference solution and write it as a case folder.",
             "Families: random-spectrum (kappa), constant-correlation (rho|gap, volmin, volmax), "
                     + "block (blocks, rhoin, rhoout, volmin, volmax), factor (k, idio, mixed), "
@@ -81,6 +82,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + "e.g. random-spectrum:n=300,kappa=1e10,budgets=equal,seed=1.")
     String specString;
 
+    @Option(names = "--structured", order = 8,
+            description = "Factor family only: write the factor model (" + CaseFiles.FACTOR_LOADINGS + ", "
+                    + CaseFiles.FACTOR_COV + ", " + CaseFiles.IDIO_VAR + ") instead of " + CaseFiles.COV
+                    + "; Sigma = B F B' + D is never materialised (O(nk^2) per reference iteration).")
+    boolean structured;
+
     @Option(names = "--out", order = 8, paramLabel = "DIR", required = true,
             description = "Case folder to write (created if needed; existing case files are replaced).")
     Path out;
@@ -94,8 +101,12 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratorSpec generatorSpec = generatorSpec();
         long start = System.nanoTime();
         GeneratedProblem g;
+        if (structured && generatorSpec.family() != Family.FACTOR) {
+            throw new InputException("--structured", "needs --family factor, got " + generatorSpec.family());
+        }
         try {
-            g = ProblemGenerator.generate(generatorSpec);
+            g = structured ? ProblemGenerator.generateStructured(generatorSpec)
+                    : ProblemGenerator.generate(generatorSpec);
         } catch (IllegalArgumentException e) {
             throw new InputException(source(), CliErrors.oneLine(e.getMessage()));
         }
@@ -214,6 +225,13 @@ final class GenerateCommand implements Callable<Integer> {
             volMin = Math.min(volMin, v);
             volMax = Math.max(volMax, v);
         }
+        // the factor form's own fields; the record keeps them as unnamed fields, written in this order
+        Map<String, Object> factorFields = new LinkedHashMap<>();
+        if (problem.isFactor()) {
+            factorFields.put("covariance_form", "factor");
+            factorFields.put("factors", problem.factor().k());
+            factorFields.put("conditioning_method", FactorConditioning.METHOD);
+        }
         SolveResult r = g.reference();
         return new CaseMeta(caseName, s.family().id(), problem.n(), c.kappaSigma(), s.seed(), s.toString(),
                 s.has("kappa") ? s.param("kappa") : null, c.kappaCorrelation(), c.kappaJacobian(), c.kappaWeights(),
@@ -223,6 +241,6 @@ final class GenerateCommand implements Callable<Integer> {
                 new CaseMeta.Reference(METHOD, r.solverId(), g.certified(), r.status().name(), r.iterations(),
                         new LinkedHashMap<>(r.counters()), null),
                 new CaseMeta.Floors("errors of the correctly rounded float64 reference weights themselves",
-                        c.rrcFloorNaive(), null), null);
+                        c.rrcFloorNaive(), null), factorFields);
     }
 }
