@@ -74,12 +74,14 @@ public final class TrialWorker {
                     WorkerReply reply = problem == null
                             ? new WorkerReply.Threw(IllegalStateException.class.getName(), problemError, false, false, 0)
                             : run(problem, t);
-                    boolean retiring = leftRunning(before);
-                    WorkerProtocol.writeReply(out, reply, retiring);
+                    WorkerProtocol.writeReply(out, reply);
                     out.flush();
                     if (reply instanceof WorkerReply.Threw th && th.fatal()) {
                         Runtime.getRuntime().halt(3);
                     }
+                    boolean retiring = leftRunning(before);
+                    out.writeBoolean(retiring);
+                    out.flush();
                     if (retiring) {
                         Runtime.getRuntime().halt(0);
                     }
