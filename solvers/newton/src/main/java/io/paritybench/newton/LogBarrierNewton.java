@@ -97,6 +97,7 @@ public final class LogBarrierNewton implements RiskBudgetSolver {
             return MeasureIteration.run(ID, problem, options, false, DEFAULT_MAX_ITERATIONS);
         }
         return SpinuIteration.run(ID, problem, options,
-                form -> form.factor != null ? new FactorNewtonSystem(form) : new CholeskyDirection(form), DEFAULT_MAX_ITERATIONS);
+                form -> form.factor != null ? new FactorNewtonSystem(form) : new CholeskyDirection(form),
+                DEFAULT_MAX_ITERATIONS);
     }
 }
