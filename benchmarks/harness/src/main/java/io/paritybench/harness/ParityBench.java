@@ -53,6 +53,7 @@ public final class ParityBench implements Runnable {
                 .addSubcommand(new io.paritybench.harness.sweep.SweepCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.MergeCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.report.ReportCommand())
+                .addSubcommand(new io.paritybench.harness.external.PeersCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
