@@ -120,10 +120,9 @@ final class CheckCommand implements Callable<Integer> {
             Conditioning c = problem.isFactor() ? FactorConditioning.of(problem, ref)
                     : Conditioning.of(problem, ref);
             meta = meta == null
-                    ? new CaseMeta(raw.name(), "unknown", problem.n(), c.kappaSigma(), c.kappaWeights(),
-                            c.cancellation(), c.rrcFloorNaive(), null, "", null)
-                    : new CaseMeta(meta.name(), meta.family(), meta.n(), c.kappaSigma(), c.kappaWeights(),
-                            c.cancellation(), c.rrcFloorNaive(), meta.seed(), meta.description(), meta.raw());
+                    ? CaseMeta.of(raw.name(), "unknown", problem.n(), c.kappaSigma(), c.kappaWeights(),
+                            c.cancellation(), c.rrcFloorNaive(), null, "")
+                    : meta.withConditioning(c.kappaSigma(), c.kappaWeights(), c.cancellation(), c.rrcFloorNaive());
             metaSource = "computed";
         }
         CaseData completed = new CaseData(raw.name(), problem, ref, meta);
