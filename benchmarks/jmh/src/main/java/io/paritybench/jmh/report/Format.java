@@ -65,6 +65,24 @@ final class Format {
         return String.format(Locale.ROOT, "%.2g%%", p);
     }
 
+    /** @return a byte count with a decimal unit, e.g. {@code 16.2 MB}, empty for NaN */
+    static String bytes(double b) {
+        if (Double.isNaN(b)) {
+            return "";
+        }
+        double a = Math.abs(b);
+        if (a < 1e3) {
+            return sig(b) + " B";
+        }
+        if (a < 1e6) {
+            return sig(b / 1e3) + " kB";
+        }
+        if (a < 1e9) {
+            return sig(b / 1e6) + " MB";
+        }
+        return sig(b / 1e9) + " GB";
+    }
+
     /** @return a plain number for CSV (shortest round-trip form, empty for NaN) */
     static String csv(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
