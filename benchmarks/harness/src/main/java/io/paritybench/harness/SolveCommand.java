@@ -4,6 +4,7 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.Solvers;
 import io.paritybench.core.io.CsvIo;
 import java.io.IOException;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code paritybench solve}: solves one problem with one solver and reports the result with figures the harness
  * recomputes itself ({@link SolveReport}). Exit code 0 when the status is CONVERGED and the recomputed
- * {@code max|RRC − b|} is within the tolerance, 3 otherwise (the result is still written), 2 for bad input.
+ * {@code max|RRC − b|} is within the tolerance, 3 otherwise (the result is still written), 2 for bad input
+ * (including a solver whose {@code supports(problem)} declines the problem), and 1 with one line
+ * "internal error in solver X: …" when the solver throws, returns null or ends the JVM ({@link ExitGuard}); exit 0
+ * always means that the result was written.
  */
 @Command(name = "solve", sortOptions = false,
         customSynopsis = {
@@ -79,22 +83,35 @@ final class SolveCommand implements Callable<Integer> {
         ProblemInput.Loaded loaded = input.load();
         RiskBudgetProblem problem = loaded.problem();
         String source = loaded.source().toString();
-        if (!solver.supports(problem.measure())) {
-            throw new InputException(source, solverId + " does not support the risk measure " + problem.measure());
+        if (!solver.supports(problem)) {
+            throw new InputException(source, SolverPreamble.unsupported(solver, problem));
         }
         SolverOptions options = options(problem.n());
 
-        long start = System.nanoTime();
-        SolveResult result;
+        ExitGuard guard = ExitGuard.install(spec.qualifiedName(), solverId);
+        SolveReport report;
         try {
-            result = solver.solve(problem, options);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(source, CliErrors.oneLine(e.getMessage()));
+            long start = System.nanoTime();
+            SolveResult result;
+            try {
+                result = solver.solve(problem, options);
+            } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+                return internalError(e.getClass().getName() + ": " + CliErrors.oneLine(e.getMessage()));
+            }
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            if (result == null) {
+                return internalError("solve returned null");
+            }
+            try {
+                report = SolveReport.of(problem, loaded.hasNames(), options, result, seconds);
+            } catch (RuntimeException e) {
+                return internalError("its result cannot be read: " + e.getClass().getName() + ": "
+                        + CliErrors.oneLine(e.getMessage()));
+            }
+            write(report);
+        } finally {
+            guard.remove();
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-
-        SolveReport report = SolveReport.of(problem, loaded.hasNames(), options, result, seconds);
-        write(report);
         if (report.converged()) {
             return ExitCodes.OK;
         }
@@ -105,6 +122,14 @@ final class SolveCommand implements Callable<Integer> {
                 report.maxAbsBudgetError(), report.tolerance()));
         err.flush();
         return ExitCodes.NOT_CONVERGED;
+    }
+
+    /** One line on stderr, "internal error in solver X: …", and {@link ExitCodes#INTERNAL_ERROR}; nothing is written. */
+    private int internalError(String what) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": internal error in solver " + solverId + ": " + what);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
     }
 
     private SolverOptions options(int n) {

@@ -5,6 +5,7 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,15 @@ final class Probe {
     private Probe() {
     }
 
+    /**
+     * Not applicable means exactly that {@code supports(problem)} said no (the solver is then not run); anything the
+     * solve throws, {@link IllegalArgumentException} included, and a null result are {@link Verdict#SOLVER_ERROR}
+     * with the exception's class and message.
+     */
     static Outcome run(RiskBudgetSolver solver, RiskBudgetProblem problem, SolverOptions options, double capSeconds) {
+        if (!solver.supports(problem)) {
+            return new Outcome(Verdict.NOT_APPLICABLE, null, 0, SolverPreamble.unsupported(solver, problem));
+        }
         FutureTask<SolveResult> task = new FutureTask<>(() -> solver.solve(problem, options));
         Thread thread = new Thread(task, "probe-" + solver.id());
         thread.setDaemon(true);
@@ -43,15 +52,16 @@ final class Probe {
                     "no result after " + format(seconds(t0)) + " s; the solver ignores its time limit");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof IllegalArgumentException) {
-                return new Outcome(Verdict.NOT_APPLICABLE, null, seconds(t0), cause.getMessage());
-            }
-            return new Outcome(Verdict.SOLVER_ERROR, null, seconds(t0), String.valueOf(cause));
+            return new Outcome(Verdict.SOLVER_ERROR, null, seconds(t0),
+                    cause.getClass().getName() + ": " + cause.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while probing " + solver.id(), e);
         }
         double s = seconds(t0);
+        if (r == null) {
+            return new Outcome(Verdict.SOLVER_ERROR, null, s, "solve returned null");
+        }
         if (r.status() == SolveStatus.TIME_LIMIT || s > capSeconds) {
             return new Outcome(Verdict.OVER_TIME_CAP, r, s, r.status() + " after " + format(s) + " s, "
                     + r.iterations() + " iterations, cap " + format(capSeconds) + " s");

@@ -1,9 +1,11 @@
 package io.paritybench.jmh;
 
+import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.Solvers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -86,16 +88,30 @@ public class TwoAssetBenchmark {
             achievable[i] = Math.max(tolerance, cases[i].accuracy().maxAbsRrcError());
         }
         for (int i = 0; i < m; i++) {
-            try {
-                track(i, target.solve(cases[i].problem(), options));
-            } catch (IllegalArgumentException e) {
-                Map<String, Object> record = header();
-                record.put("verdict", Verdict.NOT_APPLICABLE.name());
-                record.put("message", e.getMessage());
-                SideFile.append(record);
-                throw new NotTimedException(solver + " rejects two-asset problems: " + e.getMessage());
+            RiskBudgetProblem p = cases[i].problem();
+            if (!target.supports(p)) {
+                throw notTimed(Verdict.NOT_APPLICABLE, SolverPreamble.unsupported(target, p));
             }
+            SolveResult r;
+            try {
+                r = target.solve(p, options);
+            } catch (RuntimeException e) {
+                throw notTimed(Verdict.SOLVER_ERROR, e.getClass().getName() + ": " + e.getMessage());
+            }
+            if (r == null) {
+                throw notTimed(Verdict.SOLVER_ERROR, "solve returned null");
+            }
+            track(i, r);
         }
+    }
+
+    /** Writes the side record; @return the exception that ends the trial untimed. */
+    private NotTimedException notTimed(Verdict verdict, String message) {
+        Map<String, Object> record = header();
+        record.put("verdict", verdict.name());
+        record.put("message", message);
+        SideFile.append(record);
+        return new NotTimedException(solver + " on two-asset problems: " + verdict.describe() + " (" + message + ")");
     }
 
     @Benchmark

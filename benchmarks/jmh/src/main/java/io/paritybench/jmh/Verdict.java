@@ -6,9 +6,9 @@ enum Verdict {
     TIMED("timed"),
     /** The probe reached the time cap (status TIME_LIMIT, or a probe longer than the cap). */
     OVER_TIME_CAP("over the time cap"),
-    /** The solver rejected the problem as misuse (e.g. a closed form for another n). */
+    /** The solver's {@code supports(problem)} said no (e.g. a closed form for another n); it was not run. */
     NOT_APPLICABLE("not applicable"),
-    /** The solver threw something other than IllegalArgumentException (a breach of its contract). */
+    /** The solver threw (any exception, on a problem it declared it supports) or returned null. */
     SOLVER_ERROR("solver threw an exception"),
     /** The problem or the solver could not be set up (unknown id, invalid parameter). */
     SETUP_ERROR("setup error");

@@ -1,25 +1,12 @@
 package io.paritybench.baselines;
 
 import io.paritybench.core.RiskBudgetProblem;
-import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolverOptions;
 
 /** Checks and starting points shared by the baselines. */
 final class Baselines {
 
     private Baselines() {
-    }
-
-    /** @throws IllegalArgumentException for an unsupported risk measure or an initial point of the wrong length */
-    static void checkUsage(String id, RiskBudgetSolver solver, RiskBudgetProblem problem, SolverOptions options) {
-        if (!solver.supports(problem.measure())) {
-            throw new IllegalArgumentException(id + " supports only the volatility risk measure, got "
-                    + problem.measure());
-        }
-        if (options.hasInitialPoint() && options.initialPoint().length != problem.n()) {
-            throw new IllegalArgumentException(id + ": initial point has length " + options.initialPoint().length
-                    + " but the problem has n = " + problem.n());
-        }
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.paritybench.baselines;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -57,8 +59,7 @@ public final class GenericLeastSquares implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        Baselines.checkUsage(ID, this, problem, options);
-        long deadline = options.deadlineFromNow();
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
         int n = problem.n();
         double[] ones = new double[n];
         java.util.Arrays.fill(ones, 1.0);
@@ -67,7 +68,7 @@ public final class GenericLeastSquares implements RiskBudgetSolver {
             identity[i][i] = 1.0;
         }
         GuardedSqp.Outcome out = GuardedSqp.run(new Objective(Baselines.scaledCovariance(problem), problem.budgets()),
-                Baselines.start(problem, options), options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline,
+                Baselines.start(problem, options), options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline, options,
                 new LinearEqualityConstraint(new double[][] {ones}, new double[] {1.0}),
                 new LinearInequalityConstraint(identity, new double[n]));
         Map<String, Long> counters = new LinkedHashMap<>();

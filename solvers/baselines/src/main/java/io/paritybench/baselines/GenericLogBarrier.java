@@ -1,9 +1,11 @@
 package io.paritybench.baselines;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -56,8 +58,7 @@ public final class GenericLogBarrier implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        Baselines.checkUsage(ID, this, problem, options);
-        long deadline = options.deadlineFromNow();
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
         double[] y0 = Baselines.start(problem, options);
         double[] b = problem.budgets();
         double c = 0;
@@ -65,7 +66,7 @@ public final class GenericLogBarrier implements RiskBudgetSolver {
             c += b[i] * Math.log(y0[i]);
         }
         GuardedSqp.Outcome out = GuardedSqp.run(new Volatility(Baselines.scaledCovariance(problem), b.length), y0,
-                options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline, new LogBudgetConstraint(b, c));
+                options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline, options, new LogBudgetConstraint(b, c));
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("evaluations", out.evaluations());
         return SolveResult.conclude(ID, problem, options, out.point(), out.status(), out.iterations(), counters,

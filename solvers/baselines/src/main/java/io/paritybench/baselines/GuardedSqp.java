@@ -1,6 +1,8 @@
 package io.paritybench.baselines;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,14 +68,22 @@ final class GuardedSqp {
     private GuardedSqp() {
     }
 
+    /** {@link #run(TwiceDifferentiableFunction, double[], int, Deadline, SolverOptions, OptimizationData...)} unobserved. */
+    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, Deadline deadline,
+                       OptimizationData... constraints) {
+        return run(objective, start, maxIterations, deadline, SolverOptions.defaults(), constraints);
+    }
+
     /**
      * Minimises {@code objective} subject to the constraints from {@code start}.
      *
+     * @param observed    options whose iteration observer sees every point at which Hipparchus asks for a gradient
+     *                    (its iterates; Hipparchus exposes no iteration hook), from the worker thread
      * @param constraints Hipparchus equality and inequality constraints (at most one of each)
      */
-    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, long deadline,
-                       OptimizationData... constraints) {
-        Guarded f = new Guarded(objective, deadline, start);
+    static Outcome run(TwiceDifferentiableFunction objective, double[] start, int maxIterations, Deadline deadline,
+                       SolverOptions observed, OptimizationData... constraints) {
+        Guarded f = new Guarded(objective, deadline, start, observed);
         AbstractSQPOptimizer optimizer = new SQPOptimizerS();
         OptimizationData[] data = new OptimizationData[constraints.length + 3];
         data[0] = new ObjectiveFunction(f);
@@ -90,8 +100,8 @@ final class GuardedSqp {
         }, "hipparchus-sqp");
         worker.setDaemon(true);
         worker.start();
-        boolean userDeadline = deadline != Long.MAX_VALUE;
-        long wait = userDeadline ? Math.max(0, deadline - System.nanoTime()) + GRACE_NANOS : GUARD.toNanos();
+        boolean userDeadline = deadline.isBounded();
+        long wait = userDeadline ? deadline.remaining().toNanos() + GRACE_NANOS : GUARD.toNanos();
         if (!awaitEnd(worker, wait)) {
             String stopped = stop(worker);
             int it = optimizer.getIterations();
@@ -217,14 +227,17 @@ final class GuardedSqp {
      */
     private static final class Guarded extends TwiceDifferentiableFunction {
         private final TwiceDifferentiableFunction f;
-        private final long deadline;
+        private final Deadline deadline;
+        private final SolverOptions observed;
         private volatile double[] current;
         private volatile long evaluations;
+        private int gradients;
 
-        Guarded(TwiceDifferentiableFunction f, long deadline, double[] start) {
+        Guarded(TwiceDifferentiableFunction f, Deadline deadline, double[] start, SolverOptions observed) {
             this.f = f;
             this.deadline = deadline;
             this.current = start.clone();
+            this.observed = observed;
         }
 
         double[] current() {
@@ -232,7 +245,7 @@ final class GuardedSqp {
         }
 
         private void check() {
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 throw new DeadlineReached();
             }
         }
@@ -253,6 +266,7 @@ final class GuardedSqp {
         public RealVector gradient(RealVector x) {
             check();
             current = x.toArray();
+            observed.observe(gradients++, current, null);
             return f.gradient(x);
         }
 

@@ -5,6 +5,7 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.oracle.AnalyticOracles;
 import java.util.Map;
 
@@ -29,10 +30,17 @@ public final class InverseVolatility implements RiskBudgetSolver {
                + " and equal budgets; ALGORITHMS.md 4.3)";
     }
 
+    /** @return true for the volatility measure, dense or factor form (the volatilities cost O(nk²) once) */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return supports(problem.measure());
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        Baselines.checkUsage(ID, this, problem, options);
+        SolverPreamble.begin(this, problem, options);
         double[] w = AnalyticOracles.inverseVolatility(problem);
+        options.observe(0, w, null); // no iterations: the one point is the answer
         return SolveResult.conclude(ID, problem, options, w, SolveStatus.TOLERANCE_NOT_MET, 0, Map.of(),
                 "w proportional to 1/sigma");
     }

@@ -2,6 +2,7 @@ package io.paritybench.baselines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
@@ -64,7 +65,7 @@ class GuardedSqpTest {
 
     @Test
     void theOptimiserStopsOnItsOwnOnAnEasyProblem() {
-        GuardedSqp.Outcome out = GuardedSqp.run(new Quadratic(), START, 100, Long.MAX_VALUE, SUM_TO_ONE, NON_NEGATIVE);
+        GuardedSqp.Outcome out = GuardedSqp.run(new Quadratic(), START, 100, Deadline.none(), SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.STAGNATED);
         assertThat(out.iterations()).isLessThan(100);
         assertThat(out.point()).containsExactly(new double[] {0.5, 0.3, 0.2},
@@ -73,7 +74,7 @@ class GuardedSqpTest {
 
     @Test
     void theIterationCapBecomesMaxIterations() {
-        GuardedSqp.Outcome out = GuardedSqp.run(new Quadratic(), START, 1, Long.MAX_VALUE, SUM_TO_ONE, NON_NEGATIVE);
+        GuardedSqp.Outcome out = GuardedSqp.run(new Quadratic(), START, 1, Deadline.none(), SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.MAX_ITERATIONS);
         assertThat(out.iterations()).isEqualTo(1);
     }
@@ -102,7 +103,7 @@ class GuardedSqpTest {
                 return super.gradient(x);
             }
         };
-        GuardedSqp.Outcome out = GuardedSqp.run(throwing, START, 100, Long.MAX_VALUE, SUM_TO_ONE, NON_NEGATIVE);
+        GuardedSqp.Outcome out = GuardedSqp.run(throwing, START, 100, Deadline.none(), SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
         assertThat(out.message()).contains("MathIllegalStateException");
         assertThat(out.point()).hasSize(3).doesNotContain(Double.NaN);
@@ -116,7 +117,7 @@ class GuardedSqpTest {
                 return Double.NaN;
             }
         };
-        GuardedSqp.Outcome out = GuardedSqp.run(nan, START, 100, Long.MAX_VALUE, SUM_TO_ONE, NON_NEGATIVE);
+        GuardedSqp.Outcome out = GuardedSqp.run(nan, START, 100, Deadline.none(), SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
     }
 
@@ -124,7 +125,7 @@ class GuardedSqpTest {
     void aBoundaryPointBecomesALocalMinimum() {
         Quadratic outside = new Quadratic();
         outside.t[2] = -0.5;
-        GuardedSqp.Outcome out = GuardedSqp.run(outside, START, 200, Long.MAX_VALUE, SUM_TO_ONE, NON_NEGATIVE);
+        GuardedSqp.Outcome out = GuardedSqp.run(outside, START, 200, Deadline.none(), SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.LOCAL_MINIMUM);
         assertThat(out.point()[2]).isLessThanOrEqualTo(GuardedSqp.BOUNDARY_RATIO);
     }
@@ -145,7 +146,7 @@ class GuardedSqpTest {
                 return super.gradient(x);
             }
         };
-        long deadline = System.nanoTime() + 100_000_000L;
+        Deadline deadline = Deadline.after(java.time.Duration.ofMillis(100));
         GuardedSqp.Outcome out = GuardedSqp.run(spinning, START, 100, deadline, SUM_TO_ONE, NON_NEGATIVE);
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.TIME_LIMIT);
         if (Runtime.version().feature() < 20) {

@@ -1,11 +1,13 @@
 package io.paritybench.ccd;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -126,17 +128,15 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        Objects.requireNonNull(problem, "problem");
-        Objects.requireNonNull(options, "options");
-        int n = problem.n();
-        double[] start = options.initialPoint();
-        if (start != null && start.length != n) {
-            throw new IllegalArgumentException(id() + ": initial point has length " + start.length + " but n = " + n);
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
+        if (problem.isFactor()) {
+            return FactorCcd.solve(this, problem, options, deadline);
         }
         if (!problem.measure().isVolatility()) {
-            return solveMeasure(problem, options);
+            return solveMeasure(problem, options, deadline);
         }
-        long deadline = options.deadlineFromNow();
+        int n = problem.n();
+        double[] start = options.initialPoint();
         int maxSweeps = options.maxIterationsOr(DEFAULT_MAX_SWEEPS);
 
         double[] sigma = problem.volatilities();
@@ -152,6 +152,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         SolveStatus proposed;
         String message;
         while (true) {
+            options.observe(sweeps, k.y, sigma);
             double err = k.maxAbsBudgetError();
             if (!Double.isFinite(err)) {
                 proposed = SolveStatus.NUMERICAL_BREAKDOWN;
@@ -205,6 +206,12 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         return true;
     }
 
+    /** @return dense problems with any measure; factor-form problems ({@link FactorCcd}) with volatility */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return !problem.isFactor() || problem.measure().isVolatility();
+    }
+
     /**
      * The §7 measure {@code R = −μ'w + c σ(w)}: sweeps of {@link CcdKernel#sweepMeasure} (the same update for all three
      * variants: σ enters the coordinate equation under a square root, so there is no exact coordinate minimiser of
@@ -214,9 +221,8 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
      * an iterate has {@code R(y) ≤ 0} (a certificate that R is not positive on the orthant) or
      * {@code c σ(y) > }{@value #MEASURE_DIVERGENCE} (divergence; {@code R = 1} at a solution).
      */
-    SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options) {
+    SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
         int n = problem.n();
-        long deadline = options.deadlineFromNow();
         int maxSweeps = options.maxIterationsOr(DEFAULT_MAX_SWEEPS);
         double[] sigma = problem.volatilities();
         double[] b = normalisedBudgets(problem);
@@ -236,6 +242,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         SolveStatus proposed;
         String message;
         while (true) {
+            options.observe(sweeps, k.y, sigma);
             double risk = k.risk(mu, c);
             double scaleOfSigma = c * Math.sqrt(k.variance);
             if (!Double.isFinite(risk) || !Double.isFinite(scaleOfSigma)) {
@@ -295,7 +302,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     }
 
     /** Maps y to covariance space and applies the common test ({@link SolveResult#conclude}, one product of Σ). */
-    private SolveResult result(RiskBudgetProblem problem, SolverOptions options, double[] y, double[] sigma,
+    SolveResult result(RiskBudgetProblem problem, SolverOptions options, double[] y, double[] sigma,
                                SolveStatus proposed, int sweeps, long matvecs, String message) {
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("sweeps", (long) sweeps);
@@ -341,7 +348,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         return c;
     }
 
-    private static double[] normalisedBudgets(RiskBudgetProblem p) {
+    static double[] normalisedBudgets(RiskBudgetProblem p) {
         double[] b = p.budgets();
         double sum = 0;
         for (double v : b) {
@@ -354,7 +361,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     }
 
     /** Cold start {@code y_i = sqrt(b_i)}; warm start {@code y_i = σ_i x_i} (x first scaled to max 1). */
-    private static double[] startingPoint(double[] x, double[] sigma, double[] b) {
+    static double[] startingPoint(double[] x, double[] sigma, double[] b) {
         int n = b.length;
         double[] y = new double[n];
         if (x == null) {
@@ -382,11 +389,11 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
     }
 
     /** Why a run ends other than by convergence or a breakdown. */
-    private record Stop(SolveStatus status, String message) {
+    record Stop(SolveStatus status, String message) {
     }
 
     /** The sweep cap, the stagnation test and the deadline, in that order; null while none of them fires. */
-    private static Stop budgetStop(int sweeps, int maxSweeps, IterateHistory history, double err, long deadline) {
+    static Stop budgetStop(int sweeps, int maxSweeps, IterateHistory history, double err, Deadline deadline) {
         if (sweeps >= maxSweeps) {
             return new Stop(SolveStatus.MAX_ITERATIONS,
                     String.format(Locale.ROOT, "sweep cap %d reached, max|RRC-b| = %.3e", maxSweeps, err));
@@ -396,7 +403,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                     + " %d u in each of the last %d sweeps (last: %.2e relative); max|RRC-b| = %.3e after %d sweeps",
                     STAGNATION_ULPS, STAGNATION_SWEEPS, history.lastChange(), err, sweeps));
         }
-        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+        if (deadline.passed()) {
             return new Stop(SolveStatus.TIME_LIMIT,
                     String.format(Locale.ROOT, "time limit after %d sweeps, max|RRC-b| = %.3e", sweeps, err));
         }

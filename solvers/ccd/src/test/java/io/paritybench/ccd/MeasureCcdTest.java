@@ -19,6 +19,6 @@ class MeasureCcdTest extends RiskMeasureContractTest {
 
     @Override
     protected SolveResult solveThroughMeasurePath(RiskBudgetSolver solver, RiskBudgetProblem p, SolverOptions o) {
-        return ((CyclicalCoordinateDescent) solver).solveMeasure(p, o);
+        return ((CyclicalCoordinateDescent) solver).solveMeasure(p, o, o.deadlineFromNow());
     }
 }

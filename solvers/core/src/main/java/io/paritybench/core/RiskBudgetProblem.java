@@ -9,12 +9,19 @@ import java.util.Objects;
  * A risk-budgeting problem: covariance Σ (n×n, symmetric positive definite), budgets b ({@code b_i > 0},
  * {@code Σ b_i = 1}), optional asset names and the risk measure (volatility unless stated).
  *
+ * <p>Σ comes in one of two forms: <b>dense</b> ({@link #covariance()}, n×n arrays; {@link #factor()} is null) or
+ * <b>factor</b> ({@link #factor()}, {@code Σ = BFB' + D}, never materialised; {@link #covariance()} is then
+ * unavailable). Form-independent operations: {@link #multiply} (Σx: O(n²) dense, O(nk) factor),
+ * {@link #volatilities()}, {@link #covariance(int, int)} (O(1) dense, O(k²) factor). Solvers that only handle the
+ * dense form say so through {@link RiskBudgetSolver#supports(RiskBudgetProblem)}.
+ *
  * <p>Validated once, in the factories; a rejected input raises {@link InvalidProblemException} with a message
  * naming the problem (the entry, the asset, the budget or the failing Cholesky pivot). The stored covariance is
  * exactly symmetric (the mean of Σ_ij and Σ_ji when they differ within the tolerance). Accessors return copies;
  * solvers copy the data once into their own arrays.
  */
-public record RiskBudgetProblem(double[][] covariance, double[] budgets, List<String> assetNames, RiskMeasure measure) {
+public record RiskBudgetProblem(double[][] covariance, FactorCovariance factor, double[] budgets,
+                                List<String> assetNames, RiskMeasure measure) {
 
     /** Relative asymmetry tolerated: {@code |Σ_ij − Σ_ji| ≤ 1e-10 · sqrt(Σ_ii Σ_jj)}. */
     public static final double SYMMETRY_TOLERANCE = 1e-10;
@@ -22,8 +29,13 @@ public record RiskBudgetProblem(double[][] covariance, double[] budgets, List<St
     public static final double BUDGET_SUM_TOLERANCE = 1e-9;
 
     public RiskBudgetProblem {
-        covariance = Validation.covariance(covariance, assetNames);
-        int n = covariance.length;
+        if (factor != null && covariance != null) {
+            throw new InvalidProblemException("give either a dense covariance matrix or a factor model, not both");
+        }
+        if (factor == null) {
+            covariance = Validation.covariance(covariance, assetNames);
+        }
+        int n = factor == null ? covariance.length : factor.n();
         assetNames = assetNames == null ? defaultNames(n) : List.copyOf(assetNames);
         if (assetNames.size() != n) {
             throw new InvalidProblemException("got " + assetNames.size() + " asset names for " + n + " assets");
@@ -34,6 +46,22 @@ public record RiskBudgetProblem(double[][] covariance, double[] budgets, List<St
             throw new InvalidProblemException("expected returns have length " + measure.mu().length
                     + " but the covariance is " + n + "x" + n);
         }
+    }
+
+    /** A dense problem (validated), as before the factor form existed. */
+    public RiskBudgetProblem(double[][] covariance, double[] budgets, List<String> assetNames, RiskMeasure measure) {
+        this(covariance, null, budgets, assetNames, measure);
+    }
+
+    /** Factor-form problem; budgets null means ERC. */
+    public static RiskBudgetProblem of(FactorCovariance factor, double[] budgets) {
+        return new RiskBudgetProblem(null, java.util.Objects.requireNonNull(factor, "factor"), budgets, null, null);
+    }
+
+    /** Factor-form problem; budgets (positive, finite) are divided by their sum first. */
+    public static RiskBudgetProblem normalising(FactorCovariance factor, double[] budgets) {
+        return new RiskBudgetProblem(null, java.util.Objects.requireNonNull(factor, "factor"),
+                Validation.budgets(budgets, factor.n(), true), null, null);
     }
 
     /** ERC problem: {@code b_i = 1/n}. */
@@ -54,17 +82,17 @@ public record RiskBudgetProblem(double[][] covariance, double[] budgets, List<St
 
     /** @return a copy with these asset names */
     public RiskBudgetProblem withAssetNames(List<String> names) {
-        return new RiskBudgetProblem(covariance, budgets, names, measure);
+        return new RiskBudgetProblem(covariance, factor, budgets, names, measure);
     }
 
     /** @return a copy with this risk measure */
     public RiskBudgetProblem withMeasure(RiskMeasure m) {
-        return new RiskBudgetProblem(covariance, budgets, assetNames, m);
+        return new RiskBudgetProblem(covariance, factor, budgets, assetNames, m);
     }
 
     /** @return a copy with these budgets (validated) */
     public RiskBudgetProblem withBudgets(double[] b) {
-        return new RiskBudgetProblem(covariance, b, assetNames, measure);
+        return new RiskBudgetProblem(covariance, factor, b, assetNames, measure);
     }
 
     /** @return the number of assets */
@@ -72,9 +100,45 @@ public record RiskBudgetProblem(double[][] covariance, double[] budgets, List<St
         return budgets.length;
     }
 
-    /** @return a deep copy of Σ */
+    /** @return whether Σ is given in factor form ({@link #factor()} non-null) */
+    public boolean isFactor() {
+        return factor != null;
+    }
+
+    /** @return the same problem with Σ materialised as a dense matrix (O(n²k) for the factor form; small n only) */
+    public RiskBudgetProblem toDense() {
+        return factor == null ? this : new RiskBudgetProblem(factor.toDense(), null, budgets, assetNames, measure);
+    }
+
+    /** @return {@code Σx} (O(n²) dense, O(nk) factor) */
+    public double[] multiply(double[] x) {
+        int n = n();
+        if (x.length != n) {
+            throw new IllegalArgumentException("vector has length " + x.length + ", expected " + n);
+        }
+        double[] out = new double[n];
+        if (factor != null) {
+            factor.multiply(x, out);
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            double[] row = covariance[i];
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += row[j] * x[j];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    /**
+     * @return a deep copy of Σ
+     * @throws IllegalStateException for a factor-form problem (Σ is never materialised; see {@link #toDense()})
+     */
     @Override
     public double[][] covariance() {
+        requireDense("covariance()");
         double[][] c = new double[covariance.length][];
         for (int i = 0; i < c.length; i++) {
             c[i] = covariance[i].clone();
@@ -82,9 +146,9 @@ public record RiskBudgetProblem(double[][] covariance, double[] budgets, List<St
         return c;
     }
 
-    /** @return Σ_ij without copying the matrix */
+    /** @return Σ_ij without copying the matrix (O(k²) in factor form) */
     public double covariance(int i, int j) {
-        return covariance[i][j];
+        return factor == null ? covariance[i][j] : factor.entry(i, j);
     }
 
     /** @return a copy of the budgets */
@@ -102,13 +166,14 @@ public record RiskBudgetProblem(double[][] covariance, double[] budgets, List<St
     public double[] volatilities() {
         double[] s = new double[n()];
         for (int i = 0; i < s.length; i++) {
-            s[i] = Math.sqrt(covariance[i][i]);
+            s[i] = Math.sqrt(factor == null ? covariance[i][i] : factor.variance(i));
         }
         return s;
     }
 
     /** @return the correlation matrix {@code C = D^{-1/2} Σ D^{-1/2}} with an exact unit diagonal */
     public double[][] correlation() {
+        requireDense("correlation()");
         int n = n();
         double[] s = volatilities();
         double[][] c = new double[n][n];
@@ -130,6 +195,13 @@ public record RiskBudgetProblem(double[][] covariance, double[] budgets, List<St
         return true;
     }
 
+    private void requireDense(String what) {
+        if (factor != null) {
+            throw new IllegalStateException(what + " is not available for a factor-form problem (n = " + n()
+                    + ", k = " + factor.k() + "): Sigma is not materialised; use multiply(), factor() or toDense()");
+        }
+    }
+
     private static List<String> defaultNames(int n) {
         List<String> names = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
@@ -141,16 +213,17 @@ public record RiskBudgetProblem(double[][] covariance, double[] budgets, List<St
     @Override
     public boolean equals(Object o) {
         return o instanceof RiskBudgetProblem p && Arrays.deepEquals(p.covariance, covariance)
+                && Objects.equals(p.factor, factor)
                 && Arrays.equals(p.budgets, budgets) && p.assetNames.equals(assetNames) && p.measure.equals(measure);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.deepHashCode(covariance), Arrays.hashCode(budgets), assetNames, measure);
+        return Objects.hash(Arrays.deepHashCode(covariance), factor, Arrays.hashCode(budgets), assetNames, measure);
     }
 
     @Override
     public String toString() {
-        return "RiskBudgetProblem[n=" + n() + ", measure=" + measure + (isErc() ? ", ERC" : ", budgets") + "]";
+        return "RiskBudgetProblem[n=" + n() + (factor == null ? "" : ", factor k=" + factor.k()) + ", measure=" + measure + (isErc() ? ", ERC" : ", budgets") + "]";
     }
 }

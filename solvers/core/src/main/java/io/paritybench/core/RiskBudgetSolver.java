@@ -8,9 +8,13 @@ package io.paritybench.core;
  * <ul>
  *   <li>{@link #solve} never throws for numerical trouble: non-convergence, stagnation, breakdowns, invalid
  *       iterates and time limits are statuses of the returned {@link SolveResult};</li>
- *   <li>it throws {@link IllegalArgumentException} only for misuse the caller can fix (a problem the solver does not
- *       support, such as n != 2 for a closed form or a risk measure it does not handle, or an initial point of the
- *       wrong length);</li>
+ *   <li>what it handles is declared, not inferred: {@link #supports(RiskBudgetProblem)} answers before the solve
+ *       (risk measure, n, covariance structure); a caller asks it first, and the harness reports a problem it
+ *       refuses as not applicable;</li>
+ *   <li>{@link #solve} throws {@link IllegalArgumentException} only for misuse the caller can fix: a problem
+ *       {@code supports} refuses or an initial point of the wrong length ({@link SolverPreamble#begin} checks
+ *       both). Anything thrown on a supported problem is a bug of the solver, and the harness reports it as one
+ *       (an exception, with its class and message), never as "not applicable";</li>
  *   <li>the status is {@link SolveStatus#CONVERGED} only if the common test ({@link ConvergenceTest}) passes on the
  *       returned weights;</li>
  *   <li>the solver holds no mutable state: one instance may be used from several threads.</li>
@@ -30,6 +34,18 @@ public interface RiskBudgetSolver {
      */
     default boolean supports(RiskMeasure measure) {
         return measure.isVolatility();
+    }
+
+    /**
+     * Whether this solver handles the problem, decided from its shape alone (risk measure, n, covariance
+     * structure) and cheaply: the harness asks before every solve. The default accepts dense problems whose
+     * measure {@link #supports(RiskMeasure)} accepts; a solver limited in n, or with a factor-form path
+     * ({@link RiskBudgetProblem#isFactor()}), overrides it.
+     *
+     * @return true if {@link #solve} runs on this problem; false if it would be misuse
+     */
+    default boolean supports(RiskBudgetProblem problem) {
+        return supports(problem.measure()) && !problem.isFactor();
     }
 
     /**

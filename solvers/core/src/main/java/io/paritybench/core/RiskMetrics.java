@@ -2,7 +2,7 @@ package io.paritybench.core;
 
 /**
  * Risk metrics of weights for a problem (ALGORITHMS.md §1, §7, §8.1). All functions recompute Σw from scratch
- * (O(n²)) and evaluate in plain double; none trusts anything a solver reports.
+ * (O(n²) dense, O(nk) factor form) and evaluate in plain double; none trusts anything a solver reports.
  *
  * <p>For volatility, {@code RC_i = w_i (Σw)_i / σ(w)} and {@code RRC_i = w_i (Σw)_i / (w'Σw)}. For
  * {@code R(w) = -μ'w + c σ(w)}, {@code RC_i = w_i (-μ_i + c (Σw)_i / σ(w))} and {@code RRC_i = RC_i / R(w)}.
@@ -16,6 +16,9 @@ public final class RiskMetrics {
     public static double[] marginal(RiskBudgetProblem p, double[] w) {
         int n = p.n();
         check(n, w);
+        if (p.isFactor()) {
+            return p.multiply(w);
+        }
         double[] m = new double[n];
         for (int i = 0; i < n; i++) {
             double s = 0;

@@ -12,8 +12,10 @@ import java.util.Objects;
  *                      {@code 0} means the solver's documented default for the problem size
  * @param initialPoint  optional positive starting weights (warm start), length n, any positive scale; may be null
  * @param timeLimit     wall-clock limit checked between iterations; {@link Duration#ZERO} means none
+ * @param observer      optional listener called at every iteration boundary ({@link IterationObserver}); may be null
  */
-public record SolverOptions(double tolerance, int maxIterations, double[] initialPoint, Duration timeLimit) {
+public record SolverOptions(double tolerance, int maxIterations, double[] initialPoint, Duration timeLimit,
+                            IterationObserver observer) {
 
     /** Default tolerance on max |RRC_i - b_i|. */
     public static final double DEFAULT_TOLERANCE = 1e-10;
@@ -40,25 +42,49 @@ public record SolverOptions(double tolerance, int maxIterations, double[] initia
         }
     }
 
-    /** Tolerance 1e-10, solver-default iteration cap, no initial point, no time limit. */
+    /** Options without an observer. */
+    public SolverOptions(double tolerance, int maxIterations, double[] initialPoint, Duration timeLimit) {
+        this(tolerance, maxIterations, initialPoint, timeLimit, null);
+    }
+
+    /** Tolerance 1e-10, solver-default iteration cap, no initial point, no time limit, no observer. */
     public static SolverOptions defaults() {
-        return new SolverOptions(DEFAULT_TOLERANCE, 0, null, Duration.ZERO);
+        return new SolverOptions(DEFAULT_TOLERANCE, 0, null, Duration.ZERO, null);
     }
 
     public SolverOptions withTolerance(double tol) {
-        return new SolverOptions(tol, maxIterations, initialPoint, timeLimit);
+        return new SolverOptions(tol, maxIterations, initialPoint, timeLimit, observer);
     }
 
     public SolverOptions withMaxIterations(int max) {
-        return new SolverOptions(tolerance, max, initialPoint, timeLimit);
+        return new SolverOptions(tolerance, max, initialPoint, timeLimit, observer);
     }
 
     public SolverOptions withInitialPoint(double[] w) {
-        return new SolverOptions(tolerance, maxIterations, w, timeLimit);
+        return new SolverOptions(tolerance, maxIterations, w, timeLimit, observer);
     }
 
     public SolverOptions withTimeLimit(Duration limit) {
-        return new SolverOptions(tolerance, maxIterations, initialPoint, limit);
+        return new SolverOptions(tolerance, maxIterations, initialPoint, limit, observer);
+    }
+
+    /** @param o the iteration observer, or null for none */
+    public SolverOptions withObserver(IterationObserver o) {
+        return new SolverOptions(tolerance, maxIterations, initialPoint, timeLimit, o);
+    }
+
+    /**
+     * Reports an iteration boundary to the observer, if there is one, with the current {@link System#nanoTime()}:
+     * a single null check when there is none.
+     *
+     * @param iterate the current iterate; weights are {@code w_i ∝ iterate_i / divisor_i}
+     * @param divisor per-coordinate divisor (e.g. σ for a correlation-space iterate), or null for {@code w ∝ iterate}
+     * @see IterationObserver#onIteration
+     */
+    public void observe(int iteration, double[] iterate, double[] divisor) {
+        if (observer != null) {
+            observer.onIteration(iteration, System.nanoTime(), iterate, divisor);
+        }
     }
 
     /** @return a copy of the initial point, or null */
@@ -76,14 +102,9 @@ public record SolverOptions(double tolerance, int maxIterations, double[] initia
         return maxIterations > 0 ? maxIterations : solverDefault;
     }
 
-    /** @return the deadline in {@link System#nanoTime()} units for a solve starting now, or {@link Long#MAX_VALUE} */
-    public long deadlineFromNow() {
-        if (timeLimit.isZero()) {
-            return Long.MAX_VALUE;
-        }
-        long now = System.nanoTime();
-        long limit = timeLimit.toNanos();
-        return Long.MAX_VALUE - now < limit ? Long.MAX_VALUE : now + limit;
+    /** @return a {@link Deadline} of {@link #timeLimit()} for a solve starting now ({@link Deadline#none()} if zero) */
+    public Deadline deadlineFromNow() {
+        return Deadline.after(timeLimit);
     }
 
     @Override
@@ -92,18 +113,20 @@ public record SolverOptions(double tolerance, int maxIterations, double[] initia
                 && Double.compare(s.tolerance, tolerance) == 0
                 && s.maxIterations == maxIterations
                 && Arrays.equals(s.initialPoint, initialPoint)
-                && s.timeLimit.equals(timeLimit);
+                && s.timeLimit.equals(timeLimit)
+                && s.observer == observer;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tolerance, maxIterations, Arrays.hashCode(initialPoint), timeLimit);
+        return Objects.hash(tolerance, maxIterations, Arrays.hashCode(initialPoint), timeLimit,
+                System.identityHashCode(observer));
     }
 
     @Override
     public String toString() {
         return "SolverOptions[tolerance=" + tolerance + ", maxIterations=" + maxIterations
                 + ", initialPoint=" + (initialPoint == null ? "none" : "n=" + initialPoint.length)
-                + ", timeLimit=" + timeLimit + "]";
+                + ", timeLimit=" + timeLimit + (observer == null ? "" : ", observer") + "]";
     }
 }

@@ -151,4 +151,9 @@ final class BasketState {
     double[] weights() {
         return w.clone();
     }
+
+    /** @return the weights themselves (read-only, for an iteration observer) */
+    double[] view() {
+        return w;
+    }
 }

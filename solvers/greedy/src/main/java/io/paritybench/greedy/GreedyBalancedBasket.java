@@ -1,11 +1,13 @@
 package io.paritybench.greedy;
 
 import io.paritybench.core.ConvergenceTest;
+import io.paritybench.core.Deadline;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -155,18 +157,9 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        Objects.requireNonNull(problem, "problem");
-        Objects.requireNonNull(options, "options");
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(id() + " handles the volatility risk measure only, got "
-                    + problem.measure());
-        }
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
         int n = problem.n();
         double[] x0 = options.initialPoint();
-        if (x0 != null && x0.length != n) {
-            throw new IllegalArgumentException(id() + ": initial point has length " + x0.length + ", expected " + n);
-        }
-        long deadline = options.deadlineFromNow();
 
         double[] budgets = problem.budgets();
         double total = 0;
@@ -206,7 +199,7 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
         private final double[] target;
         private final double[] scale;
         private final BasketState st;
-        private final long deadline;
+        private final Deadline deadline;
         private final int n;
         private final int cap;
         private final double tol;
@@ -220,7 +213,7 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
         private String failureMessage;
 
         Run(RiskBudgetProblem problem, SolverOptions options, double[] target, double[] scale, BasketState st,
-            long deadline) {
+            Deadline deadline) {
             this.problem = problem;
             this.options = options;
             this.target = target;
@@ -236,6 +229,7 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
             int sinceRefresh = 0;
             int quiet = 0;
             int nextConfirm = 0;
+            options.observe(0, st.view(), scale);
             while (true) {
                 if (sinceRefresh >= n) {
                     refresh();
@@ -278,7 +272,7 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
                     return finish(SolveStatus.MAX_ITERATIONS, String.format(
                             "step cap %d reached with max|CtR - b| = %.3e > tol %.1e", cap, err, tol));
                 }
-                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                if (deadline.passed()) {
                     return finish(SolveStatus.TIME_LIMIT, String.format(
                             "time limit %s reached after %d steps with max|CtR - b| = %.3e",
                             options.timeLimit(), steps, err));
@@ -290,6 +284,7 @@ public final class GreedyBalancedBasket implements RiskBudgetSolver {
                 }
                 double delta = st.set(i, v);
                 steps++;
+                options.observe(steps, st.view(), scale);
                 sinceRefresh++;
                 if (Math.abs(delta) <= STAGNATION_THRESHOLD * old) {
                     if (++quiet >= n) {

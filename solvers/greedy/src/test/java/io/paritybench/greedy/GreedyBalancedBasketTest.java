@@ -134,6 +134,6 @@ class GreedyBalancedBasketTest {
                 "ES 99%"));
         assertThat(GreedyBalancedBasket.exact().supports(es.measure())).isFalse();
         assertThatThrownBy(() -> GreedyBalancedBasket.exact().solve(es, SolverOptions.defaults()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("volatility");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not support").hasMessageContaining("ES 99%");
     }
 }

@@ -1,5 +1,6 @@
 package io.paritybench.newton;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ final class CholeskyDirection implements NewtonDirection {
 
     @Override
     public Failure solve(double[] d, double[] g, double[] delta, double gradNorm, boolean wantAccurate,
-                         long deadline) {
+                         Deadline deadline) {
         double eta = Math.min(ETA_MAX, Math.sqrt(gradNorm));
         int n = form.n;
         if (factored) {

@@ -1,5 +1,6 @@
 package io.paritybench.newton;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ final class ConjugateGradientDirection implements NewtonDirection {
 
     @Override
     public Failure solve(double[] d, double[] g, double[] delta, double gradNorm, boolean wantAccurate,
-                         long deadline) {
+                         Deadline deadline) {
         double eta = Math.min(ETA_MAX, gradNorm);
         for (int i = 0; i < m.length; i++) {
             m[i] = 1.0 + d[i];

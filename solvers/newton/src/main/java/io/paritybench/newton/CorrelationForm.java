@@ -1,5 +1,6 @@
 package io.paritybench.newton;
 
+import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.RiskBudgetProblem;
 
 /**
@@ -14,28 +15,39 @@ import io.paritybench.core.RiskBudgetProblem;
 final class CorrelationForm {
 
     final int n;
-    /** Correlation matrix as row arrays, exactly symmetric. */
+    /** Correlation matrix as row arrays, exactly symmetric; null in factor form. */
     final double[][] c;
+    /** Factor form {@code C = B̃FB̃' + D̃} ({@code B̃ = diag(1/σ)B}, {@code D̃ = D/σ²}); null for a dense problem. */
+    final FactorCovariance factor;
     final double[] sigma;
     /** Budgets rescaled so that the smallest is 1. */
     final double[] b;
     /** {@code Σ b^s_i}. */
     final double s;
 
-    private CorrelationForm(int n, double[][] c, double[] sigma, double[] b, double s) {
+    private CorrelationForm(int n, double[][] c, FactorCovariance factor, double[] sigma, double[] b, double s) {
         this.n = n;
         this.c = c;
+        this.factor = factor;
         this.sigma = sigma;
         this.b = b;
         this.s = s;
     }
 
-    /** O(n²): one pass over Σ. */
+    /** O(n²): one pass over Σ; O(nk) in factor form. */
     static CorrelationForm of(RiskBudgetProblem p) {
         int n = p.n();
         double[] sigma = p.volatilities();
-        double[][] c = new double[n][n];
-        for (int i = 0; i < n; i++) {
+        double[][] c = p.isFactor() ? null : new double[n][n];
+        FactorCovariance factor = null;
+        if (p.isFactor()) {
+            double[] inv = new double[n];
+            for (int i = 0; i < n; i++) {
+                inv[i] = 1.0 / sigma[i];
+            }
+            factor = p.factor().scaled(inv);
+        }
+        for (int i = 0; c != null && i < n; i++) {
             // Σ_ij / (σ_i σ_j): exactly symmetric because Σ is and the product commutes; row by row
             double[] ci = c[i];
             double si = sigma[i];
@@ -55,7 +67,7 @@ final class CorrelationForm {
             b[i] = p.budget(i) / min;
             s += b[i];
         }
-        return new CorrelationForm(n, c, sigma, b, s);
+        return new CorrelationForm(n, c, factor, sigma, b, s);
     }
 
     /**
@@ -63,6 +75,10 @@ final class CorrelationForm {
      * vectorisable axpy shape of {@link BlockCholesky#subtract4}. O(n²).
      */
     void multiply(double[] v, double[] out) {
+        if (factor != null) {
+            factor.multiply(v, out);
+            return;
+        }
         java.util.Arrays.fill(out, 0.0);
         int j = 0;
         for (; j + 3 < n; j += 4) {
@@ -80,7 +96,16 @@ final class CorrelationForm {
      */
     double[] coldStart() {
         double total = 0;
-        for (double[] row : c) {
+        if (factor != null) {
+            double[] ones = new double[n];
+            java.util.Arrays.fill(ones, 1.0);
+            double[] c1 = new double[n];
+            factor.multiply(ones, c1);
+            for (double v : c1) {
+                total += v;
+            }
+        }
+        for (double[] row : c == null ? new double[0][] : c) {
             for (double v : row) {
                 total += v;
             }

@@ -5,6 +5,7 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 
 /**
  * Spinu's damped Newton method on the log-barrier formulation of risk budgeting (F. Spinu, "An algorithm for
@@ -83,11 +84,19 @@ public final class LogBarrierNewton implements RiskBudgetSolver {
         return true;
     }
 
+    /** @return dense problems with any measure; factor-form problems with volatility (O(nk²) per iteration) */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return !problem.isFactor() || problem.measure().isVolatility();
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
+        SolverPreamble.begin(this, problem, options);
         if (!problem.measure().isVolatility()) {
             return MeasureIteration.run(ID, problem, options, false, DEFAULT_MAX_ITERATIONS);
         }
-        return SpinuIteration.run(ID, problem, options, CholeskyDirection::new, DEFAULT_MAX_ITERATIONS);
+        return SpinuIteration.run(ID, problem, options,
+                form -> form.factor != null ? new FactorNewtonSystem(form) : new CholeskyDirection(form), DEFAULT_MAX_ITERATIONS);
     }
 }

@@ -1,5 +1,6 @@
 package io.paritybench.newton;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMeasure;
@@ -62,10 +63,6 @@ final class MeasureIteration {
      */
     static SolveResult run(String id, RiskBudgetProblem problem, SolverOptions options, boolean matrixFree,
                            int defaultCap) {
-        if (options.hasInitialPoint() && options.initialPoint().length != problem.n()) {
-            throw new IllegalArgumentException(id + ": initial point has length " + options.initialPoint().length
-                    + " but the problem has " + problem.n() + " assets");
-        }
         return new Run(problem, options, matrixFree).solve(id, options.maxIterationsOr(defaultCap));
     }
 
@@ -135,7 +132,7 @@ final class MeasureIteration {
         }
 
         SolveResult solve(String id, int cap) {
-            long deadline = options.deadlineFromNow();
+            Deadline deadline = options.deadlineFromNow();
             double tol = options.tolerance();
             int iterations = 0;
             int strikes = 0;
@@ -153,6 +150,7 @@ final class MeasureIteration {
                 }
             }
             while (true) {
+                options.observe(iterations, y, form.sigma);
                 f = evaluate(y);
                 if (!Double.isFinite(risk) || !Double.isFinite(sigma)) {
                     status = SolveStatus.NUMERICAL_BREAKDOWN;
@@ -190,7 +188,7 @@ final class MeasureIteration {
                     message = "iteration cap " + cap + " reached";
                     break;
                 }
-                if (System.nanoTime() - deadline > 0) {
+                if (deadline.passed()) {
                     status = SolveStatus.TIME_LIMIT;
                     message = "time limit " + options.timeLimit() + " reached after " + iterations + " iterations";
                     break;
@@ -368,7 +366,7 @@ final class MeasureIteration {
          * {@code η = min(1/2, ‖g‖_{M⁻¹})}, or after {@code 2n} iterations (within [100, 1000]); every iterate is a
          * descent direction with {@code g'Δ = Δ'HΔ}. Null on success.
          */
-        private String conjugateGradients(long deadline) {
+        private String conjugateGradients(Deadline deadline) {
             double a = c / sigma;
             double s2 = sigma * sigma;
             double rz = 0;
@@ -384,7 +382,7 @@ final class MeasureIteration {
             double target = eta * eta * rz;
             int max = ConjugateGradientDirection.maxCgIterations(n);
             for (int k = 0; k < max; k++) {
-                if (k > 0 && (k & 7) == 0 && System.nanoTime() - deadline > 0) {
+                if (k > 0 && (k & 7) == 0 && deadline.passed()) {
                     return "time limit reached inside conjugate gradients";
                 }
                 hessianTimes(p, q);

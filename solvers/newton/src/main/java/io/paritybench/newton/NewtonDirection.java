@@ -1,5 +1,6 @@
 package io.paritybench.newton;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import java.util.Map;
 
@@ -29,10 +30,10 @@ interface NewtonDirection {
      * @param gradNorm {@code ‖g‖_{M⁻¹} = sqrt(Σ g_i² / (1 + d_i))}, the gradient in the norm of the Jacobi
      *                 approximation of H (a scale-free stand-in for the Newton decrement), for forcing terms
      * @param accurate whether Δ must be accurate in the sense of {@link #ACCURATE} regardless of eta
-     * @param deadline {@link System#nanoTime()} deadline of the solve
+     * @param deadline the deadline of the solve
      * @return null on success, otherwise the failure (breakdown or time limit)
      */
-    Failure solve(double[] d, double[] g, double[] delta, double gradNorm, boolean accurate, long deadline);
+    Failure solve(double[] d, double[] g, double[] delta, double gradNorm, boolean accurate, Deadline deadline);
 
     /** @return whether the last direction is known to be accurate in the sense of {@link #ACCURATE} */
     boolean lastWasAccurate();

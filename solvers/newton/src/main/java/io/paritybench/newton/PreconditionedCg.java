@@ -1,5 +1,7 @@
 package io.paritybench.newton;
 
+import io.paritybench.core.Deadline;
+
 /**
  * Preconditioned conjugate gradients on the barrier Hessian {@code H = C + diag(d)}, started from zero, stopped when
  * {@code r'M⁻¹r ≤ η² g'M⁻¹g}. Every iterate Δ satisfies {@code g'Δ = Δ'HΔ > 0} (the residual is orthogonal to the
@@ -45,7 +47,7 @@ final class PreconditionedCg {
     }
 
     Outcome solve(double[] d, double[] g, double[] delta, Preconditioner m, double eta, int maxIterations,
-                  long deadline) {
+                  Deadline deadline) {
         int n = form.n;
         System.arraycopy(g, 0, r, 0, n);
         m.apply(r, z);
@@ -58,7 +60,7 @@ final class PreconditionedCg {
         double target = eta * eta * rz;
         iterations = 0;
         for (int k = 0; k < maxIterations; k++) {
-            if (k > 0 && (k & 7) == 0 && System.nanoTime() - deadline > 0) {
+            if (k > 0 && (k & 7) == 0 && deadline.passed()) {
                 return Outcome.TIME_LIMIT;
             }
             form.multiply(p, q);

@@ -1,5 +1,6 @@
 package io.paritybench.newton;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.SolveResult;
@@ -63,12 +64,7 @@ final class SpinuIteration {
      */
     static SolveResult run(String id, RiskBudgetProblem problem, SolverOptions options,
                            Function<CorrelationForm, NewtonDirection> directions, int defaultCap) {
-        if (options.hasInitialPoint() && options.initialPoint().length != problem.n()) {
-            throw new IllegalArgumentException(id + ": initial point has length " + options.initialPoint().length
-                    + " but the problem has " + problem.n() + " assets");
-        }
-        long deadline = options.deadlineFromNow();
-        return new SpinuIteration.Run(problem, options, directions, deadline).solve(id, defaultCap);
+        return new SpinuIteration.Run(problem, options, directions, options.deadlineFromNow()).solve(id, defaultCap);
     }
 
     /** The state of one solve. */
@@ -77,7 +73,7 @@ final class SpinuIteration {
         final SolverOptions options;
         final CorrelationForm form;
         final NewtonDirection direction;
-        final long deadline;
+        final Deadline deadline;
         final int n;
         final double[] b;
         final double[] y;
@@ -92,7 +88,7 @@ final class SpinuIteration {
         long matvecs;
 
         Run(RiskBudgetProblem problem, SolverOptions options, Function<CorrelationForm, NewtonDirection> directions,
-            long deadline) {
+            Deadline deadline) {
             this.problem = problem;
             this.options = options;
             this.deadline = deadline;
@@ -126,6 +122,7 @@ final class SpinuIteration {
             SolveStatus status;
             String message;
             while (true) {
+                options.observe(iterations, y, form.sigma);
                 if (!gradient()) {
                     status = SolveStatus.NUMERICAL_BREAKDOWN;
                     message = "non-finite gradient or non-positive iterate at iteration " + iterations;
@@ -141,7 +138,7 @@ final class SpinuIteration {
                     message = "iteration cap " + cap + " reached";
                     break;
                 }
-                if (System.nanoTime() - deadline > 0) {
+                if (deadline.passed()) {
                     status = SolveStatus.TIME_LIMIT;
                     message = "time limit " + options.timeLimit() + " reached after " + iterations + " iterations";
                     break;

@@ -5,6 +5,7 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 
 /**
  * Spinu's damped Newton method on the log-barrier (F. Spinu 2013; ALGORITHMS.md §6.2) with the Newton system solved
@@ -65,8 +66,15 @@ public final class TruncatedNewtonCg implements RiskBudgetSolver {
         return true;
     }
 
+    /** @return dense problems with any measure; factor-form problems with volatility (O(nk²) per iteration) */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return !problem.isFactor() || problem.measure().isVolatility();
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
+        SolverPreamble.begin(this, problem, options);
         if (!problem.measure().isVolatility()) {
             return MeasureIteration.run(ID, problem, options, true, DEFAULT_MAX_ITERATIONS);
         }

@@ -2,6 +2,7 @@ package io.paritybench.newton;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
@@ -203,7 +204,7 @@ class SpinuNewtonTest {
         java.util.Arrays.fill(d, -5.0);
         java.util.Arrays.fill(g, 1.0);
         for (NewtonDirection direction : List.of(new CholeskyDirection(form), new ConjugateGradientDirection(form))) {
-            NewtonDirection.Failure f = direction.solve(d, g, new double[n], 0.5, false, Long.MAX_VALUE);
+            NewtonDirection.Failure f = direction.solve(d, g, new double[n], 0.5, false, Deadline.none());
             assertThat(f).as("%s", direction.getClass().getSimpleName()).isNotNull();
             assertThat(f.status()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
         }
@@ -229,7 +230,7 @@ class SpinuNewtonTest {
         }
 
         @Override
-        public Failure solve(double[] d, double[] g, double[] delta, double eta, boolean accurate, long deadline) {
+        public Failure solve(double[] d, double[] g, double[] delta, double eta, boolean accurate, Deadline deadline) {
             java.util.Arrays.fill(delta, Double.NaN);
             return failure;
         }

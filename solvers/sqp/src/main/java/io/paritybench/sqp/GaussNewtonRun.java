@@ -1,8 +1,10 @@
 package io.paritybench.sqp;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ final class GaussNewtonRun {
     private final RiskBudgetProblem problem;
     private final double tolerance;
     private final int maxIterations;
-    private final long deadline;
+    private final Deadline deadline;
     private final int n;
     private final double[] sigma;
     private final double[] b;
@@ -28,7 +30,7 @@ final class GaussNewtonRun {
     private final ThetaResidualModel model;
     private final RegularisedKkt kkt;
 
-    GaussNewtonRun(RiskBudgetProblem problem, double tolerance, int maxIterations, long deadline) {
+    GaussNewtonRun(RiskBudgetProblem problem, double tolerance, int maxIterations, Deadline deadline) {
         this.problem = problem;
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
@@ -61,8 +63,9 @@ final class GaussNewtonRun {
      * Runs the iteration from the positive correlation-space point {@code y0} (any scale).
      *
      * @param counters receives {@code factorizations}, {@code rejectedSteps}, {@code boundarySteps}
+     * @param observed  options whose iteration observer sees every iterate, numbered from {@code first}
      */
-    Outcome iterate(double[] y0, Map<String, Long> counters) {
+    Outcome iterate(double[] y0, Map<String, Long> counters, SolverOptions observed, int first) {
         int n1 = n + 1;
         double[] y = new double[n];
         double[] yTrial = new double[n];
@@ -103,6 +106,7 @@ final class GaussNewtonRun {
         String message;
         while (true) {
             toCovarianceSpace(y, x, w);
+            observed.observe(first + iterations, x, null);
             double residual = ConvergenceTest.residual(problem, w);
             if (!Double.isFinite(f) || !Double.isFinite(residual)) {
                 status = SolveStatus.NUMERICAL_BREAKDOWN;
@@ -115,7 +119,7 @@ final class GaussNewtonRun {
                         residual, iterations);
                 break;
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 status = SolveStatus.TIME_LIMIT;
                 message = String.format(Locale.ROOT, "time limit after %d iterations, max|RRC-b| = %.3e",
                         iterations, residual);

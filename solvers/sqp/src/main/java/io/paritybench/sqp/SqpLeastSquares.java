@@ -1,11 +1,13 @@
 package io.paritybench.sqp;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -132,18 +134,15 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
                   + " (Bai, Scheinberg & Tutuncu 2016; ALGORITHMS.md 6.3, recommended fix (2))";
     }
 
+    /** The Gauss-Newton iterations are reported to the observer after the warm-up's sweeps (ALGORITHMS.md §6.3). */
+    private static int warmSweeps(Map<String, Long> counters) {
+        return counters.getOrDefault("ccdSweeps", 0L).intValue() + 1;
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        if (!supports(problem.measure())) {
-            throw new IllegalArgumentException(id() + " supports only the volatility risk measure, got "
-                    + problem.measure());
-        }
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
         double[] initial = options.initialPoint();
-        if (initial != null && initial.length != problem.n()) {
-            throw new IllegalArgumentException(id() + ": initial point has length " + initial.length
-                    + " but the problem has n = " + problem.n());
-        }
-        long deadline = options.deadlineFromNow();
         Map<String, Long> counters = new LinkedHashMap<>();
         String prefix = "";
         if (start == Start.CCD) {
@@ -157,7 +156,7 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
         for (int i = 0; i < y0.length; i++) {
             y0[i] = initial != null ? initial[i] * sigma[i] : Math.sqrt(problem.budget(i));
         }
-        if (start == Start.CCD && System.nanoTime() - deadline > 0) {
+        if (start == Start.CCD && deadline.passed()) {
             double[] x = new double[y0.length];
             for (int i = 0; i < x.length; i++) {
                 x[i] = y0[i] / sigma[i];
@@ -167,7 +166,7 @@ public final class SqpLeastSquares implements RiskBudgetSolver {
         }
         GaussNewtonRun run = new GaussNewtonRun(problem, options.tolerance(),
                 options.maxIterationsOr(DEFAULT_MAX_ITERATIONS), deadline);
-        GaussNewtonRun.Outcome out = run.iterate(y0, counters);
+        GaussNewtonRun.Outcome out = run.iterate(y0, counters, options, start == Start.CCD ? warmSweeps(counters) : 0);
         String message = prefix.isEmpty() ? out.message() : prefix + "; " + out.message();
         return SolveResult.conclude(id(), problem, options, out.x(), out.status(), out.iterations(), counters,
                 message);

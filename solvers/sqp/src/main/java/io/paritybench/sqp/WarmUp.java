@@ -1,11 +1,11 @@
 package io.paritybench.sqp;
 
 import io.paritybench.ccd.CyclicalCoordinateDescent;
+import io.paritybench.core.Deadline;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -21,10 +21,10 @@ import java.util.Locale;
  */
 record WarmUp(double[] weights, int sweeps, String message) {
 
-    static WarmUp run(RiskBudgetProblem problem, SolverOptions options, long deadline) {
+    static WarmUp run(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
         SolverOptions phase = options.withTolerance(SqpLeastSquares.WARM_UP_TOLERANCE);
-        if (deadline != Long.MAX_VALUE) {
-            phase = phase.withTimeLimit(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        if (deadline.isBounded()) {
+            phase = phase.withTimeLimit(deadline.remaining());
         }
         SolveResult r = new CyclicalCoordinateDescent(CyclicalCoordinateDescent.Variant.CHOI).solve(problem, phase);
         double[] w = r.weights();

@@ -56,8 +56,8 @@ public final class Classifier {
             outcome = Outcome.EXCEPTION;
             message = d.reason();
         } else if (reply instanceof WorkerReply.Threw t) {
-            outcome = t.misuse() ? Outcome.NOT_APPLICABLE : Outcome.EXCEPTION;
-            message = t.exception() + ": " + t.message();
+            outcome = t.unsupported() ? Outcome.NOT_APPLICABLE : Outcome.EXCEPTION;
+            message = t.unsupported() ? t.message() : t.exception() + ": " + t.message();
         } else {
             WorkerReply.Solved s = (WorkerReply.Solved) reply;
             status = s.status().name();

@@ -20,13 +20,16 @@ public enum Outcome {
     INVALID_WEIGHTS,
     /** Silent failure: CONVERGED with a NaN or infinite weight. */
     NON_FINITE,
-    /** The solver threw (other than rejecting the problem), or its worker JVM died. */
+    /**
+     * {@code solve} threw on a problem the solver declared it supports (any exception, {@link IllegalArgumentException}
+     * included), or its worker JVM died (for example the solver called {@code System.exit}).
+     */
     EXCEPTION,
     /** No answer within the watchdog time: the worker JVM was killed and the sweep went on. */
     TIMEOUT,
     /**
-     * The solver rejected the problem as outside its scope with {@link IllegalArgumentException}, as its contract
-     * allows (for example a two-asset closed form given n = 10). Counted, but left out of the rates.
+     * The solver's {@code supports(problem)} said no (for example a two-asset closed form given n = 10), so it was
+     * not run. Counted, but left out of the rates; nothing else leads here.
      */
     NOT_APPLICABLE;
 

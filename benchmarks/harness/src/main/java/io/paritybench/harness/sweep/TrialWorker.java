@@ -4,6 +4,7 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.Solvers;
 
 import java.io.BufferedInputStream;
@@ -81,14 +82,16 @@ public final class TrialWorker {
         }
     }
 
-    /** Runs one trial; never throws. */
+    /**
+     * Runs one trial; never throws. Not applicable means exactly that the solver's {@code supports(problem)} said no;
+     * anything {@code solve} throws, {@link IllegalArgumentException} included, is an exception of the solver.
+     */
     static WorkerReply run(RiskBudgetProblem problem, WorkerProtocol.TrialRequest t) {
         long start = System.nanoTime();
         try {
             RiskBudgetSolver solver = Solvers.byId(t.solverId());
-            if (!solver.supports(problem.measure())) {
-                return new WorkerReply.Threw(IllegalArgumentException.class.getName(), t.solverId()
-                        + " does not support the risk measure " + problem.measure(), true, false, 0);
+            if (!solver.supports(problem)) {
+                return new WorkerReply.Threw("", SolverPreamble.unsupported(solver, problem), true, false, 0);
             }
             SolverOptions options = new SolverOptions(t.tolerance(), t.maxIterations(), null,
                     Duration.ofNanos(t.timeLimitNanos()));
@@ -100,21 +103,19 @@ public final class TrialWorker {
                         false, nanos);
             }
             return new WorkerReply.Solved(r.status(), r.weights(), r.iterations(), r.residual(), nanos, r.message());
-        } catch (IllegalArgumentException e) {
-            return threw(e, true, false, System.nanoTime() - start);
         } catch (Exception e) {
-            return threw(e, false, false, System.nanoTime() - start);
+            return threw(e, false, System.nanoTime() - start);
         } catch (Error e) {
-            return threw(e, false, true, System.nanoTime() - start);
+            return threw(e, true, System.nanoTime() - start);
         }
     }
 
-    private static WorkerReply.Threw threw(Throwable e, boolean misuse, boolean fatal, long nanos) {
+    private static WorkerReply.Threw threw(Throwable e, boolean fatal, long nanos) {
         StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
         StackTraceElement[] st = e.getStackTrace();
         for (int i = 0; i < Math.min(3, st.length); i++) {
             sb.append(" at ").append(st[i]);
         }
-        return new WorkerReply.Threw(e.getClass().getName(), sb.toString(), misuse, fatal, nanos);
+        return new WorkerReply.Threw(e.getClass().getName(), sb.toString(), false, fatal, nanos);
     }
 }

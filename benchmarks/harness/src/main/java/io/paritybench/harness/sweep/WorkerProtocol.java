@@ -120,7 +120,7 @@ final class WorkerProtocol {
         out.writeByte(THREW);
         out.writeUTF(text(t.exception()));
         out.writeUTF(text(t.message()));
-        out.writeBoolean(t.misuse());
+        out.writeBoolean(t.unsupported());
         out.writeBoolean(t.fatal());
         out.writeLong(t.nanos());
     }

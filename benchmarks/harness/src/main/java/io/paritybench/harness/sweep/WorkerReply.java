@@ -31,15 +31,16 @@ public sealed interface WorkerReply {
     }
 
     /**
-     * The solver threw.
+     * The solver threw, or declined the problem.
      *
-     * @param exception the exception's class name
-     * @param message   its message (shortened) and the top of its stack trace
-     * @param misuse    an {@link IllegalArgumentException}: by the solver contract the solver rejected the problem
-     *                  as outside its scope (for example n ≠ 2 for a two-asset closed form)
+     * @param exception   the exception's class name (empty when the solver declined)
+     * @param message     its message (shortened) and the top of its stack trace; or why the solver declined
+     * @param unsupported the solver's {@code supports(problem)} said no, and the solver was not run: the only way to
+     *                    a not-applicable trial (an exception thrown by {@code solve}, whatever its class, is a bug
+     *                    of the solver)
      * @param fatal     an {@link Error} (out of memory, stack overflow): the worker exits and a fresh one takes over
      */
-    record Threw(String exception, String message, boolean misuse, boolean fatal, long nanos) implements WorkerReply {
+    record Threw(String exception, String message, boolean unsupported, boolean fatal, long nanos) implements WorkerReply {
     }
 
     /** No answer before the watchdog fired; the worker was killed. */

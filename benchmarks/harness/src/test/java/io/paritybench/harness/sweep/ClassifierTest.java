@@ -118,17 +118,23 @@ class ClassifierTest {
         TrialRecord threw = Classifier.classify(trial(), REF, BUILT, TOL,
                 new WorkerReply.Threw("java.lang.ArithmeticException", "boom", false, false, 10));
         TrialRecord rejected = Classifier.classify(trial(), REF, BUILT, TOL,
-                new WorkerReply.Threw("java.lang.IllegalArgumentException", "n = 2 only", true, false, 10));
+                new WorkerReply.Threw("", "x does not support this problem (n = 10)", true, false, 0));
+        TrialRecord misuseThrown = Classifier.classify(trial(), REF, BUILT, TOL,
+                new WorkerReply.Threw("java.lang.IllegalArgumentException", "dimension mismatch", false, false, 10));
         TrialRecord timedOut = Classifier.classify(trial(), REF, BUILT, TOL, new WorkerReply.TimedOut(2_000_000_000L));
         TrialRecord died = Classifier.classify(trial(), REF, BUILT, TOL, new WorkerReply.Died("exit code 1", 10));
 
         assertThat(threw.outcome()).isEqualTo(Outcome.EXCEPTION);
         assertThat(threw.message()).isEqualTo("java.lang.ArithmeticException: boom");
         assertThat(rejected.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        assertThat(rejected.message()).isEqualTo("x does not support this problem (n = 10)");
+        assertThat(misuseThrown.outcome()).as("an exception from solve() is never NOT_APPLICABLE")
+                .isEqualTo(Outcome.EXCEPTION);
+        assertThat(misuseThrown.message()).isEqualTo("java.lang.IllegalArgumentException: dimension mismatch");
         assertThat(timedOut.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(timedOut.timeMs()).isEqualTo(2000.0);
         assertThat(died.outcome()).isEqualTo(Outcome.EXCEPTION);
-        for (TrialRecord r : new TrialRecord[] {threw, rejected, timedOut, died}) {
+        for (TrialRecord r : new TrialRecord[] {threw, rejected, misuseThrown, timedOut, died}) {
             assertThat(r.status()).isEmpty();
             assertThat(r.rrcAbs()).isNaN();
         }

@@ -150,6 +150,29 @@ class SweepTest {
     }
 
     @Test
+    void anythingThrownOnASupportedProblemIsAnExceptionAndANullOrAnExitIsNeverASilentRow() {
+        SweepConfig c = small(String.join(",", SweepTestSolvers.ILLEGAL, SweepTestSolvers.NULL,
+                SweepTestSolvers.EXITING, SweepTestSolvers.EXACT), "1");
+        Path file = tmp.resolve("x.csv");
+
+        new Sweep(c, SweepPlan.of(c), settings(file)).run();
+
+        List<TrialRecord> rows = ResultsCsv.read(file).rows();
+        assertThat(rows).hasSize(4);
+        assertThat(outcomesBySolver(rows)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                SweepTestSolvers.ILLEGAL, Set.of(Outcome.EXCEPTION),
+                SweepTestSolvers.NULL, Set.of(Outcome.EXCEPTION),
+                SweepTestSolvers.EXITING, Set.of(Outcome.EXCEPTION),
+                SweepTestSolvers.EXACT, Set.of(Outcome.OK)));
+        Map<String, String> messages = rows.stream().collect(Collectors.toMap(TrialRecord::solver,
+                TrialRecord::message));
+        assertThat(messages.get(SweepTestSolvers.ILLEGAL))
+                .startsWith(IllegalArgumentException.class.getName() + ": dimension mismatch");
+        assertThat(messages.get(SweepTestSolvers.NULL)).contains("solve returned null");
+        assertThat(messages.get(SweepTestSolvers.EXITING)).contains("exit code 0");
+    }
+
+    @Test
     void resumeAfterAnInterruptedRunRepeatsNoFinishedTrial() throws IOException {
         SweepConfig c = small(SweepTestSolvers.EXACT + "," + SweepTestSolvers.LYING, "1-3");
         Path file = tmp.resolve("r.csv");

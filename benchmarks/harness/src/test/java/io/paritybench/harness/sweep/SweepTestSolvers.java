@@ -5,6 +5,7 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.SolverProvider;
 import io.paritybench.core.generate.Conditioning;
 import io.paritybench.core.reference.ReferenceSolver;
@@ -16,8 +17,10 @@ import java.util.Map;
 /**
  * Solver test doubles for the sweep, registered only on the test class path (and therefore visible to the worker
  * JVMs the tests start, which inherit it): one that is right, one that lies, one that hangs, one that throws, one
- * that rejects every problem but n = 2, one that is right only up to κ(Σ) = 3e3, and one that is right after
- * 250 ms.
+ * that declares every problem but n = 2 unsupported, one that is right only up to κ(Σ) = 3e3, one that is right after
+ * 250 ms, and three that misbehave on problems they declare supported: one throws
+ * {@link IllegalArgumentException}, one returns null, one calls {@code System.exit(0)} (never solve with it
+ * in-process).
  */
 public final class SweepTestSolvers implements SolverProvider {
 
@@ -28,6 +31,9 @@ public final class SweepTestSolvers implements SolverProvider {
     static final String TWO_ONLY = "test-n2-only";
     static final String KAPPA_LIMITED = "test-kappa-limited";
     static final String SLOW = "test-slow";
+    static final String ILLEGAL = "test-illegal-argument";
+    static final String NULL = "test-null";
+    static final String EXITING = "test-exiting";
 
     /** The κ(Σ) above which {@link #KAPPA_LIMITED} gives up. */
     static final double KAPPA_LIMIT = 3e3;
@@ -37,10 +43,11 @@ public final class SweepTestSolvers implements SolverProvider {
         return List.of(new TestDouble(EXACT, Behaviour.EXACT), new TestDouble(LYING, Behaviour.LYING),
                 new TestDouble(HANGING, Behaviour.HANGING), new TestDouble(THROWING, Behaviour.THROWING),
                 new TestDouble(TWO_ONLY, Behaviour.TWO_ONLY), new TestDouble(KAPPA_LIMITED, Behaviour.KAPPA_LIMITED),
-                new TestDouble(SLOW, Behaviour.SLOW));
+                new TestDouble(SLOW, Behaviour.SLOW), new TestDouble(ILLEGAL, Behaviour.ILLEGAL),
+                new TestDouble(NULL, Behaviour.NULL), new TestDouble(EXITING, Behaviour.EXITING));
     }
 
-    private enum Behaviour { EXACT, LYING, HANGING, THROWING, TWO_ONLY, KAPPA_LIMITED, SLOW }
+    private enum Behaviour { EXACT, LYING, HANGING, THROWING, TWO_ONLY, KAPPA_LIMITED, SLOW, ILLEGAL, NULL, EXITING }
 
     /** One test double. */
     private record TestDouble(String id, Behaviour behaviour) implements RiskBudgetSolver {
@@ -51,10 +58,13 @@ public final class SweepTestSolvers implements SolverProvider {
         }
 
         @Override
+        public boolean supports(RiskBudgetProblem problem) {
+            return supports(problem.measure()) && (behaviour != Behaviour.TWO_ONLY || problem.n() == 2);
+        }
+
+        @Override
         public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-            if (!supports(problem.measure())) {
-                throw new IllegalArgumentException(id + " supports only volatility, not " + problem.measure());
-            }
+            SolverPreamble.begin(this, problem, options);
             switch (behaviour) {
                 case LYING -> {
                     double[] w = new double[problem.n()];
@@ -79,11 +89,13 @@ public final class SweepTestSolvers implements SolverProvider {
                     }
                     return exact(problem, options);
                 }
-                case TWO_ONLY -> {
-                    if (problem.n() != 2) {
-                        throw new IllegalArgumentException(id + " solves only n = 2");
-                    }
-                    return exact(problem, options);
+                case ILLEGAL -> throw new IllegalArgumentException("dimension mismatch: 3 != " + problem.n());
+                case NULL -> {
+                    return null;
+                }
+                case EXITING -> {
+                    System.exit(0);
+                    return null;
                 }
                 case KAPPA_LIMITED -> {
                     if (Conditioning.conditionNumber(problem.covariance()) > KAPPA_LIMIT) {

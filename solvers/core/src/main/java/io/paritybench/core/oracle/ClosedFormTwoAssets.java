@@ -5,6 +5,7 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Map;
  *
  * <p>This is the {@code +} root of the textbook quadratic rationalised, so it has no {@code 0/0} at {@code A = 0}
  * (e.g. {@code b = ½, σ_1 = σ_2}) and no cancellation near it; measured error ≤ 4.5e-16 relative (§8.4). Cost O(1).
- * Throws {@link IllegalArgumentException} for n ≠ 2.
+ * {@link #supports(RiskBudgetProblem)} refuses n ≠ 2 (and {@code solve} then throws {@link IllegalArgumentException}).
  */
 public final class ClosedFormTwoAssets implements RiskBudgetSolver {
 
@@ -41,18 +42,20 @@ public final class ClosedFormTwoAssets implements RiskBudgetSolver {
         return new double[] {r / (1 + r), 1 / (1 + r)};
     }
 
+    /** @return true for n = 2 and the volatility risk measure only */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return problem.n() == 2 && RiskBudgetSolver.super.supports(problem);
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem p, SolverOptions o) {
-        if (p.n() != 2) {
-            throw new IllegalArgumentException(ID + " solves only n = 2 problems, got n = " + p.n());
-        }
-        if (!supports(p.measure())) {
-            throw new IllegalArgumentException(ID + " supports only the volatility risk measure, got " + p.measure());
-        }
+        SolverPreamble.begin(this, p, o);
         double s1 = Math.sqrt(p.covariance(0, 0));
         double s2 = Math.sqrt(p.covariance(1, 1));
         double rho = p.covariance(0, 1) / s1 / s2;
         double[] w = weights(s1, s2, rho, p.budget(0), p.budget(1));
+        o.observe(0, w, null); // no iterations: the one point is the answer
         return SolveResult.conclude(ID, p, o, w, SolveStatus.TOLERANCE_NOT_MET, 0, Map.of(),
                 "closed form");
     }

@@ -1,6 +1,8 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
 
 /**
  * Mixed-precision Newton refinement of {@code G(x) = Σx − b̂ ⊘ x = 0} in covariance space (ALGORITHMS.md §5 step
@@ -55,11 +57,12 @@ final class ExtendedRefinement {
     record Outcome(SolveStatus status, String message) {
     }
 
-    Outcome refine(int maxSteps, long deadline) {
+    /** @param observed options whose observer sees {@code xh} after each step, numbered from {@code first + 1} */
+    Outcome refine(int maxSteps, Deadline deadline, SolverOptions observed, int first) {
         boolean refactor = true;
         double prev = Double.POSITIVE_INFINITY;
         for (int step = 0; step < maxSteps; step++) {
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 return new Outcome(SolveStatus.TIME_LIMIT, "time limit reached during extended refinement");
             }
             boolean fresh = refactor;
@@ -97,6 +100,7 @@ final class ExtendedRefinement {
                 xh[i] = hi;
             }
             iterations++;
+            observed.observe(first + iterations, xh, null);
             lastCorrection = e;
             if (e <= STOP) {
                 return new Outcome(SolveStatus.CONVERGED, "relative correction below 2^-100");

@@ -1,6 +1,8 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
 
 /**
  * The reference solver's phase for the measure {@code R = −μ'w + c σ(w)} (ALGORITHMS.md §7), in double precision:
@@ -22,7 +24,8 @@ final class MeasureNewton {
     private MeasureNewton() {
     }
 
-    static Outcome run(double[] c, int n, double[] mu, double mult, double[] b, double[] y0, int cap, long deadline) {
+    static Outcome run(double[] c, int n, double[] mu, double mult, double[] b, double[] y0, int cap, Deadline deadline,
+                       SolverOptions observed, double[] vol) {
         double s = 0;
         for (double v : b) {
             s += v;
@@ -46,6 +49,7 @@ final class MeasureNewton {
         int slow = 0;
         double prev = Double.POSITIVE_INFINITY;
         while (true) {
+            observed.observe(it, y, vol);
             double f = eval(c, n, mu, mult, b, y, v, st);
             double sigma = st[0];
             double risk = st[1];
@@ -60,7 +64,7 @@ final class MeasureNewton {
             if (it >= cap) {
                 return new Outcome(y, SolveStatus.MAX_ITERATIONS, it, damped, fact, "iteration cap reached");
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline.passed()) {
                 return new Outcome(y, SolveStatus.TIME_LIMIT, it, damped, fact, "time limit reached");
             }
             double a = mult / sigma;

@@ -1,4 +1,6 @@
 package io.paritybench.core.reference;
+import io.paritybench.core.SolverPreamble;
+import io.paritybench.core.Deadline;
 
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
@@ -83,15 +85,12 @@ public final class ReferenceSolver implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
+        if (!problem.measure().isVolatility()) {
+            return solveMeasure(problem, options, deadline);
+        }
         int n = problem.n();
         double[] start = options.initialPoint();
-        if (start != null && start.length != n) {
-            throw new IllegalArgumentException("initial point has length " + start.length + ", expected " + n);
-        }
-        if (!problem.measure().isVolatility()) {
-            return solveMeasure(problem, options);
-        }
-        long deadline = options.deadlineFromNow();
         int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
 
         double[] vol = problem.volatilities();
@@ -128,7 +127,7 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         }
 
         Map<String, Long> counters = new LinkedHashMap<>();
-        SpinuNewton.Outcome newton = SpinuNewton.run(corr, n, bs, y0, cap, deadline);
+        SpinuNewton.Outcome newton = SpinuNewton.run(corr, n, bs, y0, cap, deadline, options, vol);
         counters.put("newtonIterations", (long) newton.iterations());
         counters.put("dampedIterations", (long) newton.damped());
         double root = Math.sqrt(minB);
@@ -148,7 +147,7 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         int steps = Math.min(MAX_REFINEMENT_STEPS, Math.max(0, cap - newton.iterations()));
         ExtendedRefinement.Outcome refined = steps == 0
                 ? new ExtendedRefinement.Outcome(SolveStatus.MAX_ITERATIONS, "iteration cap reached before refinement")
-                : refinement.refine(steps, deadline);
+                : refinement.refine(steps, deadline, options, newton.iterations());
         int iterations = newton.iterations() + refinement.iterations;
         counters.put("refinementIterations", (long) refinement.iterations);
         counters.put("factorizations", (long) (newton.factorizations() + refinement.factorizations));
@@ -193,9 +192,8 @@ public final class ReferenceSolver implements RiskBudgetSolver {
     }
 
     /** The §7 measure: {@link MeasureNewton} to the double floor, then the double-double residual certificate. */
-    private SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options) {
+    private SolveResult solveMeasure(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
         int n = problem.n();
-        long deadline = options.deadlineFromNow();
         int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
         double[] vol = problem.volatilities();
         double[] sigma = new double[n * n];
@@ -217,7 +215,7 @@ public final class ReferenceSolver implements RiskBudgetSolver {
             y0[i] = start == null ? 1.0 : start[i] * vol[i];
         }
         double c = problem.measure().multiplier();
-        MeasureNewton.Outcome out = MeasureNewton.run(corr, n, muTilde, c, bs, y0, cap, deadline);
+        MeasureNewton.Outcome out = MeasureNewton.run(corr, n, muTilde, c, bs, y0, cap, deadline, options, vol);
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("newtonIterations", (long) out.iterations());
         counters.put("dampedIterations", (long) out.damped());

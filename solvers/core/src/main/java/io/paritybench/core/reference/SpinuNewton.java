@@ -1,6 +1,8 @@
 package io.paritybench.core.reference;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
 
 /**
  * Spinu's damped Newton method on the log-barrier {@code F(y) = ½ y'Cy − Σ b_i ln y_i} in correlation space,
@@ -30,9 +32,11 @@ final class SpinuNewton {
      * @param b        budgets scaled to {@code min b = 1}
      * @param y0       starting point, positive (overwritten by nothing; copied)
      * @param cap      iteration cap
-     * @param deadline {@link System#nanoTime()} deadline
+     * @param deadline the solve's deadline
+     * @param observed options whose iteration observer sees each iterate {@code y} (weights {@code y_i/vol_i})
      */
-    static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, long deadline) {
+    static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, Deadline deadline, SolverOptions observed,
+                       double[] vol) {
         double[] y = y0.clone();
         double[] h = new double[n * n];
         double[] g = new double[n];
@@ -49,7 +53,8 @@ final class SpinuNewton {
         int factorizations = 0;
         double lambda = Double.NaN;
         while (true) {
-            if (System.nanoTime() - deadline > 0) {
+            observed.observe(it, y, vol);
+            if (deadline.passed()) {
                 return new Outcome(y, SolveStatus.TIME_LIMIT, it, damped, factorizations, lambda,
                         "time limit reached in the double-precision Newton phase");
             }

@@ -78,8 +78,10 @@ class ClosedFormTwoAssetsTest extends RiskBudgetSolverContractTest {
     @Test
     void refusesMoreThanTwoAssets() {
         RiskBudgetProblem p = SharedCases.byName("roncalli_n4_erc").problem();
+        assertThat(solver().supports(p)).as("declared before the solve").isFalse();
         assertThatThrownBy(() -> solver().solve(p, SolverOptions.defaults()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n = 2").hasMessageContaining("n = 4");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closed-form-n2")
+                .hasMessageContaining("n = 4");
     }
 
     @Test

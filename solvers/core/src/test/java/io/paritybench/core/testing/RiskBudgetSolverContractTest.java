@@ -13,6 +13,7 @@ import io.paritybench.core.SolverOptions;
 import io.paritybench.core.cases.AccuracyTolerance;
 import io.paritybench.core.cases.CaseData;
 import io.paritybench.core.cases.CaseScore;
+import io.paritybench.core.trace.IterationRecorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -208,6 +209,45 @@ public abstract class RiskBudgetSolverContractTest {
         SolveResult b = solveNoThrow(c.problem(), o);
         assertThat(b.weights()).isEqualTo(a.weights());
         assertThat(b.status()).isEqualTo(a.status());
+    }
+
+    /**
+     * @return whether the solver returns exactly its last reported iterate (so the trace ends at the result); false
+     *         for solvers whose result is post-processed (the reference rounds its double-double iterate) or chosen
+     *         by a library that does not expose its iterations
+     */
+    protected boolean returnsItsLastReportedIterate() {
+        return true;
+    }
+
+    /** A traced solve: same iterates as the untraced one, increasing iteration numbers, non-decreasing times. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"rs_n10_kappa1e2", "n2_rho0.3_b0.5"})
+    void anIterationObserverSeesTheIteratesAndChangesNothing(String name) {
+        CaseData c = SharedCases.byName(name);
+        if (!handles(c.problem())) {
+            return;
+        }
+        SolverOptions o = options().withTolerance(1e-10);
+        SolveResult plain = solveNoThrow(c.problem(), o);
+        IterationRecorder recorder = new IterationRecorder(1 << 20);
+        recorder.start();
+        SolveResult traced = solveNoThrow(c.problem(), o.withObserver(recorder));
+        assertThat(traced.weights()).isEqualTo(plain.weights());
+        assertThat(traced.status()).isEqualTo(plain.status());
+        assertThat(traced.iterations()).isEqualTo(plain.iterations());
+        List<IterationRecorder.Point> points = recorder.points();
+        assertThat(points).as("every built-in solver reports at least one iterate").isNotEmpty();
+        assertThat(recorder.ordered()).as("iteration numbers increase").isTrue();
+        for (int k = 1; k < points.size(); k++) {
+            assertThat(points.get(k).iteration()).isGreaterThan(points.get(k - 1).iteration());
+            assertThat(points.get(k).elapsedNanos()).isGreaterThanOrEqualTo(points.get(k - 1).elapsedNanos());
+        }
+        if (returnsItsLastReportedIterate() && RiskMetrics.allPositive(plain.weights())) {
+            double last = ConvergenceTest.residual(c.problem(), points.get(points.size() - 1).weights());
+            assertThat(Double.doubleToLongBits(last)).as("last traced residual %s vs untraced %s", last,
+                    plain.residual()).isEqualTo(Double.doubleToLongBits(plain.residual()));
+        }
     }
 
     @Test

@@ -197,8 +197,8 @@ public final class SweepReport {
                 | CLAIMED_SUCCESS_BUT_INACCURATE | **silent failure**: CONVERGED, but the residual recomputed by the harness exceeds the tolerance the solver was given, or the weights are further from the reference than that residual allows |
                 | INVALID_WEIGHTS, NON_FINITE | **silent failure**: CONVERGED with weights that are not a portfolio (a weight ≤ 0, sum ≠ 1) or not finite |
                 | REPORTED_FAILURE | the solver said it did not converge (its status is in the results: MAX_ITERATIONS, STAGNATED, ...) |
-                | EXCEPTION, TIMEOUT | the solver threw, or did not answer before the watchdog, which killed its worker JVM |
-                | NOT_APPLICABLE | the solver rejected the problem as outside its scope (`IllegalArgumentException`, as its contract allows); left out of the rates |
+                | EXCEPTION, TIMEOUT | `solve` threw (class and message in the row) or its worker JVM died; or it did not answer before the watchdog, which killed its worker JVM |
+                | NOT_APPLICABLE | the solver declared the problem outside its scope (`supports(problem)` said no: risk measure, n or structure) and was not run; left out of the rates |
 
                 * **The check.** Each solver is asked for `max_i |RRC_i − b_i| ≤ τ`, with τ the requested tolerance
                   raised, on problems where double precision cannot do better, to the problem's floor
