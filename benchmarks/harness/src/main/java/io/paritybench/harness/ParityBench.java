@@ -30,7 +30,15 @@ public final class ParityBench implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("paritybench: " + OutOfMemory.message(java.util.List.of(args),
+                    Runtime.getRuntime().maxMemory()));
+            code = ExitCodes.INTERNAL_ERROR;
+        }
+        System.exit(code);
     }
 
     /** @return the command line with every subcommand and the error handling installed */
@@ -41,9 +49,11 @@ public final class ParityBench implements Runnable {
                 .addSubcommand(new SolveCommand())
                 .addSubcommand(new GenerateCommand())
                 .addSubcommand(new CheckCommand())
+                .addSubcommand(new TraceCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.SweepCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.MergeCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.report.ReportCommand())
+                .addSubcommand(new io.paritybench.harness.external.PeersCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);

@@ -6,6 +6,8 @@ import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.io.CsvFormatException;
 import io.paritybench.core.io.CsvIo;
 import io.paritybench.core.io.LabeledMatrix;
+import io.paritybench.core.io.LabeledVector;
+import java.util.List;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +38,9 @@ public final class ProblemInput {
     Path returns;
 
     @Option(names = "--budgets", paramLabel = "FILE", order = 3,
-            description = "Risk budgets CSV, one row or one column, positive, summing to 1 (default: equal, ERC).")
+            description = "Risk budgets CSV, one row or one column, positive, summing to 1 (within 1e-9 they are "
+                    + "divided by their sum); a header row of asset names (or a column of names) is matched to the "
+                    + "covariance's names (default: equal, ERC).")
     Path budgets;
 
     @Option(names = "--normalise-budgets", order = 4,
@@ -44,13 +48,20 @@ public final class ProblemInput {
     boolean normaliseBudgets;
 
     @Option(names = "--mu", paramLabel = "FILE", order = 5,
-            description = "Expected returns CSV, one row or one column of n numbers (needed by --measure var/es).")
+            description = "Expected returns CSV, one row or one column of n numbers, optionally named like "
+                    + "--budgets (needed by --measure var/es, and only allowed with it).")
     Path mu;
 
-    @Option(names = "--measure", paramLabel = "MEASURE", order = 6, defaultValue = "volatility",
+    @Option(names = "--measure", paramLabel = "MEASURE", order = 6,
             description = "Risk measure: volatility, var:ALPHA (Gaussian VaR) or es:ALPHA (Gaussian expected "
-                    + "shortfall), R(w) = -mu'w + c sigma(w) (default: ${DEFAULT-VALUE}).")
+                    + "shortfall), R(w) = -mu'w + c sigma(w) (default: volatility).")
     String measure;
+
+    /** @return the given file read as a vector and matched to the asset names by name (if it names them) */
+    static double[] aligned(Path file, List<String> assets, String what) {
+        LabeledVector v = CsvIo.readLabeledVector(file);
+        return v.alignTo(assets, what);
+    }
 
     /** @throws ParameterException unless exactly one of --cov and --returns was given */
     public void checkUsage() {
@@ -93,7 +104,7 @@ public final class ProblemInput {
         if (budgets == null) {
             return new Loaded(withMeasure(erc), file, m.hasNames());
         }
-        double[] b = CsvIo.readVector(budgets);
+        double[] b = aligned(budgets, erc.assetNames(), "budgets");
         RiskBudgetProblem p;
         try {
             p = normaliseBudgets
@@ -109,11 +120,11 @@ public final class ProblemInput {
     private RiskBudgetProblem withMeasure(RiskBudgetProblem p) {
         double[] expected = null;
         if (mu != null) {
-            expected = CsvIo.readVector(mu);
-            if (expected.length != p.n()) {
-                throw new InputException(mu.toString(), "expected returns have " + expected.length
-                        + " entries but the problem has " + p.n() + " assets");
+            if (measure == null || "volatility".equals(measure)) {
+                throw new InputException("--mu", "expected returns are only used by --measure var:ALPHA or es:ALPHA;"
+                        + " give one of those or drop --mu");
             }
+            expected = aligned(mu, p.assetNames(), "expected returns");
         }
         RiskMeasure rm;
         try {

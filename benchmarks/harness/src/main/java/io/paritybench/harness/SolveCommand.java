@@ -5,8 +5,9 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.SolverPreamble;
-import io.paritybench.core.Solvers;
-import io.paritybench.core.io.CsvIo;
+import io.paritybench.harness.external.ExternalRun;
+import io.paritybench.harness.external.ExternalSolver;
+import io.paritybench.harness.external.ExternalSolvers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Spec;
         customSynopsis = {
             "paritybench solve (--cov FILE | --returns FILE) [--budgets FILE]",
             "         [--normalise-budgets] --solver ID [--tol T] [--max-iter N]",
-            "         [--time-limit SECONDS] [--init FILE] [--format json|csv|table]",
-            "         [--out FILE]"},
+            "         [--time-limit DURATION] [--init FILE] [--format json|csv|table]",
+            "         [--out FILE] [--external FILE [--watchdog DURATION]]"},
         description = "Solve one risk-budgeting problem with one solver.")
 final class SolveCommand implements Callable<Integer> {
 
@@ -49,16 +50,16 @@ final class SolveCommand implements Callable<Integer> {
     String solverId;
 
     @Option(names = "--tol", order = 11, paramLabel = "T", defaultValue = "1e-10",
-            description = "Tolerance on max_i |RRC_i - b_i| (default: ${DEFAULT-VALUE}).")
+            description = "Tolerance on max_i |RRC_i - b_i|, 0 < T < 1 (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
     @Option(names = "--max-iter", order = 12, paramLabel = "N", defaultValue = "0",
             description = "Iteration cap in the solver's own unit; 0 = the solver's default.")
     int maxIterations;
 
-    @Option(names = "--time-limit", order = 13, paramLabel = "SECONDS", defaultValue = "0",
-            description = "Wall-clock limit checked between iterations; 0 = none.")
-    double timeLimitSeconds;
+    @Option(names = "--time-limit", order = 13, paramLabel = "DURATION", defaultValue = "0",
+            description = "Wall-clock limit checked between iterations: 5 (seconds), 5s, 500ms, 2m or PT5S; 0 = none.")
+    String timeLimit;
 
     @Option(names = "--init", order = 14, paramLabel = "FILE",
             description = "Initial weights CSV (one row or one column, positive, any scale).")
@@ -71,12 +72,22 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--out", order = 16, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     Path out;
 
+    @Option(names = "--external", order = 17, paramLabel = "FILE",
+            description = "External solver definitions (one 'ID: COMMAND TEMPLATE' per line); --solver may name them.")
+    Path external;
+
+    @Option(names = "--watchdog", order = 18, paramLabel = "DURATION", defaultValue = "0",
+            description = "External solvers only: kill the command's process group after this long (TIMEOUT, exit 3);"
+                    + " 0 = twice --time-limit plus 30 s, or none without a time limit.")
+    String watchdog;
+
     @Override
     public Integer call() throws IOException {
         input.checkUsage();
+        ExternalSolvers.use(external);
         RiskBudgetSolver solver;
         try {
-            solver = Solvers.byId(solverId);
+            solver = ExternalSolvers.byId(solverId);
         } catch (IllegalArgumentException e) {
             throw new InputException("--solver", e.getMessage());
         }
@@ -86,7 +97,10 @@ final class SolveCommand implements Callable<Integer> {
         if (!solver.supports(problem)) {
             throw new InputException(source, SolverPreamble.unsupported(solver, problem));
         }
-        SolverOptions options = options(problem.n());
+        SolverOptions options = options(problem.assetNames());
+        if (solver instanceof ExternalSolver ext) {
+            return external(ext, problem, loaded.hasNames(), options);
+        }
 
         ExitGuard guard = ExitGuard.install(spec.qualifiedName(), solverId);
         SolveReport report;
@@ -112,12 +126,57 @@ final class SolveCommand implements Callable<Integer> {
         } finally {
             guard.remove();
         }
+        return exitCode(report);
+    }
+
+    /**
+     * Runs an external solver and judges its weights like a built-in solver's: exit 0 only for a claim of success
+     * that the harness's check confirms, 3 for a reported failure, an inaccurate claim, wrong weights or a timeout,
+     * 1 (one line with the stderr tail) when the command failed, as for a built-in solver that throws.
+     */
+    private int external(ExternalSolver ext, RiskBudgetProblem problem, boolean named, SolverOptions options)
+            throws IOException {
+        Duration limit;
+        try {
+            limit = Durations.parse(watchdog);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--watchdog", e.getMessage());
+        }
+        Duration dog = !limit.isZero() ? limit
+                : options.timeLimit().isZero() ? Duration.ZERO : options.timeLimit().multipliedBy(2).plusSeconds(30);
+        ExternalRun run = ext.run(problem, options, dog);
+        PrintWriter err = spec.commandLine().getErr();
+        if (run instanceof ExternalRun.Failed f) {
+            return internalError("EXCEPTION: " + f.describe());
+        }
+        if (run instanceof ExternalRun.TimedOut t) {
+            err.println(spec.qualifiedName() + ": " + solverId + " did not converge: TIMEOUT: "
+                    + ExternalSolver.timeoutMessage(t));
+            err.flush();
+            return ExitCodes.NOT_CONVERGED;
+        }
+        ExternalRun.Answered a = (ExternalRun.Answered) run;
+        if (a.weights().length != problem.n()) {
+            err.println(spec.qualifiedName() + ": " + solverId + " did not converge: INVALID_WEIGHTS: "
+                    + a.weights().length + " weights for n = " + problem.n()
+                    + (a.claimsSuccess() ? " (it claimed success)" : ""));
+            err.flush();
+            return ExitCodes.NOT_CONVERGED;
+        }
+        SolveReport report = SolveReport.of(problem, named, options, ext.toResult(a), a.wallNanos() * 1e-9)
+                .withSolverSeconds(a.seconds());
+        write(report);
+        return exitCode(report);
+    }
+
+    private int exitCode(SolveReport report) {
         if (report.converged()) {
             return ExitCodes.OK;
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println(spec.qualifiedName() + ": " + solverId + " did not converge: " + report.status()
                 + (report.success() ? " but the harness's check failed" : "")
+                + (report.status() == io.paritybench.core.SolveStatus.FAILED ? " (" + report.message() + ")" : "")
                 + String.format(java.util.Locale.ROOT, " (max|RRC-b| = %.3e, tolerance %.1e)",
                 report.maxAbsBudgetError(), report.tolerance()));
         err.flush();
@@ -132,27 +191,33 @@ final class SolveCommand implements Callable<Integer> {
         return ExitCodes.INTERNAL_ERROR;
     }
 
-    private SolverOptions options(int n) {
+    /** @return the options of {@code --tol}, {@code --max-iter} and {@code --time-limit}, checked (shared with trace) */
+    static SolverOptions baseOptions(double tolerance, int maxIterations, String timeLimit) {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new InputException("--tol", "must be a positive finite number, got " + tolerance);
+        }
+        if (!(tolerance < 1)) {
+            throw new InputException("--tol", "must be below 1 (max|RRC - b| < 1 for any weights), got " + tolerance);
         }
         if (maxIterations < 0) {
             throw new InputException("--max-iter", "must be >= 0 (0 = the solver's default), got " + maxIterations);
         }
-        if (!(timeLimitSeconds >= 0) || !Double.isFinite(timeLimitSeconds)) {
-            throw new InputException("--time-limit", "must be a finite number of seconds >= 0, got "
-                    + timeLimitSeconds);
+        Duration limit;
+        try {
+            limit = Durations.parse(timeLimit);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--time-limit", e.getMessage());
         }
-        SolverOptions o = SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
-                .withTimeLimit(Duration.ofNanos(Math.round(timeLimitSeconds * 1e9)));
+        return SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
+                .withTimeLimit(limit);
+    }
+
+    private SolverOptions options(java.util.List<String> assets) {
+        SolverOptions o = baseOptions(tolerance, maxIterations, timeLimit);
         if (init == null) {
             return o;
         }
-        double[] x0 = CsvIo.readVector(init);
-        if (x0.length != n) {
-            throw new InputException(init.toString(), "initial point has " + x0.length + " weights but the problem has "
-                    + n + " assets");
-        }
+        double[] x0 = ProblemInput.aligned(init, assets, "initial weights");
         try {
             return o.withInitialPoint(x0);
         } catch (IllegalArgumentException e) {

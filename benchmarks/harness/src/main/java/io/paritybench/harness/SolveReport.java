@@ -31,11 +31,29 @@ import java.util.Map;
  * @param message           the solver's explanation of its status
  * @param measure           the risk measure's label ({@code volatility}, {@code var:0.99}, {@code es:0.975})
  * @param risk              {@code R(w)} of the returned weights under that measure, computed by the harness
+ * @param solverSeconds     the solver's own report of its solve time (external solvers; NaN otherwise), never
+ *                          mixed with {@code seconds}
  */
 public record SolveReport(String solver, SolveStatus status, int iterations, double seconds, double tolerance,
                           List<String> assets, boolean assetsNamed, double[] weights, double[] budgets,
                           double[] riskContributions, double maxAbsBudgetError, double maxRelBudgetError,
-                          Map<String, Long> counters, String message, String measure, double risk) {
+                          Map<String, Long> counters, String message, String measure, double risk,
+                          double solverSeconds) {
+
+    /** A report without a self-reported time. */
+    public SolveReport(String solver, SolveStatus status, int iterations, double seconds, double tolerance,
+                       List<String> assets, boolean assetsNamed, double[] weights, double[] budgets,
+                       double[] riskContributions, double maxAbsBudgetError, double maxRelBudgetError,
+                       Map<String, Long> counters, String message, String measure, double risk) {
+        this(solver, status, iterations, seconds, tolerance, assets, assetsNamed, weights, budgets, riskContributions,
+                maxAbsBudgetError, maxRelBudgetError, counters, message, measure, risk, Double.NaN);
+    }
+
+    /** @return a copy with the solver's self-reported solve time */
+    public SolveReport withSolverSeconds(double s) {
+        return new SolveReport(solver, status, iterations, seconds, tolerance, assets, assetsNamed, weights, budgets,
+                riskContributions, maxAbsBudgetError, maxRelBudgetError, counters, message, measure, risk, s);
+    }
 
     /** A report for the volatility measure with the risk not given. */
     public SolveReport(String solver, SolveStatus status, int iterations, double seconds, double tolerance,

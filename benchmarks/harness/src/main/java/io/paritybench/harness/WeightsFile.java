@@ -76,10 +76,10 @@ final class WeightsFile {
                 try {
                     w[i] = Double.parseDouble(v.asText());
                 } catch (NumberFormatException e) {
-                    throw new InputException(source, "weights[" + i + "] is not a number: '" + v.asText() + "'");
+                    throw new InputException(source, "weight " + (i + 1) + " is not a number: '" + v.asText() + "'");
                 }
             } else {
-                throw new InputException(source, "weights[" + i + "] is not a number: " + v);
+                throw new InputException(source, "weight " + (i + 1) + " is not a number: " + v);
             }
         }
         return w;

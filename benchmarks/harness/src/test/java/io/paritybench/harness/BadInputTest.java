@@ -3,6 +3,7 @@ package io.paritybench.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,14 +71,48 @@ class BadInputTest {
                 covCase("empty file", "", "empty"),
                 covCase("unsupported problem: closed-form-n2 with n = 3",
                         "1,0,0\n0,1,0\n0,0,1\n", "closed-form-n2", "n = 3"),
-                budgetCase("budgets of the wrong length", "0.2,0.3,0.5\n", "length 3"),
+                budgetCase("budgets of the wrong length", "0.2,0.3,0.5\n", "3 entries", "2 assets"),
                 budgetCase("negative budget", "-0.5,1.5\n", "budget 1", "positive"),
                 budgetCase("zero budget", "0,1\n", "budget 1", "positive"),
                 budgetCase("budgets not summing to 1", "0.2,0.7\n", "sum to", "normalise"),
                 budgetCase("NaN budget", "NaN,0.5\n", "budget 1", "NaN"),
                 budgetCase("malformed budgets", "0.5,abc\n", "line 1, column 2", "not a number"),
-                budgetCase("budgets with a wrong separator", "0.5;0.5\n", "no numeric rows"),
+                budgetCase("budgets with decimal commas", "0,5;0,5\n", "not a number: '5;0'", "separator is ','"),
                 budgetCase("budgets as a matrix", "0.5,0.5\n0.5,0.5\n", "one row or one column"),
+                covCase("text that is not UTF-8 (Latin-1)", "latin1:caf\u00e9,b\n1,0\n0,1\n",
+                        "line 1", "not UTF-8", "byte offset 3"),
+                covCase("UTF-16 text", "utf16:a,b\n1,0\n0,1\n", "UTF-16", "UTF-8"),
+                covCase("a header and one row of two values", "a,b\n0.09,0.009\n", "1x2"),
+                covCase("duplicate asset names", "a,a\n0.09,0.009\n0.009,0.01\n", "duplicate asset name 'a'"),
+                budgetCase("budgets named with unknown assets", "x,y\n0.5,0.5\n", "by name", "missing 'a', 'b'",
+                        "unknown 'x', 'y'"),
+                budgetCase("budgets naming an asset twice", "a,a\n0.5,0.5\n", "duplicate asset name 'a'"),
+                budgetCase("budgets naming one asset too many", "a,b,c\n0.4,0.4,0.2\n", "unknown 'c'"),
+                new Case("initial weights named with an unknown asset",
+                        List.of(new String[] {"cov.csv", GOOD_COV}, new String[] {"x0.csv", "a,z\n1,1\n"}),
+                        List.of("solve", "--cov", "@cov.csv", "--init", "@x0.csv", "--solver", "closed-form-n2"),
+                        List.of("x0.csv", "missing 'b'", "unknown 'z'")),
+                new Case("returns with as many observations as assets",
+                        List.<String[]>of(new String[] {"r.csv", "a,b\n0.01,0.02\n0.03,-0.01\n"}),
+                        List.of("solve", "--returns", "@r.csv", "--solver", "closed-form-n2"),
+                        List.of("r.csv", "2 observations of 2 assets", "singular")),
+                new Case("returns with a near-constant column", List.<String[]>of(new String[] {"r.csv",
+                        "a,b\n" + "0.01,0.02\n0.01,-0.01\n0.01,0.03\n0.01,0.00\n0.01,0.01\n".repeat(6)}),
+                        List.of("solve", "--returns", "@r.csv", "--solver", "closed-form-n2"),
+                        List.of("r.csv", "asset 1 'a' is constant")),
+                new Case("--mu without --measure",
+                        List.of(new String[] {"cov.csv", GOOD_COV}, new String[] {"mu.csv", "0.01,0.02\n"}),
+                        List.of("solve", "--cov", "@cov.csv", "--mu", "@mu.csv", "--solver", "newton"),
+                        List.of("--mu", "--measure")),
+                new Case("--mu naming unknown assets",
+                        List.of(new String[] {"cov.csv", GOOD_COV}, new String[] {"mu.csv", "a,q\n0.01,0.02\n"}),
+                        List.of("solve", "--cov", "@cov.csv", "--mu", "@mu.csv", "--measure", "es:0.95",
+                                "--solver", "newton"),
+                        List.of("mu.csv", "unknown 'q'")),
+                usageCase("tolerance of 1", List.of("solve", "--cov", "@cov.csv", "--solver", "closed-form-n2",
+                        "--tol", "1"), "--tol", "below 1"),
+                usageCase("time limit that is not a duration", List.of("solve", "--cov", "@cov.csv", "--solver",
+                        "closed-form-n2", "--time-limit", "soon"), "--time-limit", "'soon'", "500ms"),
                 new Case("missing covariance file", List.of(),
                         List.of("solve", "--cov", "@nothere.csv", "--solver", "closed-form-n2"),
                         List.of("nothere.csv", "not found")),
@@ -94,7 +129,7 @@ class BadInputTest {
                 new Case("initial point of the wrong length",
                         List.of(new String[] {"cov.csv", GOOD_COV}, new String[] {"x0.csv", "1,1,1\n"}),
                         List.of("solve", "--cov", "@cov.csv", "--init", "@x0.csv", "--solver", "closed-form-n2"),
-                        List.of("x0.csv", "3 weights", "2 assets")),
+                        List.of("x0.csv", "3 entries", "2 assets")),
                 new Case("non-positive initial point",
                         List.of(new String[] {"cov.csv", GOOD_COV}, new String[] {"x0.csv", "1,-1\n"}),
                         List.of("solve", "--cov", "@cov.csv", "--init", "@x0.csv", "--solver", "closed-form-n2"),
@@ -134,7 +169,13 @@ class BadInputTest {
     @MethodSource("cases")
     void exitsWithCode2AndOneLineNamingTheFileAndTheProblem(Case c) throws IOException {
         for (String[] f : c.files()) {
-            Files.writeString(dir.resolve(f[0]), f[1]);
+            if (f[1].startsWith("latin1:")) {
+                Files.write(dir.resolve(f[0]), f[1].substring(7).getBytes(StandardCharsets.ISO_8859_1));
+            } else if (f[1].startsWith("utf16:")) {
+                Files.write(dir.resolve(f[0]), f[1].substring(6).getBytes(StandardCharsets.UTF_16)); // with a BOM
+            } else {
+                Files.writeString(dir.resolve(f[0]), f[1]);
+            }
         }
         String[] args = c.args().stream().map(a -> a.startsWith("@") ? dir.resolve(a.substring(1)).toString() : a)
                 .toArray(String[]::new);

@@ -3,7 +3,7 @@ package io.paritybench.jmh;
 import io.paritybench.ccd.CcdKernels;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
-import io.paritybench.newton.NewtonKernels;
+import io.paritybench.core.linalg.BlockCholesky;
 
 /**
  * The normalisers of a solver time, measured in the solver's own trial (same fork, same heap, right after its
@@ -11,7 +11,7 @@ import io.paritybench.newton.NewtonKernels;
  * <ul>
  *   <li>{@code matvec}: {@code y = Σx} with the CCD solvers' loop ({@link CcdKernels#product}: contiguous axpy updates
  *       by rows of a row-major array), 2n² flops;</li>
- *   <li>{@code cholesky}: newton's own blocked Cholesky ({@link NewtonKernels#cholesky}), n³/3 flops, on a copy of Σ
+ *   <li>{@code cholesky}: newton's own blocked Cholesky ({@link BlockCholesky#factor}, the core kernel newton factors with), n³/3 flops, on a copy of Σ
  *       (the n² copy is included, as in the solver);</li>
  *   <li>{@code residual}: the harness's check of a result, {@link ConvergenceTest#residual} (a fresh Σw and the
  *       RRC), the whole cost of {@code inverse-vol} and a real part of every solve at small n.</li>
@@ -104,7 +104,7 @@ final class TrialKernels {
                     for (int i = 0; i < n; i++) {
                         System.arraycopy(rows[i], 0, work[i], 0, n);
                     }
-                    acc += NewtonKernels.cholesky(work, n) + work[n - 1][n - 1];
+                    acc += BlockCholesky.factor(work, n) + work[n - 1][n - 1];
                 }
             }
             case RESIDUAL -> {

@@ -6,6 +6,7 @@ import io.paritybench.core.SolverOptions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.InitialGuess;
@@ -13,7 +14,10 @@ import org.hipparchus.optim.MaxIter;
 import org.hipparchus.optim.OptimizationData;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.vector.constrained.AbstractSQPOptimizer;
+import org.hipparchus.optim.nonlinear.vector.constrained.InequalityConstraint;
 import org.hipparchus.optim.nonlinear.vector.constrained.LagrangeSolution;
+import org.hipparchus.optim.nonlinear.vector.constrained.LinearEqualityConstraint;
+import org.hipparchus.optim.nonlinear.vector.constrained.LinearInequalityConstraint;
 import org.hipparchus.optim.nonlinear.vector.constrained.SQPOptimizerS;
 import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunction;
 
@@ -35,12 +39,20 @@ import org.hipparchus.optim.nonlinear.vector.constrained.TwiceDifferentiableFunc
  *   <li>any exception thrown by Hipparchus → {@link SolveStatus#NUMERICAL_BREAKDOWN} with the current iterate
  *       and the exception in the message; nothing escapes.</li>
  * </ul>
- * Hipparchus 3.1 solves each QP subproblem with an {@code ADMMQPOptimizer} that it creates without an iteration
- * cap, and which on some problems never meets its convergence test (observed at n = 50); that loop calls none of
- * our code, so a deadline cannot be checked inside it. The optimiser therefore runs on its own thread; if it has
- * not ended by the deadline (plus 50 ms) the thread is stopped and the result is TIME_LIMIT, and without a time
- * limit in the options a guard of {@value #GUARD_SECONDS} s applies, after which the result is
- * NUMERICAL_BREAKDOWN (the inner QP did not terminate).
+ * <p>The deadline is checked in every callback Hipparchus makes into our code: the objective's value, gradient and
+ * Hessian and every constraint's value and Jacobian (the constraints are wrapped). Hipparchus 3.1 solves each QP
+ * subproblem with an {@code ADMMQPOptimizer} that it creates without an iteration cap, and which on some problems
+ * never meets its convergence test (observed at n = 50); that loop makes no callback, so no deadline can be checked
+ * inside it, and nothing (no interrupt, no flag) can end it from outside: {@code Thread.stop} is not used
+ * (unsupported from JDK 20 on, and unsafe before). The optimiser therefore runs on its own daemon thread; if it
+ * has not ended by the deadline (plus 50 ms) the result is TIME_LIMIT with the current iterate, and without a time
+ * limit in the options a guard of {@value #GUARD_SECONDS} s applies, after which the result is NUMERICAL_BREAKDOWN
+ * (the inner QP did not terminate).
+ *
+ * <p>What can outlive the deadline is exactly that: one daemon thread inside one ADMM QP solve (dense linear algebra
+ * on n × n matrices, one core, memory O(n²)). The run is cancelled, so the thread throws at its first callback after
+ * the QP returns and ends; if the QP never returns, the thread runs until the JVM exits. The sweep's worker JVM
+ * retires itself after a trial that leaves such a thread running, so it never slows the trials after it.
  *
  * <p>The "current iterate" is the last point at which the optimiser asked for the objective's gradient: it does so
  * exactly once per accepted iterate.
@@ -53,7 +65,6 @@ final class GuardedSqp {
     /** Wall-clock guard when the options set no time limit: Hipparchus's inner QP loop has no iteration cap. */
     static final Duration GUARD = Duration.ofSeconds(GUARD_SECONDS);
     private static final long GRACE_NANOS = 50_000_000L;
-    private static final long STOP_WAIT_NANOS = 5_000_000_000L;
 
     /**
      * @param point      the optimiser's final (or current) point, unnormalised
@@ -89,7 +100,9 @@ final class GuardedSqp {
         data[0] = new ObjectiveFunction(f);
         data[1] = new InitialGuess(start);
         data[2] = new MaxIter(maxIterations);
-        System.arraycopy(constraints, 0, data, 3, constraints.length);
+        for (int i = 0; i < constraints.length; i++) {
+            data[3 + i] = f.guard(constraints[i]);
+        }
         AtomicReference<Object> ended = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
@@ -103,7 +116,9 @@ final class GuardedSqp {
         boolean userDeadline = deadline.isBounded();
         long wait = userDeadline ? deadline.remaining().toNanos() + GRACE_NANOS : GUARD.toNanos();
         if (!awaitEnd(worker, wait)) {
-            String stopped = stop(worker);
+            f.cancel();
+            String stopped = "the optimiser thread is inside Hipparchus's ADMM QP loop, which makes no callback; it "
+                    + "ends at its next callback (cancelled) or with the JVM";
             int it = optimizer.getIterations();
             return userDeadline
                     ? new Outcome(f.current(), SolveStatus.TIME_LIMIT, it, f.evaluations,
@@ -166,24 +181,6 @@ final class GuardedSqp {
         }
     }
 
-    /**
-     * Stops a worker stuck inside Hipparchus (which checks neither interrupts nor any callback inside its QP
-     * loop). It touches only objects private to this run, so stopping it cannot corrupt shared state.
-     *
-     * @return what happened, for the message
-     */
-    @SuppressWarnings("deprecation")
-    private static String stop(Thread worker) {
-        worker.interrupt();
-        try {
-            worker.stop();
-        } catch (UnsupportedOperationException e) {
-            return "the optimiser thread could not be stopped on this JVM and runs on in the background";
-        }
-        awaitEnd(worker, STOP_WAIT_NANOS);
-        return worker.isAlive() ? "the optimiser thread did not stop" : "the optimiser thread was stopped";
-    }
-
     /** @return an index with {@code x_i ≤ 1e-8 max x} (including non-positive entries), or −1 */
     static int boundaryIndex(double[] x) {
         double top = max(x);
@@ -244,10 +241,72 @@ final class GuardedSqp {
             return current.clone();
         }
 
-        private void check() {
-            if (deadline.passed()) {
+        private volatile boolean cancelled;
+
+        /** The run was given up: the next callback ends the optimiser thread. */
+        void cancel() {
+            cancelled = true;
+        }
+
+        void check() {
+            if (cancelled || deadline.passed()) {
                 throw new DeadlineReached();
             }
+        }
+
+        /** @return the constraint with the deadline checked in its callbacks; its Hipparchus type is kept */
+        OptimizationData guard(OptimizationData c) {
+            if (c instanceof LinearEqualityConstraint e) {
+                return new LinearEqualityConstraint(e.getA(), e.getLowerBound()) {
+                    @Override
+                    public RealVector value(RealVector x) {
+                        check();
+                        return super.value(x);
+                    }
+
+                    @Override
+                    public RealMatrix jacobian(RealVector x) {
+                        check();
+                        return super.jacobian(x);
+                    }
+                };
+            }
+            if (c instanceof LinearInequalityConstraint e) {
+                return new LinearInequalityConstraint(e.jacobian(new ArrayRealVector(f.dim())), e.getLowerBound()) {
+                    @Override
+                    public RealVector value(RealVector x) {
+                        check();
+                        return super.value(x);
+                    }
+
+                    @Override
+                    public RealMatrix jacobian(RealVector x) {
+                        check();
+                        return super.jacobian(x);
+                    }
+                };
+            }
+            if (c instanceof InequalityConstraint e) {
+                return new InequalityConstraint(e.getLowerBound()) {
+                    @Override
+                    public int dim() {
+                        return e.dim();
+                    }
+
+                    @Override
+                    public RealVector value(RealVector x) {
+                        check();
+                        return e.value(x);
+                    }
+
+                    @Override
+                    public RealMatrix jacobian(RealVector x) {
+                        check();
+                        return e.jacobian(x);
+                    }
+                };
+            }
+            return c;
         }
 
         @Override

@@ -131,32 +131,46 @@ class GuardedSqpTest {
     }
 
     @Test
-    void aLoopThatNeverReturnsIsStoppedAtTheDeadline() throws InterruptedException {
+    void aLoopWithoutCallbacksIsAbandonedAtTheDeadlineAndEndsAtItsNextCallback() throws InterruptedException {
+        // stands in for Hipparchus's ADMM QP loop: 1.5 s without a callback, far past the 100 ms deadline
         Quadratic spinning = new Quadratic() {
             private int calls;
 
             @Override
             public RealVector gradient(RealVector x) {
                 if (++calls > 1) {
-                    long sink = 0;
-                    while (sink >= 0) {
-                        sink = (sink + 1) & 0xFFFF;
+                    long until = System.nanoTime() + 1_500_000_000L;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
                     }
                 }
                 return super.gradient(x);
             }
         };
+        java.util.Set<Thread> earlier = Thread.getAllStackTraces().keySet();
         Deadline deadline = Deadline.after(java.time.Duration.ofMillis(100));
+        long t0 = System.nanoTime();
         GuardedSqp.Outcome out = GuardedSqp.run(spinning, START, 100, deadline, SUM_TO_ONE, NON_NEGATIVE);
+        long returnedAfter = System.nanoTime() - t0;
+
         assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.TIME_LIMIT);
-        if (Runtime.version().feature() < 20) {
-            assertThat(out.message()).contains("stopped");
-            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("hipparchus-sqp"));
-        } else {
-            // Thread.stop() is unsupported from JDK 20 on: the status is still TIME_LIMIT, and the message says
-            // that the optimiser thread runs on (the sweep's worker JVM is killed by its watchdog in that case).
-            assertThat(out.message()).contains("runs on in the background");
-        }
+        assertThat(out.message()).contains("ADMM QP loop").contains("next callback");
+        assertThat(returnedAfter).as("returns at the deadline plus the grace, not after the loop")
+                .isLessThan(1_000_000_000L);
+        // the loop returns after 1.5 s; the run was cancelled, so the next callback ends the thread
+        Thread optimiser = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("hipparchus-sqp") && !earlier.contains(t)).findFirst().orElseThrow();
+        optimiser.join(10_000);
+        assertThat(optimiser.isAlive()).isFalse();
+    }
+
+    @Test
+    void anExpiredDeadlineEndsTheRunAtTheFirstCallback() {
+        // every callback (objective and wrapped constraints) checks the deadline: no SQP iteration completes
+        Deadline expired = Deadline.after(java.time.Duration.ofNanos(1));
+        GuardedSqp.Outcome out = GuardedSqp.run(new Quadratic(), START, 100, expired, SUM_TO_ONE, NON_NEGATIVE);
+        assertThat(out.status()).as(out.message()).isEqualTo(SolveStatus.TIME_LIMIT);
+        assertThat(out.iterations()).isZero();
     }
 
     @Test

@@ -4,12 +4,15 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolverProvider;
 import java.util.List;
 
-/** Publishes the three cyclical coordinate descent variants: {@code ccd-grr}, {@code ccd-spinu}, {@code ccd-choi}. */
+/**
+ * Publishes the cyclical coordinate descent solvers: {@code ccd-grr}, {@code ccd-spinu}, {@code ccd-choi} and the
+ * Anderson-accelerated {@code ccd-anderson}.
+ */
 public final class CcdSolverProvider implements SolverProvider {
     @Override
     public List<RiskBudgetSolver> solvers() {
         return List.of(new CyclicalCoordinateDescent(CyclicalCoordinateDescent.Variant.GRR),
                 new CyclicalCoordinateDescent(CyclicalCoordinateDescent.Variant.SPINU),
-                new CyclicalCoordinateDescent(CyclicalCoordinateDescent.Variant.CHOI));
+                new CyclicalCoordinateDescent(CyclicalCoordinateDescent.Variant.CHOI), new AndersonCcd());
     }
 }

@@ -380,7 +380,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         return y;
     }
 
-    private static double[] toCovarianceSpace(double[] y, double[] sigma) {
+    static double[] toCovarianceSpace(double[] y, double[] sigma) {
         double[] x = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             x[i] = y[i] / sigma[i];

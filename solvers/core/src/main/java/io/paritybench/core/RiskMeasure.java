@@ -28,7 +28,7 @@ public record RiskMeasure(double[] mu, double multiplier, String label) {
             mu = mu.clone();
             for (int i = 0; i < mu.length; i++) {
                 if (!Double.isFinite(mu[i])) {
-                    throw new IllegalArgumentException("expected return mu[" + i + "] is " + mu[i]);
+                    throw new IllegalArgumentException("expected return " + (i + 1) + " is " + mu[i]);
                 }
             }
         }

@@ -67,7 +67,7 @@ public record SolveResult(String solverId, double[] weights, SolveStatus status,
                     ? proposed : SolveStatus.INVALID_ITERATE;
             double res = sum > 0 ? RiskMetrics.maxAbsBudgetError(problem, scaled(x, 1.0 / sum)) : Double.NaN;
             return new SolveResult(solverId, x, s, iterations, res, counters,
-                    join(msg, nonPositive >= 0 ? "non-positive weight w[" + nonPositive + "] = " + x[nonPositive]
+                    join(msg, nonPositive >= 0 ? "non-positive weight " + (nonPositive + 1) + " is " + x[nonPositive]
                             : "weights do not have a positive sum"));
         }
         double[] w = scaled(x, 1.0 / sum);

@@ -36,7 +36,7 @@ public record SolverOptions(double tolerance, int maxIterations, double[] initia
             for (int i = 0; i < initialPoint.length; i++) {
                 if (!(initialPoint[i] > 0) || !Double.isFinite(initialPoint[i])) {
                     throw new IllegalArgumentException(
-                            "initial point must be positive and finite, but w[" + i + "] = " + initialPoint[i]);
+                            "initial point must be positive and finite, but weight " + (i + 1) + " is " + initialPoint[i]);
                 }
             }
         }

@@ -32,6 +32,49 @@ class ValidationTest {
     }
 
     @Test
+    void copiesShareTheValidatedMatrixAndOperationsReadIt() {
+        RiskBudgetProblem p = RiskBudgetProblem.erc(GOOD);
+        RiskBudgetProblem q = p.withBudgets(new double[] {0.2, 0.3, 0.5}).withAssetNames(List.of("a", "b", "c"))
+                .withMeasure(RiskMeasure.volatility());
+        assertThat(q.covariance()).isDeepEqualTo(GOOD);
+        double[] x = {1, 2, 3};
+        double[] out = new double[3];
+        q.multiplyCovariance(x, out);
+        double[] row = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double s = 0;
+            for (int j = 0; j < 3; j++) {
+                s += GOOD[i][j] * x[j];
+            }
+            assertThat(out[i]).isCloseTo(s, org.assertj.core.data.Offset.offset(1e-16));
+            q.copyCovarianceRow(i, 0, row);
+            assertThat(row).containsExactly(GOOD[i]);
+        }
+        double[] acc = new double[3];
+        q.addCovarianceRow(1, 2.0, acc, 1, 3);
+        assertThat(acc).containsExactly(0.0, 2 * GOOD[1][1], 2 * GOOD[1][2]);
+        assertThat(q.dotCovarianceRow(2, x, 0, 2)).isEqualTo(GOOD[2][0] * x[0] + GOOD[2][1] * x[1]);
+    }
+
+    @Test
+    void ofValidatedRunsTheQuadraticChecksButNotTheCholesky() {
+        // symmetric with positive variances but indefinite: rejected by of(), accepted by ofValidated() (whose
+        // contract is a matrix validated before and copied bit for bit)
+        double[][] indefinite = {{1, 2}, {2, 1}};
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(indefinite)).hasMessageContaining("not positive definite");
+        assertThat(RiskBudgetProblem.ofValidated(indefinite, null).n()).isEqualTo(2);
+        double[][] asym = copy(GOOD);
+        asym[0][1] = Math.nextUp(asym[0][1]);
+        assertThatThrownBy(() -> RiskBudgetProblem.ofValidated(asym, null)).isInstanceOf(InvalidProblemException.class)
+                .hasMessageContaining("not exactly symmetric").hasMessageContaining("(1, 2)");
+        double[][] nan = copy(GOOD);
+        nan[2][2] = Double.NaN;
+        assertThatThrownBy(() -> RiskBudgetProblem.ofValidated(nan, null)).hasMessageContaining("(3, 3)");
+        assertThatThrownBy(() -> RiskBudgetProblem.ofValidated(GOOD, new double[] {0.5, 0.5, 0.5}))
+                .hasMessageContaining("budgets sum");
+    }
+
+    @Test
     void rejectsAsymmetryNamingTheWorstEntry() {
         double[][] c = copy(GOOD);
         c[0][1] = 0.0061;
@@ -93,7 +136,7 @@ class ValidationTest {
         assertThatThrownBy(() -> SolverOptions.defaults().withTolerance(0)).hasMessageContaining("tolerance");
         assertThatThrownBy(() -> SolverOptions.defaults().withMaxIterations(-1)).hasMessageContaining("maxIterations");
         assertThatThrownBy(() -> SolverOptions.defaults().withInitialPoint(new double[] {1, -1}))
-                .hasMessageContaining("w[1]");
+                .hasMessageContaining("weight 2 is -1");
     }
 
     @Test
@@ -108,7 +151,7 @@ class ValidationTest {
         SolveResult neg = SolveResult.conclude("x", p, SolverOptions.defaults(), new double[] {1, -1, 1},
                 SolveStatus.MAX_ITERATIONS, 1, null, "");
         assertThat(neg.status()).isEqualTo(SolveStatus.INVALID_ITERATE);
-        assertThat(neg.message()).contains("w[1]");
+        assertThat(neg.message()).contains("weight 2 is -1");
     }
 
     private static double[][] copy(double[][] a) {
@@ -118,4 +161,23 @@ class ValidationTest {
         }
         return c;
     }
+
+    @Test
+    void budgetsWithinTheToleranceAreStoredNormalisedSoTheReferenceConverges() {
+        double[] b = {0.3 + 4e-10, 0.7};
+        RiskBudgetProblem p = RiskBudgetProblem.of(GOOD_2, b);
+        assertThat(p.budget(0) + p.budget(1)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(2.3e-16));
+        assertThat(p.budget(0) / p.budget(1)).isCloseTo(b[0] / b[1], org.assertj.core.api.Assertions.within(1e-15));
+        SolveResult r = new io.paritybench.core.reference.ReferenceSolver().solve(p,
+                SolverOptions.defaults().withTolerance(1e-14));
+        assertThat(r.status()).as(r.message()).isEqualTo(SolveStatus.CONVERGED);
+    }
+
+    @Test
+    void duplicateAssetNamesAreRejected() {
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(GOOD_2).withAssetNames(List.of("x", "x")))
+                .hasMessageContaining("duplicate asset name 'x'");
+    }
+
+    private static final double[][] GOOD_2 = {{0.09, 0.009}, {0.009, 0.01}};
 }

@@ -2,6 +2,7 @@ package io.paritybench.newton;
 
 import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.linalg.BlockCholesky;
 import java.util.Map;
 
 /**

@@ -2,6 +2,7 @@ package io.paritybench.newton;
 
 import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.linalg.RowKernels;
 
 /**
  * Spinu's barrier problem in correlation space (ALGORITHMS.md §6.2, setup): the correlation matrix
@@ -70,24 +71,13 @@ final class CorrelationForm {
         return new CorrelationForm(n, c, factor, sigma, b, s);
     }
 
-    /**
-     * {@code out = C v}, as {@code Σ_j v_j C_j} over the rows {@code C_j} (C is symmetric), four rows at a time: the
-     * vectorisable axpy shape of {@link BlockCholesky#subtract4}. O(n²).
-     */
+    /** {@code out = C v} ({@link RowKernels#symmetricProduct}: rows of C scaled and summed, vectorised). O(n²). */
     void multiply(double[] v, double[] out) {
         if (factor != null) {
             factor.multiply(v, out);
             return;
         }
-        java.util.Arrays.fill(out, 0.0);
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            BlockCholesky.subtract4(out, c[j], c[j + 1], c[j + 2], c[j + 3], -v[j], -v[j + 1], -v[j + 2], -v[j + 3],
-                    0, n);
-        }
-        for (; j < n; j++) {
-            BlockCholesky.axpy(out, c[j], v[j], 0, n);
-        }
+        RowKernels.symmetricProduct(c, v, out, n);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.linalg.BlockCholesky;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

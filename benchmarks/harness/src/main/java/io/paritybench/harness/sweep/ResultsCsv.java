@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The results file: one CSV row per trial ({@link TrialRecord}), with a header. Doubles are written with
+ * The results file: one CSV row per trial ({@link TrialRecord}), with a header; columns are written in the order
+ * of {@link #COLUMNS} and read by their header name. Doubles are written with
  * {@link Double#toString} (they read back bit for bit), times with microsecond resolution. Rows are appended and
  * flushed one by one as trials finish, so an interrupted sweep loses at most the row being written; reading is
  * lenient about such a torn last row (see {@link #read}).
@@ -30,7 +31,16 @@ public final class ResultsCsv {
     public static final List<String> COLUMNS = List.of("key", "stage", "ordinal", "solver", "problem", "family", "n",
             "kappa", "budgets", "measure", "seed", "rho", "vol_ratio", "kappa_sigma", "kappa_w", "canc", "rrc_floor", "b_min",
             "ref_kind", "ref_crosscheck", "tolerance", "w_allowed", "outcome", "status", "iterations", "time_ms",
-            "rrc_abs", "rrc_rel", "w_rel", "sum_err", "at_floor", "solver_residual", "message");
+            "rrc_abs", "rrc_rel", "w_rel", "sum_err", "at_floor", "solver_residual", "message",
+            "solver_ms");
+
+    /**
+     * The columns a file may lack, with the value they read as: those added after the first results files were
+     * written (a missing measure is volatility; missing figures are NaN; a missing message is empty).
+     */
+    static final java.util.Map<String, String> OPTIONAL = java.util.Map.of("measure", "volatility", "b_min", "",
+            "ref_crosscheck", "", "w_allowed", "", "solver_residual", "", "kappa_w", "", "canc", "", "rrc_floor", "",
+            "message", "", "solver_ms", "");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
 
@@ -44,7 +54,8 @@ public final class ResultsCsv {
     /**
      * Reads a results file. A row that does not parse, and a last row without its line end (torn by an
      * interruption: rows are written whole, line end included, so only the last one can be torn), is dropped and
-     * counted; a file whose header is not {@link #COLUMNS} is rejected.
+     * counted. Columns are found by their header name, in any order ({@link Header}); a file without one of the
+     * required columns is rejected.
      */
     public static Contents read(Path file) {
         Contents c = parseAll(file);
@@ -90,17 +101,15 @@ public final class ResultsCsv {
             List<TrialRecord> rows = new ArrayList<>();
             int dropped = 0;
             boolean header = true;
+            Header columns = null;
             for (CSVRecord rec : p) {
                 if (header) {
                     header = false;
-                    if (!rec.toList().equals(COLUMNS)) {
-                        throw new IllegalArgumentException(file + ": not a sweep results file (its header is not "
-                                + String.join(",", COLUMNS) + ")");
-                    }
+                    columns = Header.of(file, rec.toList());
                     continue;
                 }
                 try {
-                    rows.add(parse(rec));
+                    rows.add(parse(columns, rec));
                 } catch (RuntimeException e) {
                     dropped++;
                 }
@@ -117,13 +126,20 @@ public final class ResultsCsv {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             List<TrialRecord> rows = new ArrayList<>();
             int dropped = 0;
+            if (lines.isEmpty()) {
+                return new Contents(rows, 0);
+            }
+            Header columns;
+            try (CSVParser p = FORMAT.parse(new java.io.StringReader(lines.get(0)))) {
+                columns = Header.of(file, p.getRecords().get(0).toList());
+            }
             for (int i = 1; i < lines.size(); i++) {
                 try (CSVParser p = FORMAT.parse(new java.io.StringReader(lines.get(i)))) {
                     List<CSVRecord> recs = p.getRecords();
                     if (recs.size() != 1) {
                         throw new IllegalArgumentException("not one row");
                     }
-                    rows.add(parse(recs.get(0)));
+                    rows.add(parse(columns, recs.get(0)));
                 } catch (IOException | RuntimeException e) {
                     dropped++;
                 }
@@ -163,6 +179,10 @@ public final class ResultsCsv {
                 Path dir = file.toAbsolutePath().getParent();
                 Files.createDirectories(dir);
                 boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+                if (!fresh && !headerOf(file).equals(COLUMNS)) {
+                    // an older or reordered file: rewrite it in the current layout before appending
+                    writeAll(file, read(file).rows());
+                }
                 Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
                 out = new CSVPrinter(w, FORMAT);
@@ -195,6 +215,15 @@ public final class ResultsCsv {
         }
     }
 
+    private static List<String> headerOf(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = FORMAT.parse(r)) {
+            java.util.Iterator<CSVRecord> it = p.iterator();
+            return it.hasNext() ? it.next().toList() : List.of();
+        } catch (UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
     static List<String> values(TrialRecord r) {
         return List.of(r.key(), r.stage().label(), Long.toString(r.ordinal()), r.solver(), r.problem(), r.family(),
                 Integer.toString(r.n()), num(r.kappa()), r.budgets(), r.measure(), r.seed() < 0 ? "" : Long.toString(r.seed()),
@@ -203,55 +232,61 @@ public final class ResultsCsv {
                 num(r.weightAllowance()), r.outcome().name(), r.status(), Integer.toString(r.iterations()),
                 Double.isNaN(r.timeMs()) ? "" : String.format(Locale.ROOT, "%.3f", r.timeMs()), num(r.rrcAbs()),
                 num(r.rrcRel()), num(r.wRel()), num(r.sumErr()), Boolean.toString(r.atFloor()),
-                num(r.solverResidual()), r.message());
+                num(r.solverResidual()), r.message(), num(r.solverMs()));
     }
 
-    private static TrialRecord parse(CSVRecord c) {
-        if (c.size() != COLUMNS.size()) {
-            throw new IllegalArgumentException("row has " + c.size() + " fields, expected " + COLUMNS.size());
+    /**
+     * The columns of a file's header by name. Every column of {@link #COLUMNS} is required except those in
+     * {@link #OPTIONAL}, which files written before they existed lack (they read as their default); columns this
+     * version does not know are ignored, so a file written by a later version still reads.
+     */
+    private record Header(java.util.Map<String, Integer> index) {
+        static Header of(Path file, List<String> names) {
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                index.putIfAbsent(names.get(i).strip(), i);
+            }
+            List<String> missing = COLUMNS.stream().filter(c -> !index.containsKey(c) && !OPTIONAL.containsKey(c))
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException(file + ": not a sweep results file (its header lacks the column"
+                        + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + ")");
+            }
+            return new Header(index);
         }
-        int i = 0;
-        String key = c.get(i++);
-        Stage stage = Stage.of(c.get(i++));
-        long ordinal = Long.parseLong(c.get(i++));
-        String solver = c.get(i++);
-        String problem = c.get(i++);
-        String family = c.get(i++);
-        int n = Integer.parseInt(c.get(i++));
-        double kappa = dbl(c.get(i++));
-        String budgets = c.get(i++);
-        String measure = c.get(i++);
-        String seedText = c.get(i++);
-        long seed = seedText.isEmpty() ? -1 : Long.parseLong(seedText);
-        double rho = dbl(c.get(i++));
-        double volRatio = dbl(c.get(i++));
-        double kappaSigma = dbl(c.get(i++));
-        double kappaW = dbl(c.get(i++));
-        double canc = dbl(c.get(i++));
-        double floor = dbl(c.get(i++));
-        double bMin = dbl(c.get(i++));
-        String refKind = c.get(i++);
-        double cross = dbl(c.get(i++));
-        double tol = dbl(c.get(i++));
-        double allowed = dbl(c.get(i++));
-        Outcome outcome = Outcome.valueOf(c.get(i++));
-        String status = c.get(i++);
-        int iterations = Integer.parseInt(c.get(i++));
-        double time = dbl(c.get(i++));
-        double rrc = dbl(c.get(i++));
-        double rrcRel = dbl(c.get(i++));
-        double wRel = dbl(c.get(i++));
-        double sumErr = dbl(c.get(i++));
-        String atFloor = c.get(i++);
+
+        String get(CSVRecord c, String column) {
+            Integer i = index.get(column);
+            if (i == null) {
+                return OPTIONAL.get(column);
+            }
+            if (i >= c.size()) {
+                throw new IllegalArgumentException("row has " + c.size() + " fields, no column " + column);
+            }
+            return c.get(i);
+        }
+    }
+
+    private static TrialRecord parse(Header h, CSVRecord c) {
+        if (c.size() != h.index().size()) {
+            throw new IllegalArgumentException("row has " + c.size() + " fields, the header " + h.index().size());
+        }
+        String seedText = h.get(c, "seed");
+        String atFloor = h.get(c, "at_floor");
         if (!atFloor.equals("true") && !atFloor.equals("false")) {
             throw new IllegalArgumentException("at_floor is '" + atFloor + "'");
         }
-        double solverResidual = dbl(c.get(i++));
-        String message = c.get(i);
-        return new TrialRecord(key, stage, ordinal, solver, problem, family, n, kappa, budgets, measure, seed, rho,
-                volRatio,
-                kappaSigma, kappaW, canc, floor, bMin, refKind, cross, tol, allowed, outcome, status, iterations, time,
-                rrc, rrcRel, wRel, sumErr, Boolean.parseBoolean(atFloor), solverResidual, message);
+        return new TrialRecord(h.get(c, "key"), Stage.of(h.get(c, "stage")), Long.parseLong(h.get(c, "ordinal")),
+                h.get(c, "solver"), h.get(c, "problem"), h.get(c, "family"), Integer.parseInt(h.get(c, "n")),
+                dbl(h.get(c, "kappa")), h.get(c, "budgets"), h.get(c, "measure"),
+                seedText.isEmpty() ? -1 : Long.parseLong(seedText), dbl(h.get(c, "rho")), dbl(h.get(c, "vol_ratio")),
+                dbl(h.get(c, "kappa_sigma")), dbl(h.get(c, "kappa_w")), dbl(h.get(c, "canc")),
+                dbl(h.get(c, "rrc_floor")), dbl(h.get(c, "b_min")), h.get(c, "ref_kind"),
+                dbl(h.get(c, "ref_crosscheck")), dbl(h.get(c, "tolerance")), dbl(h.get(c, "w_allowed")),
+                Outcome.valueOf(h.get(c, "outcome")), h.get(c, "status"), Integer.parseInt(h.get(c, "iterations")),
+                dbl(h.get(c, "time_ms")), dbl(h.get(c, "rrc_abs")), dbl(h.get(c, "rrc_rel")), dbl(h.get(c, "w_rel")),
+                dbl(h.get(c, "sum_err")), Boolean.parseBoolean(atFloor), dbl(h.get(c, "solver_residual")),
+                h.get(c, "message"), dbl(h.get(c, "solver_ms")));
     }
 
     private static String num(double v) {

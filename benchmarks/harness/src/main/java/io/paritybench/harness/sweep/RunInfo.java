@@ -57,7 +57,7 @@ public record RunInfo(Map<String, Object> fields) {
         f.put("problems", plan.groups().size());
         f.put("bisection_searches", plan.pairs().size());
         f.put("config", config.values());
-        f.put("environment", Environment.capture(config.workerJvmArgs()));
+        f.put("environment", Environment.capture(config.execution().workerJvmArgs()));
         return new RunInfo(f);
     }
 

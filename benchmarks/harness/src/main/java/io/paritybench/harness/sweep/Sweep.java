@@ -144,10 +144,15 @@ public final class Sweep {
         RunInfo info = RunInfo.start(config, settings.shard(), plan);
         info.write(RunInfo.pathFor(file));
         Path workerLog = RunInfo.workerLogFor(file);
-        List<String> command = WorkerProcess.command(config.workerJvmArgs(), settings.workerClassPath());
-        int jobs = Math.min(config.jobs(), Runtime.getRuntime().availableProcessors());
-        if (jobs < config.jobs()) {
-            settings.log().println("sweep: " + jobs + " worker(s) instead of " + config.jobs() + ": only " + jobs
+        List<String> jvmArgs = new ArrayList<>(config.execution().workerJvmArgs());
+        if (io.paritybench.harness.external.ExternalSolvers.file() != null) {
+            jvmArgs.add("-D" + io.paritybench.harness.external.ExternalSolvers.PROPERTY + "="
+                    + io.paritybench.harness.external.ExternalSolvers.file());
+        }
+        List<String> command = WorkerProcess.command(jvmArgs, settings.workerClassPath());
+        int jobs = Math.min(config.execution().jobs(), Runtime.getRuntime().availableProcessors());
+        if (jobs < config.execution().jobs()) {
+            settings.log().println("sweep: " + jobs + " worker(s) instead of " + config.execution().jobs() + ": only " + jobs
                     + " processor(s) available, and more workers than cores would distort the times");
         }
         BlockingQueue<WorkerProcess> workers = new ArrayBlockingQueue<>(jobs);
@@ -274,8 +279,8 @@ public final class Sweep {
         }
         List<String> solvers = plan.solvers();
         for (int s = 0; s < solvers.size(); s++) {
-            Trial t = new Trial(g.stage(), plan.ordinal(g, s), g.problem(), solvers.get(s), config.tolerance(),
-                    config.maxIterations(), config.timeLimit());
+            Trial t = new Trial(g.stage(), plan.ordinal(g, s), g.problem(), solvers.get(s), config.limits().tolerance(),
+                    config.limits().maxIterations(), config.limits().timeLimit());
             if (built == null) {
                 step();
                 continue;
@@ -286,18 +291,18 @@ public final class Sweep {
 
     /** One breaking-point search. */
     private void search(SweepPlan.Pair p, WorkerProcess worker) {
-        double min = config.bisectKappaMin();
-        double max = config.bisectKappaMax();
-        double res = config.bisectResolution();
+        double min = config.bisection().kappaMin();
+        double max = config.bisection().kappaMax();
+        double res = config.bisection().resolution();
         int intervals = Bisection.intervals(min, max, res);
-        int seeds = config.bisectSeeds();
+        int seeds = config.bisection().seeds();
         AtomicInteger runs = new AtomicInteger();
         Bisection.Result r = Bisection.search(intervals, k -> {
             double kappa = Bisection.kappa(min, max, res, k);
-            Bisection.Tally tally = new Bisection.Tally(seeds, config.bisectSuccess());
+            Bisection.Tally tally = new Bisection.Tally(seeds, config.bisection().success());
             for (int s = 1; s <= seeds && !tally.decided(); s++) {
-                SweepProblem problem = new SweepProblem.Generated(SweepConfig.familySpec(config.bisectFamily(), p.n(),
-                        kappa, config.bisectBudgets(), s));
+                SweepProblem problem = new SweepProblem.Generated(config.bisection().family().spec(p.n(),
+                        kappa, config.bisection().budgets(), s));
                 RiskBudgetProblem built = build(problem);
                 runs.incrementAndGet();
                 if (built == null) {
@@ -306,7 +311,7 @@ public final class Sweep {
                     continue;
                 }
                 Trial t = new Trial(Stage.BISECT, SweepPlan.ordinal(p, k, s - 1), problem, p.solverId(),
-                        config.tolerance(), config.maxIterations(), config.timeLimit());
+                        config.limits().tolerance(), config.limits().maxIterations(), config.limits().timeLimit());
                 tally.add(run(t, built, worker).outcome());
             }
             return tally.verdict();
@@ -347,7 +352,8 @@ public final class Sweep {
         ProblemReference ref = references.of(t.problem(), built);
         double tau = ref.tolerance(t.tolerance());
         WorkerReply reply = worker.run(t.problem().id(), built, new WorkerProtocol.TrialRequest(t.solverId(), tau,
-                t.maxIterations(), t.timeLimit().toNanos()), config.watchdog());
+                t.maxIterations(), t.timeLimit().toNanos(), config.limits().watchdog().toNanos()),
+                config.limits().watchdog());
         TrialRecord row = Classifier.classify(t, ref, built, tau, reply);
         csv.append(row);
         done.put(row.key(), row);
@@ -364,16 +370,16 @@ public final class Sweep {
     }
 
     private ProgressBar progressBar(List<SweepPlan.Group> groups, List<SweepPlan.Pair> pairs) {
-        int intervals = Bisection.intervals(config.bisectKappaMin(), config.bisectKappaMax(),
-                config.bisectResolution());
+        int intervals = Bisection.intervals(config.bisection().kappaMin(), config.bisection().kappaMax(),
+                config.bisection().resolution());
         long total = (long) groups.size() * plan.solvers().size()
-                + pairs.size() * maxTrials(intervals, config.bisectSeeds());
+                + pairs.size() * maxTrials(intervals, config.bisection().seeds());
         // Trials finished by an earlier run count as done from the start, so the ETA reflects the work left.
         long already = 0;
         for (SweepPlan.Group g : groups) {
             for (String s : plan.solvers()) {
-                if (done.containsKey(Trial.key(g.stage(), g.problem().id(), s, config.tolerance(),
-                        config.maxIterations(), config.timeLimit()))) {
+                if (done.containsKey(Trial.key(g.stage(), g.problem().id(), s, config.limits().tolerance(),
+                        config.limits().maxIterations(), config.limits().timeLimit()))) {
                     already++;
                 }
             }

@@ -1,15 +1,22 @@
 package io.paritybench.harness.sweep;
 
+import io.paritybench.core.generate.BudgetSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** {@code paritybench sweep}: the robustness and accuracy sweep. */
 @Command(name = "sweep", sortOptions = false,
@@ -36,32 +43,48 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any setting, e.g. --set bisect.seeds=3.")
     Map<String, String> set = new LinkedHashMap<>();
 
-    @Option(names = "--solvers", paramLabel = "IDS", description = "Solver ids, comma-separated, or 'all'.")
-    String solvers;
+    @Option(names = "--solvers", paramLabel = "IDS", split = ",",
+            description = "Solver ids, comma-separated, or 'all'.")
+    List<String> solvers;
 
-    @Option(names = "--families", paramLabel = "LIST", description = "Families, ';'-separated, e.g. 'random-spectrum; factor:idio=1e-8'.")
-    String families;
+    @Option(names = "--external", paramLabel = "FILE", description = "External solver definitions (one "
+            + "'ID: COMMAND TEMPLATE' per line): their ids join the solvers ('all' includes them); workers get them too.")
+    Path external;
 
-    @Option(names = "--n", paramLabel = "LIST", description = "Sizes, e.g. 10,50,200.")
-    String sizes;
+    @Option(names = "--families", paramLabel = "LIST", split = ";", converter = FamilyConverter.class,
+            description = "Families, ';'-separated, e.g. 'random-spectrum; factor:idio=1e-8'.")
+    List<SweepConfig.FamilyEntry> families;
 
-    @Option(names = "--kappa", paramLabel = "LIST", description = "kappa(Sigma) values of the families that take one.")
-    String kappas;
+    @Option(names = "--n", paramLabel = "LIST", split = ",", description = "Sizes, e.g. 10,50,200.")
+    List<Integer> sizes;
 
-    @Option(names = "--budgets", paramLabel = "LIST", description = "Budget specs: equal, dirichlet:ALPHA, tiny[:K[:VALUE]].")
-    String budgets;
+    @Option(names = "--kappa", paramLabel = "LIST", split = ",",
+            description = "kappa(Sigma) values of the families that take one.")
+    List<Double> kappas;
 
-    @Option(names = "--seeds", paramLabel = "LIST", description = "Seeds: a list and/or ranges, e.g. 1-5.")
-    String seeds;
+    @Option(names = "--budgets", paramLabel = "LIST", split = ",", converter = BudgetConverter.class,
+            description = "Budget specs: equal, dirichlet:ALPHA, tiny[:K[:VALUE]].")
+    List<BudgetSpec> budgets;
 
-    @Option(names = "--tolerance", paramLabel = "TOL", description = "Requested tolerance on max|RRC - b|.")
-    String tolerance;
+    @Option(names = "--seeds", paramLabel = "LIST", split = ",", converter = SeedRange.Converter.class,
+            description = "Seeds: a list and/or ranges, e.g. 1-5.")
+    List<SeedRange> seeds;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", description = "Time limit given to each solve (e.g. 1s).")
-    String timeLimit;
+    @Option(names = {"--tol", "--tolerance"}, paramLabel = "TOL",
+            description = "Requested tolerance on max|RRC - b|, 0 < TOL < 1 (as in 'solve').")
+    Double tolerance;
 
-    @Option(names = "--watchdog", paramLabel = "DURATION", description = "Kill a trial's worker after this long (TIMEOUT).")
-    String watchdog;
+    @Option(names = "--max-iter", paramLabel = "N",
+            description = "Iteration cap in each solver's own unit; 0 = the solver's default (as in 'solve').")
+    Integer maxIterations;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time limit given to each solve: 5 (seconds), 5s, 500ms, 2m or PT5S (as in 'solve').")
+    Duration timeLimit;
+
+    @Option(names = "--watchdog", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Kill a trial's worker after this long (TIMEOUT).")
+    Duration watchdog;
 
     @Option(names = "--jobs", paramLabel = "K", description = "Worker JVMs running in parallel.")
     Integer jobs;
@@ -89,9 +112,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing results file.")
     boolean force;
 
-    @Option(names = "--shard", paramLabel = "I/N",
+    @Option(names = "--shard", paramLabel = "I/N", converter = ShardConverter.class,
             description = "Run only shard I of N, 0 <= I < N (a deterministic split; I = a job array's task id).")
-    String shard;
+    Shard shard;
 
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
@@ -105,12 +128,13 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        io.paritybench.harness.external.ExternalSolvers.use(external);
         SweepConfig config = resolveConfig();
-        boolean runN2 = n2 != null ? n2 : cases == null && config.n2();
-        boolean runBisect = bisect != null ? bisect : cases == null && config.bisect();
-        boolean runMeasure = measure != null ? measure : cases == null && config.measure();
+        boolean runN2 = n2 != null ? n2 : cases == null && config.twoAssets().enabled();
+        boolean runBisect = bisect != null ? bisect : cases == null && config.bisection().enabled();
+        boolean runMeasure = measure != null ? measure : cases == null && config.measure().enabled();
         SweepPlan plan = SweepPlan.of(config, cases, runN2, runBisect, runMeasure);
-        Shard sh = shard == null ? Shard.ALL : Shard.parse(shard);
+        Shard sh = shard == null ? Shard.ALL : shard;
         Path results = out != null ? out : sh.isAll() ? Path.of("results", "sweep", "sweep.csv")
                 : Path.of("results", "sweep", "sweep-shard-" + sh.index() + "-of-" + sh.count() + ".csv");
         PrintStream err = System.err;
@@ -142,15 +166,16 @@ public final class SweepCommand implements Callable<Integer> {
             c = c.with(SweepConfig.read(configFile));
         }
         Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "solvers", solvers);
-        put(flags, "families", families);
-        put(flags, "n", sizes);
-        put(flags, "kappa", kappas);
-        put(flags, "budgets", budgets);
-        put(flags, "seeds", seeds);
-        put(flags, "tolerance", tolerance);
-        put(flags, "time-limit", timeLimit);
-        put(flags, "watchdog", watchdog);
+        put(flags, "solvers", solvers, String::valueOf, ",");
+        put(flags, "families", families, SweepConfig.FamilyEntry::text, "; ");
+        put(flags, "n", sizes, String::valueOf, ",");
+        put(flags, "kappa", kappas, v -> Double.toString(v).replace("E", "e"), ",");
+        put(flags, "budgets", budgets, BudgetSpec::toString, ",");
+        put(flags, "seeds", seeds, SeedRange::toString, ",");
+        put(flags, "tolerance", tolerance == null ? null : tolerance.toString());
+        put(flags, "max-iterations", maxIterations == null ? null : maxIterations.toString());
+        put(flags, "time-limit", timeLimit == null ? null : timeLimit.toString());
+        put(flags, "watchdog", watchdog == null ? null : watchdog.toString());
         put(flags, "jobs", jobs == null ? null : jobs.toString());
         put(flags, "n2", n2 == null ? null : n2.toString());
         put(flags, "bisect", bisect == null ? null : bisect.toString());
@@ -162,6 +187,69 @@ public final class SweepCommand implements Callable<Integer> {
     private static void put(Map<String, String> m, String key, String value) {
         if (value != null) {
             m.put(key, value);
+        }
+    }
+
+    private static <T> void put(Map<String, String> m, String key, List<T> values, Function<T, String> text,
+                                String separator) {
+        if (values != null) {
+            m.put(key, values.stream().map(text).collect(Collectors.joining(separator)));
+        }
+    }
+
+    /** Seeds {@code FROM-TO} (inclusive) or one seed. */
+    record SeedRange(long from, long to) {
+        SeedRange {
+            if (to < from || to - from > 100_000) {
+                throw new IllegalArgumentException("bad seed range " + from + "-" + to);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return from == to ? Long.toString(from) : from + "-" + to;
+        }
+
+        static final class Converter implements ITypeConverter<SeedRange> {
+            @Override
+            public SeedRange convert(String s) {
+                int dash = s.indexOf('-', 1);
+                try {
+                    return dash > 0 ? new SeedRange(Long.parseLong(s.substring(0, dash).trim()),
+                            Long.parseLong(s.substring(dash + 1).trim()))
+                            : new SeedRange(Long.parseLong(s.trim()), Long.parseLong(s.trim()));
+                } catch (NumberFormatException e) {
+                    throw new TypeConversionException("'" + s + "' is not a seed or a range FROM-TO");
+                }
+            }
+        }
+    }
+
+    static final class FamilyConverter implements ITypeConverter<SweepConfig.FamilyEntry> {
+        @Override
+        public SweepConfig.FamilyEntry convert(String s) {
+            return SweepConfig.FamilyEntry.parse(s);
+        }
+    }
+
+    static final class BudgetConverter implements ITypeConverter<BudgetSpec> {
+        @Override
+        public BudgetSpec convert(String s) {
+            return BudgetSpec.parse(s.trim());
+        }
+    }
+
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String s) {
+            return SweepConfig.parseDuration("duration", s);
+        }
+    }
+
+    static final class ShardConverter implements ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String s) {
+            return Shard.parse(s);
         }
     }
 }

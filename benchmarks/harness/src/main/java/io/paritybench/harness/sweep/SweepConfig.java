@@ -1,6 +1,6 @@
 package io.paritybench.harness.sweep;
 
-import io.paritybench.core.Solvers;
+import io.paritybench.harness.external.ExternalSolvers;
 import io.paritybench.core.generate.BudgetSpec;
 import io.paritybench.core.generate.Family;
 import io.paritybench.core.generate.GeneratorSpec;
@@ -21,37 +21,192 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * The settings of a sweep as {@code key = value} pairs: the defaults of {@code sweep-default.properties} (which
- * documents every key), overridden by a {@code --config} file, overridden by flags. Values are parsed and checked
- * when the config is built, so a bad value fails before any trial runs, naming the key.
- *
+ * The settings of a sweep: {@code key = value} pairs (the defaults of {@code sweep-default.properties}, which
+ * documents every key, overridden by a {@code --config} file, overridden by flags), parsed once, when the config is
+ * built, into a small tree of typed records: {@link Grid}, {@link Limits}, {@link TwoAssetGrid},
+ * {@link BisectionStage}, {@link MeasureStage} and {@link Execution}. A bad value fails there, before any trial
+ * runs, with one line naming the key. The text form is kept only for {@link #fingerprint()}, {@link #toText()} and
+ * the run info.
  */
 public final class SweepConfig {
 
     /** The class-path resource with the default sweep. */
     public static final String DEFAULTS_RESOURCE = "/sweep-default.properties";
 
-    /** Keys that do not change any trial's result (excluded from {@link #fingerprint()}). */
-    private static final Set<String> EXECUTION_KEYS = Set.of("jobs", "worker.jvm-args");
+    /**
+     * The main grid: solvers × families × n × κ × budgets × seeds.
+     *
+     * @param solvers  solver ids: {@code all} (every solver on the class path but those in {@code exclude}) resolved,
+     *                 or the explicit list, each id checked
+     */
+    public record Grid(List<String> solvers, List<FamilyEntry> families, List<Integer> sizes, List<Double> kappas,
+                       List<BudgetSpec> budgets, List<Long> seeds) {
+    }
+
+    /**
+     * What every trial is given.
+     *
+     * @param maxIterations 0 = each solver's default
+     * @param watchdog      longer than {@code timeLimit}: the worker is killed after this long (TIMEOUT)
+     */
+    public record Limits(double tolerance, int maxIterations, Duration timeLimit, Duration watchdog) {
+    }
+
+    /** The dense n = 2 grid against the closed form: ρ × σ2/σ1 × b_1. */
+    public record TwoAssetGrid(boolean enabled, List<Double> rho, List<Double> volRatio, List<Double> budget) {
+    }
+
+    /**
+     * The breaking-point bisection on log κ.
+     *
+     * @param resolution decades of κ
+     * @param seeds      seeds 1..k per probe
+     * @param success    the success rate a κ must reach to pass, in (0, 1]
+     */
+    public record BisectionStage(boolean enabled, FamilyEntry family, BudgetSpec budgets, List<Integer> sizes,
+                                 double kappaMin, double kappaMax, double resolution, int seeds, double success) {
+    }
+
+    /** The risk-measure grid (ALGORITHMS.md §7): measures × families × n × κ × budgets × seeds. */
+    public record MeasureStage(boolean enabled, List<String> measures, List<FamilyEntry> families,
+                               List<Integer> sizes, List<Double> kappas, List<BudgetSpec> budgets, List<Long> seeds) {
+    }
+
+    /** How the sweep runs; changes no result (left out of the fingerprint). */
+    public record Execution(int jobs, List<String> workerJvmArgs) {
+    }
+
+    /**
+     * A family entry of the settings: a family name and optionally {@code :PARAM=VALUE,...}; n, budgets and seed
+     * come from the grid.
+     *
+     * @param text the entry as written
+     */
+    public record FamilyEntry(String text, Family family, String params, boolean sweepsKappa) {
+
+        /** @throws IllegalArgumentException for an unknown family, a bad parameter, or n, budgets or seed set */
+        public static FamilyEntry parse(String text) {
+            String entry = text.strip();
+            int colon = entry.indexOf(':');
+            String name = colon < 0 ? entry : entry.substring(0, colon);
+            String params = colon < 0 ? "" : entry.substring(colon + 1);
+            for (String kv : params.split(",")) {
+                String k = kv.contains("=") ? kv.substring(0, kv.indexOf('=')).trim().toLowerCase(Locale.ROOT) : "";
+                if (k.equals("n") || k.equals("seed") || k.equals("budgets")) {
+                    throw new IllegalArgumentException("n, budgets and seed come from the grid, not the family entry");
+                }
+            }
+            Family family = Family.byId(name);
+            boolean setsKappa = params.toLowerCase(Locale.ROOT).matches("(^|.*,)\\s*kappa\\s*=.*");
+            FamilyEntry e = new FamilyEntry(entry, family, params, family.accepts("kappa") && !setsKappa);
+            e.spec(4, Double.NaN, BudgetSpec.equal(), 1);
+            return e;
+        }
+
+        /**
+         * @return the generator spec for one grid point; kappa is applied when the family takes it and the entry
+         *         does not set it (NaN: leave the family default)
+         */
+        public GeneratorSpec spec(int n, double kappa, BudgetSpec budgets, long seed) {
+            GeneratorSpec spec = GeneratorSpec.parse(family.id() + ":n=" + n + (params.isBlank() ? "" : "," + params))
+                    .withBudgets(budgets).withSeed(seed);
+            if (sweepsKappa && !Double.isNaN(kappa)) {
+                spec = spec.with("kappa", kappa);
+            }
+            return spec;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
 
     private final Map<String, String> values;
+    private final Grid grid;
+    private final Limits limits;
+    private final TwoAssetGrid twoAssets;
+    private final BisectionStage bisection;
+    private final MeasureStage measure;
+    private final Execution execution;
 
     private SweepConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        Parser p = new Parser(this.values);
+        this.grid = new Grid(p.solvers(), p.families("families"), p.ints("n", 2), p.kappas("kappa"),
+                p.budgets("budgets"), p.seeds("seeds"));
+        this.limits = new Limits(p.belowOne("tolerance"), p.ints("max-iterations", 0).get(0),
+                p.duration("time-limit"), p.duration("watchdog"));
+        this.twoAssets = new TwoAssetGrid(p.bool("n2"),
+                p.doubles("n2.rho", v -> v > -1 && v < 1, "values must lie in (-1, 1)"),
+                p.doubles("n2.vol-ratio", v -> v >= 1, "values must be >= 1 (the budgets cover both orders)"),
+                p.doubles("n2.budget", v -> v > 0 && v < 1, "values must lie in (0, 1)"));
+        double kappaMin = p.positive("bisect.kappa-min");
+        if (!(kappaMin >= 1)) {
+            throw bad("bisect.kappa-min", "must be >= 1");
+        }
+        double success = p.positive("bisect.success");
+        if (success > 1) {
+            throw bad("bisect.success", "must lie in (0, 1]");
+        }
+        FamilyEntry bisectFamily = p.families("bisect.family").get(0);
+        if (!bisectFamily.sweepsKappa()) {
+            throw bad("bisect.family", "'" + bisectFamily + "' has no kappa parameter to bisect on");
+        }
+        this.bisection = new BisectionStage(p.bool("bisect"), bisectFamily, p.budget("bisect.budgets"),
+                p.ints("bisect.n", 2), kappaMin, p.positive("bisect.kappa-max"), p.positive("bisect.resolution"),
+                p.ints("bisect.seeds", 1).get(0), success);
+        boolean measureOn = p.bool("measure");
+        this.measure = new MeasureStage(measureOn, p.measures(measureOn), p.families("measure.families"),
+                p.ints("measure.n", 2), p.kappas("measure.kappa"), p.budgets("measure.budgets"),
+                p.seeds("measure.seeds"));
+        int jobs = p.ints("jobs", 1).get(0);
+        if (jobs > 64) {
+            throw bad("jobs", "at most 64");
+        }
+        this.execution = new Execution(jobs, p.list("worker.jvm-args", "\\s+"));
+        if (!(limits.watchdog().compareTo(limits.timeLimit()) > 0)) {
+            throw bad("watchdog", "must be longer than time-limit (" + values.get("time-limit") + ")");
+        }
+        if (!(bisection.kappaMax() > bisection.kappaMin())) {
+            throw bad("bisect.kappa-max", "must exceed bisect.kappa-min");
+        }
     }
 
     /** @return a checked config of these values (every key of the defaults must be present) */
     public static SweepConfig of(Map<String, String> values) {
-        SweepConfig c = new SweepConfig(values);
         for (String key : defaultValues().keySet()) {
-            c.get(key);
+            if (!values.containsKey(key)) {
+                throw new IllegalArgumentException("missing sweep setting '" + key + "'");
+            }
         }
-        c.check();
-        return c;
+        return new SweepConfig(values);
+    }
+
+    public Grid grid() {
+        return grid;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public TwoAssetGrid twoAssets() {
+        return twoAssets;
+    }
+
+    public BisectionStage bisection() {
+        return bisection;
+    }
+
+    public MeasureStage measure() {
+        return measure;
+    }
+
+    public Execution execution() {
+        return execution;
     }
 
     /** @return the default sweep */
@@ -124,468 +279,239 @@ public final class SweepConfig {
         return out;
     }
 
-    private void check() {
-        solverIds();
-        families();
-        sizes();
-        kappas();
-        budgets();
-        seeds();
-        tolerance();
-        maxIterations();
-        timeLimit();
-        watchdog();
-        jobs();
-        workerJvmArgs();
-        n2();
-        n2Rho();
-        n2VolRatio();
-        n2Budget();
-        bisect();
-        bisectFamily();
-        bisectBudgets();
-        bisectSizes();
-        bisectKappaMin();
-        bisectKappaMax();
-        bisectResolution();
-        bisectSeeds();
-        bisectSuccess();
-        measure();
-        measureMeasures();
-        measureFamilies();
-        measureSizes();
-        measureKappas();
-        measureBudgets();
-        measureSeeds();
-        if (!(watchdog().compareTo(timeLimit()) > 0)) {
-            throw bad("watchdog", "must be longer than time-limit (" + get("time-limit") + ")");
-        }
-        if (!(bisectKappaMax() > bisectKappaMin())) {
-            throw bad("bisect.kappa-max", "must exceed bisect.kappa-min");
-        }
-    }
-
-    String get(String key) {
-        String v = values.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("missing sweep setting '" + key + "'");
-        }
-        return v;
-    }
-
     private static IllegalArgumentException bad(String key, String problem) {
         return new IllegalArgumentException("sweep setting '" + key + "': " + problem);
     }
 
-    private List<String> list(String key, String separator) {
-        List<String> out = new ArrayList<>();
-        for (String s : get(key).split(separator)) {
-            if (!s.isBlank()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
-    }
+    /** Reads each key of the text form once, typed and checked, naming the key in every error. */
+    private record Parser(Map<String, String> values) {
 
-    private List<Double> doubles(String key) {
-        List<Double> out = new ArrayList<>();
-        for (String s : list(key, ",")) {
-            out.add(number(key, s));
-        }
-        return out;
-    }
-
-    private static double number(String key, String s) {
-        try {
-            double v = Double.parseDouble(s);
-            if (!Double.isFinite(v)) {
-                throw bad(key, "'" + s + "' is not a finite number");
+        String get(String key) {
+            String v = values.get(key);
+            if (v == null) {
+                throw new IllegalArgumentException("missing sweep setting '" + key + "'");
             }
             return v;
-        } catch (NumberFormatException e) {
-            throw bad(key, "'" + s + "' is not a number");
         }
-    }
 
-    private double positive(String key) {
-        double v = number(key, get(key));
-        if (!(v > 0)) {
-            throw bad(key, "must be positive, got " + get(key));
+        List<String> list(String key, String separator) {
+            List<String> out = new ArrayList<>();
+            for (String s : get(key).split(separator)) {
+                if (!s.isBlank()) {
+                    out.add(s.trim());
+                }
+            }
+            return out;
         }
-        return v;
-    }
 
-    private List<Integer> ints(String key, int min) {
-        List<Integer> out = new ArrayList<>();
-        for (String s : list(key, ",")) {
-            try {
-                int v = Integer.parseInt(s);
-                if (v < min) {
-                    throw bad(key, "values must be >= " + min + ", got " + v);
+        List<Double> doubles(String key, java.util.function.DoublePredicate valid, String rule) {
+            List<Double> out = new ArrayList<>();
+            for (String s : list(key, ",")) {
+                double v = number(key, s);
+                if (!valid.test(v)) {
+                    throw bad(key, rule + ", got " + v);
                 }
                 out.add(v);
+            }
+            return List.copyOf(out);
+        }
+
+        static double number(String key, String s) {
+            try {
+                double v = Double.parseDouble(s);
+                if (!Double.isFinite(v)) {
+                    throw bad(key, "'" + s + "' is not a finite number");
+                }
+                return v;
             } catch (NumberFormatException e) {
-                throw bad(key, "'" + s + "' is not an integer");
+                throw bad(key, "'" + s + "' is not a number");
             }
         }
-        return out;
-    }
 
-    private boolean bool(String key) {
-        String v = get(key).toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw bad(key, "expected true or false, got '" + get(key) + "'");
-        };
-    }
-
-    /**
-     * @return the solver ids: {@code all} means every solver on the class path except those in {@code exclude};
-     *         an explicit list is taken as given (each id must exist)
-     */
-    public List<String> solverIds() {
-        List<String> given = list("solvers", ",");
-        List<String> exclude = list("exclude", ",");
-        List<String> out = new ArrayList<>();
-        if (given.size() == 1 && given.get(0).equalsIgnoreCase("all")) {
-            for (String id : Solvers.ids()) {
-                if (!exclude.contains(id)) {
-                    out.add(id);
-                }
+        double positive(String key) {
+            double v = number(key, get(key));
+            if (!(v > 0)) {
+                throw bad(key, "must be positive, got " + get(key));
             }
-        } else {
-            for (String id : given) {
+            return v;
+        }
+
+        /** A tolerance: positive and below 1 (every max|RRC - b| is below 1). */
+        double belowOne(String key) {
+            double v = positive(key);
+            if (!(v < 1)) {
+                throw bad(key, "must be below 1 (max|RRC - b| < 1 for any weights), got " + get(key));
+            }
+            return v;
+        }
+
+        List<Integer> ints(String key, int min) {
+            List<Integer> out = new ArrayList<>();
+            for (String s : list(key, ",")) {
                 try {
-                    Solvers.byId(id);
+                    int v = Integer.parseInt(s);
+                    if (v < min) {
+                        throw bad(key, "values must be >= " + min + ", got " + v);
+                    }
+                    out.add(v);
+                } catch (NumberFormatException e) {
+                    throw bad(key, "'" + s + "' is not an integer");
+                }
+            }
+            if (out.isEmpty()) {
+                throw bad(key, "no value given");
+            }
+            return List.copyOf(out);
+        }
+
+        boolean bool(String key) {
+            return switch (get(key).toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> throw bad(key, "expected true or false, got '" + get(key) + "'");
+            };
+        }
+
+        Duration duration(String key) {
+            return parseDuration(key, get(key));
+        }
+
+        List<String> solvers() {
+            List<String> given = list("solvers", ",");
+            List<String> exclude = list("exclude", ",");
+            List<String> out = new ArrayList<>();
+            if (given.size() == 1 && given.get(0).equalsIgnoreCase("all")) {
+                for (String id : ExternalSolvers.ids()) {
+                    if (!exclude.contains(id)) {
+                        out.add(id);
+                    }
+                }
+            } else {
+                for (String id : given) {
+                    try {
+                        ExternalSolvers.byId(id);
+                    } catch (IllegalArgumentException e) {
+                        throw bad("solvers", e.getMessage());
+                    }
+                    if (!out.contains(id)) {
+                        out.add(id);
+                    }
+                }
+            }
+            if (out.isEmpty()) {
+                throw bad("solvers", "no solver selected");
+            }
+            return List.copyOf(out);
+        }
+
+        List<FamilyEntry> families(String key) {
+            List<FamilyEntry> out = new ArrayList<>();
+            for (String f : list(key, ";")) {
+                try {
+                    out.add(FamilyEntry.parse(f));
                 } catch (IllegalArgumentException e) {
-                    throw bad("solvers", e.getMessage());
-                }
-                if (!out.contains(id)) {
-                    out.add(id);
+                    throw bad(key, "'" + f + "': " + e.getMessage());
                 }
             }
+            if (out.isEmpty()) {
+                throw bad(key, "no family given");
+            }
+            return List.copyOf(out);
         }
-        if (out.isEmpty()) {
-            throw bad("solvers", "no solver selected");
+
+        List<Double> kappas(String key) {
+            return doubles(key, v -> v >= 1, "values must be >= 1");
         }
-        return out;
-    }
 
-    /** @return the family entries: a family name and optionally {@code :PARAM=VALUE,...} */
-    public List<String> families() {
-        return families("families");
-    }
-
-    private List<String> families(String key) {
-        List<String> out = list(key, ";");
-        for (String f : out) {
+        BudgetSpec budget(String key) {
             try {
-                familySpec(f, 4, Double.NaN, BudgetSpec.equal(), 1);
-            } catch (IllegalArgumentException e) {
-                throw bad(key, "'" + f + "': " + e.getMessage());
-            }
-        }
-        return out;
-    }
-
-    /**
-     * @return the generator spec of a family entry for one grid point; kappa is applied when the family takes it
-     *         and the entry does not set it (NaN: leave the family default)
-     */
-    static GeneratorSpec familySpec(String entry, int n, double kappa, BudgetSpec budgets, long seed) {
-        int colon = entry.indexOf(':');
-        String name = colon < 0 ? entry : entry.substring(0, colon);
-        String params = colon < 0 ? "" : entry.substring(colon + 1);
-        for (String kv : params.split(",")) {
-            String k = kv.contains("=") ? kv.substring(0, kv.indexOf('=')).trim().toLowerCase(Locale.ROOT) : "";
-            if (k.equals("n") || k.equals("seed") || k.equals("budgets")) {
-                throw new IllegalArgumentException("n, budgets and seed come from the grid, not the family entry");
-            }
-        }
-        Family family = Family.byId(name);
-        GeneratorSpec spec = GeneratorSpec.parse(family.id() + ":n=" + n + (params.isBlank() ? "" : "," + params))
-                .withBudgets(budgets).withSeed(seed);
-        boolean setsKappa = params.toLowerCase(Locale.ROOT).matches("(^|.*,)\\s*kappa\\s*=.*");
-        if (family.accepts("kappa") && !setsKappa && !Double.isNaN(kappa)) {
-            spec = spec.with("kappa", kappa);
-        }
-        return spec;
-    }
-
-    /** @return whether a family entry is swept over the kappa list */
-    static boolean sweepsKappa(String entry) {
-        int colon = entry.indexOf(':');
-        String params = colon < 0 ? "" : entry.substring(colon + 1).toLowerCase(Locale.ROOT);
-        return Family.byId(colon < 0 ? entry : entry.substring(0, colon)).accepts("kappa")
-                && !params.matches("(^|.*,)\\s*kappa\\s*=.*");
-    }
-
-    public List<Integer> sizes() {
-        return ints("n", 2);
-    }
-
-    public List<Double> kappas() {
-        return kappas("kappa");
-    }
-
-    private List<Double> kappas(String key) {
-        List<Double> k = doubles(key);
-        for (double v : k) {
-            if (!(v >= 1)) {
-                throw bad(key, "values must be >= 1, got " + v);
-            }
-        }
-        return k;
-    }
-
-    public List<BudgetSpec> budgets() {
-        return budgets("budgets");
-    }
-
-    private List<BudgetSpec> budgets(String key) {
-        List<BudgetSpec> out = new ArrayList<>();
-        for (String s : list(key, ",")) {
-            try {
-                out.add(BudgetSpec.parse(s));
+                return BudgetSpec.parse(get(key));
             } catch (IllegalArgumentException e) {
                 throw bad(key, e.getMessage());
             }
         }
-        return out;
-    }
 
-    /** @return the seeds: a list, or ranges {@code FROM-TO} (inclusive) */
-    public List<Long> seeds() {
-        return seeds("seeds");
-    }
-
-    private List<Long> seeds(String key) {
-        List<Long> out = new ArrayList<>();
-        for (String s : list(key, ",")) {
-            try {
-                int dash = s.indexOf('-', 1);
-                if (dash > 0) {
-                    long from = Long.parseLong(s.substring(0, dash).trim());
-                    long to = Long.parseLong(s.substring(dash + 1).trim());
-                    if (to < from || to - from > 100_000) {
-                        throw bad(key, "bad range '" + s + "'");
-                    }
-                    for (long v = from; v <= to; v++) {
-                        out.add(v);
-                    }
-                } else {
-                    out.add(Long.parseLong(s));
+        List<BudgetSpec> budgets(String key) {
+            List<BudgetSpec> out = new ArrayList<>();
+            for (String s : list(key, ",")) {
+                try {
+                    out.add(BudgetSpec.parse(s));
+                } catch (IllegalArgumentException e) {
+                    throw bad(key, e.getMessage());
                 }
-            } catch (NumberFormatException e) {
-                throw bad(key, "'" + s + "' is not a seed or a range FROM-TO");
             }
+            return List.copyOf(out);
         }
-        if (out.isEmpty()) {
-            throw bad(key, "no seed given");
-        }
-        return out;
-    }
 
-    public double tolerance() {
-        return positive("tolerance");
-    }
-
-    public int maxIterations() {
-        return ints("max-iterations", 0).get(0);
-    }
-
-    public Duration timeLimit() {
-        return duration("time-limit");
-    }
-
-    public Duration watchdog() {
-        return duration("watchdog");
-    }
-
-    public int jobs() {
-        int j = ints("jobs", 1).get(0);
-        if (j > 64) {
-            throw bad("jobs", "at most 64");
-        }
-        return j;
-    }
-
-    public List<String> workerJvmArgs() {
-        return list("worker.jvm-args", "\\s+");
-    }
-
-    public boolean n2() {
-        return bool("n2");
-    }
-
-    public List<Double> n2Rho() {
-        List<Double> r = doubles("n2.rho");
-        for (double v : r) {
-            if (!(v > -1 && v < 1)) {
-                throw bad("n2.rho", "values must lie in (-1, 1), got " + v);
+        /** Seeds: a list, or ranges {@code FROM-TO} (inclusive). */
+        List<Long> seeds(String key) {
+            List<Long> out = new ArrayList<>();
+            for (String s : list(key, ",")) {
+                try {
+                    int dash = s.indexOf('-', 1);
+                    if (dash > 0) {
+                        long from = Long.parseLong(s.substring(0, dash).trim());
+                        long to = Long.parseLong(s.substring(dash + 1).trim());
+                        if (to < from || to - from > 100_000) {
+                            throw bad(key, "bad range '" + s + "'");
+                        }
+                        for (long v = from; v <= to; v++) {
+                            out.add(v);
+                        }
+                    } else {
+                        out.add(Long.parseLong(s));
+                    }
+                } catch (NumberFormatException e) {
+                    throw bad(key, "'" + s + "' is not a seed or a range FROM-TO");
+                }
             }
-        }
-        return r;
-    }
-
-    public List<Double> n2VolRatio() {
-        List<Double> r = doubles("n2.vol-ratio");
-        for (double v : r) {
-            if (!(v >= 1)) {
-                throw bad("n2.vol-ratio", "values must be >= 1 (the budgets cover both orders), got " + v);
+            if (out.isEmpty()) {
+                throw bad(key, "no seed given");
             }
+            return List.copyOf(out);
         }
-        return r;
-    }
 
-    public List<Double> n2Budget() {
-        List<Double> r = doubles("n2.budget");
-        for (double v : r) {
-            if (!(v > 0 && v < 1)) {
-                throw bad("n2.budget", "values must lie in (0, 1), got " + v);
+        /** Risk measures: {@code volatility}, {@code var:ALPHA}, {@code es:ALPHA}. */
+        List<String> measures(boolean enabled) {
+            List<String> out = list("measure.measures", ",");
+            for (String m : out) {
+                try {
+                    io.paritybench.core.RiskMeasure.parse(m, new double[] {0.0});
+                } catch (IllegalArgumentException e) {
+                    throw bad("measure.measures", e.getMessage());
+                }
             }
-        }
-        return r;
-    }
-
-    public boolean bisect() {
-        return bool("bisect");
-    }
-
-    public String bisectFamily() {
-        String f = get("bisect.family");
-        if (!sweepsKappa(f)) {
-            throw bad("bisect.family", "'" + f + "' has no kappa parameter to bisect on");
-        }
-        return f;
-    }
-
-    public BudgetSpec bisectBudgets() {
-        try {
-            return BudgetSpec.parse(get("bisect.budgets"));
-        } catch (IllegalArgumentException e) {
-            throw bad("bisect.budgets", e.getMessage());
-        }
-    }
-
-    public List<Integer> bisectSizes() {
-        return ints("bisect.n", 2);
-    }
-
-    public double bisectKappaMin() {
-        double v = positive("bisect.kappa-min");
-        if (!(v >= 1)) {
-            throw bad("bisect.kappa-min", "must be >= 1");
-        }
-        return v;
-    }
-
-    public double bisectKappaMax() {
-        return positive("bisect.kappa-max");
-    }
-
-    /** @return the bisection's resolution in decades of kappa */
-    public double bisectResolution() {
-        return positive("bisect.resolution");
-    }
-
-    /** @return the number of seeds per bisection probe (seeds 1..k) */
-    public int bisectSeeds() {
-        return ints("bisect.seeds", 1).get(0);
-    }
-
-    public double bisectSuccess() {
-        double v = positive("bisect.success");
-        if (v > 1) {
-            throw bad("bisect.success", "must lie in (0, 1]");
-        }
-        return v;
-    }
-
-    /** @return whether the risk-measure grid runs */
-    public boolean measure() {
-        return bool("measure");
-    }
-
-    /** @return the risk measures of the measure grid ({@code volatility}, {@code var:ALPHA}, {@code es:ALPHA}) */
-    public List<String> measureMeasures() {
-        List<String> out = list("measure.measures", ",");
-        for (String m : out) {
-            try {
-                io.paritybench.core.RiskMeasure.parse(m, new double[] {0.0});
-            } catch (IllegalArgumentException e) {
-                throw bad("measure.measures", e.getMessage());
+            if (out.isEmpty() && enabled) {
+                throw bad("measure.measures", "no risk measure given (or set measure = false)");
             }
+            return List.copyOf(out);
         }
-        if (out.isEmpty() && measure()) {
-            throw bad("measure.measures", "no risk measure given (or set measure = false)");
-        }
-        return out;
     }
 
-    public List<String> measureFamilies() {
-        return families("measure.families");
-    }
-
-    public List<Integer> measureSizes() {
-        return ints("measure.n", 2);
-    }
-
-    public List<Double> measureKappas() {
-        return kappas("measure.kappa");
-    }
-
-    public List<BudgetSpec> measureBudgets() {
-        return budgets("measure.budgets");
-    }
-
-    public List<Long> measureSeeds() {
-        return seeds("measure.seeds");
-    }
-
-    /** Parses {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 3m} or an ISO-8601 duration ({@code PT2S}). */
+    /** Parses a duration in the syntax shared with {@code solve} ({@link io.paritybench.harness.Durations}). */
     static Duration parseDuration(String key, String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
+        Duration d;
         try {
-            Duration d;
-            if (s.startsWith("pt")) {
-                d = Duration.parse(s.toUpperCase(Locale.ROOT));
-            } else if (s.endsWith("ms")) {
-                d = Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 2)) * 1e6));
-            } else if (s.endsWith("s")) {
-                d = Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1e9));
-            } else if (s.endsWith("m")) {
-                d = Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 60e9));
-            } else {
-                throw bad(key, "'" + text + "' is not a duration such as 500ms, 2s, 1m or PT2S");
-            }
-            if (d.isNegative() || d.isZero()) {
-                throw bad(key, "must be positive, got '" + text + "'");
-            }
-            return d;
-        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-            throw bad(key, "'" + text + "' is not a duration such as 500ms, 2s, 1m or PT2S");
+            d = io.paritybench.harness.Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw bad(key, e.getMessage());
         }
-    }
-
-    private Duration duration(String key) {
-        return parseDuration(key, get(key));
+        if (d.isZero()) {
+            throw bad(key, "must be positive, got '" + text + "'");
+        }
+        return d;
     }
 
     /**
-     * @return a short hash of every setting that affects results (not {@code jobs} or the worker flags): shards
-     *         and resumed runs must agree on it
+     * @return a short hash of the parsed settings that affect results (not {@link Execution}): shards and resumed
+     *         runs must agree on it; computed from the typed records, so {@code kappa = 1e2} and
+     *         {@code kappa = 100} agree
      */
     public String fingerprint() {
-        Map<String, String> sorted = new TreeMap<>(values);
-        EXECUTION_KEYS.forEach(sorted::remove);
-        sorted.put("solvers", String.join(",", solverIds()));
+        String canonical = List.of(grid, limits, twoAssets, bisection, measure).toString();
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : sorted.entrySet()) {
-                md.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
+            md.update(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

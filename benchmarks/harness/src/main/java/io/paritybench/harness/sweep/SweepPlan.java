@@ -59,14 +59,14 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
      *                 and the bisection run only if the config asks for them explicitly
      */
     public static SweepPlan of(SweepConfig config, Path casesDir, boolean n2, boolean bisect) {
-        return of(config, casesDir, n2, bisect, casesDir == null && config.measure());
+        return of(config, casesDir, n2, bisect, casesDir == null && config.measure().enabled());
     }
 
     /**
      * @param measure whether to add the risk-measure grid ({@link #measureGrid})
      */
     public static SweepPlan of(SweepConfig config, Path casesDir, boolean n2, boolean bisect, boolean measure) {
-        List<String> solvers = config.solverIds();
+        List<String> solvers = config.grid().solvers();
         List<Group> groups = new ArrayList<>();
         if (casesDir == null) {
             groups.addAll(grid(config));
@@ -82,7 +82,7 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
         List<Pair> pairs = new ArrayList<>();
         if (bisect) {
             for (String s : solvers) {
-                for (int n : config.bisectSizes()) {
+                for (int n : config.bisection().sizes()) {
                     pairs.add(new Pair(pairs.size(), s, n));
                 }
             }
@@ -92,18 +92,18 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
 
     /** @return the plan for a config alone (grid, plus n = 2 and bisection as the config says) */
     public static SweepPlan of(SweepConfig config) {
-        return of(config, null, config.n2(), config.bisect(), config.measure());
+        return of(config, null, config.twoAssets().enabled(), config.bisection().enabled(), config.measure().enabled());
     }
 
     static List<Group> grid(SweepConfig config) {
         List<Group> out = new ArrayList<>();
-        for (String family : config.families()) {
-            List<Double> kappas = SweepConfig.sweepsKappa(family) ? config.kappas() : List.of(Double.NaN);
-            for (int n : config.sizes()) {
+        for (SweepConfig.FamilyEntry family : config.grid().families()) {
+            List<Double> kappas = family.sweepsKappa() ? config.grid().kappas() : List.of(Double.NaN);
+            for (int n : config.grid().sizes()) {
                 for (double kappa : kappas) {
-                    for (BudgetSpec b : config.budgets()) {
-                        for (long seed : config.seeds()) {
-                            GeneratorSpec spec = SweepConfig.familySpec(family, n, kappa, b, seed);
+                    for (BudgetSpec b : config.grid().budgets()) {
+                        for (long seed : config.grid().seeds()) {
+                            GeneratorSpec spec = family.spec(n, kappa, b, seed);
                             out.add(new Group(Stage.GRID, out.size(), new SweepProblem.Generated(spec)));
                         }
                     }
@@ -116,14 +116,14 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
     /** The measure grid: measure.families x measure.n x measure.kappa x measure.budgets x measure.seeds x measures. */
     static List<Group> measureGrid(SweepConfig config) {
         List<Group> out = new ArrayList<>();
-        for (String family : config.measureFamilies()) {
-            List<Double> kappas = SweepConfig.sweepsKappa(family) ? config.measureKappas() : List.of(Double.NaN);
-            for (int n : config.measureSizes()) {
+        for (SweepConfig.FamilyEntry family : config.measure().families()) {
+            List<Double> kappas = family.sweepsKappa() ? config.measure().kappas() : List.of(Double.NaN);
+            for (int n : config.measure().sizes()) {
                 for (double kappa : kappas) {
-                    for (BudgetSpec b : config.measureBudgets()) {
-                        for (long seed : config.measureSeeds()) {
-                            GeneratorSpec spec = SweepConfig.familySpec(family, n, kappa, b, seed);
-                            for (String m : config.measureMeasures()) {
+                    for (BudgetSpec b : config.measure().budgets()) {
+                        for (long seed : config.measure().seeds()) {
+                            GeneratorSpec spec = family.spec(n, kappa, b, seed);
+                            for (String m : config.measure().measures()) {
                                 out.add(new Group(Stage.MEASURE, out.size(), new SweepProblem.Measured(
                                         new SweepProblem.Generated(spec), m)));
                             }
@@ -137,9 +137,9 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
 
     static List<Group> twoAssets(SweepConfig config) {
         List<Group> out = new ArrayList<>();
-        for (double rho : config.n2Rho()) {
-            for (double ratio : config.n2VolRatio()) {
-                for (double b : config.n2Budget()) {
+        for (double rho : config.twoAssets().rho()) {
+            for (double ratio : config.twoAssets().volRatio()) {
+                for (double b : config.twoAssets().budget()) {
                     out.add(new Group(Stage.N2, out.size(), new SweepProblem.TwoAssets(0.2, ratio, rho, b)));
                 }
             }

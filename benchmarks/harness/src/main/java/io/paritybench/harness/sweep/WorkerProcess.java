@@ -89,21 +89,21 @@ public final class WorkerProcess implements AutoCloseable {
         boolean sendProblem = !problemId.equals(loadedProblem);
         DataOutputStream o = out;
         DataInputStream i = in;
-        Future<WorkerReply> answer = io.submit(() -> {
+        Future<WorkerProtocol.Answer> answer = io.submit(() -> {
             if (sendProblem) {
                 WorkerProtocol.writeProblem(o, problemId, problem);
             }
             WorkerProtocol.writeTrial(o, trial);
             o.flush();
-            return WorkerProtocol.readReply(i);
+            return WorkerProtocol.readAnswer(i);
         });
         try {
-            WorkerReply reply = answer.get(watchdog.toNanos(), TimeUnit.NANOSECONDS);
+            WorkerProtocol.Answer a = answer.get(watchdog.toNanos(), TimeUnit.NANOSECONDS);
             loadedProblem = problemId;
-            if (reply instanceof WorkerReply.Threw t && t.fatal()) {
+            if (a.retiring() || a.reply() instanceof WorkerReply.Threw t && t.fatal()) {
                 kill();
             }
-            return reply;
+            return a.reply();
         } catch (TimeoutException e) {
             kill();
             return new WorkerReply.TimedOut(System.nanoTime() - start);

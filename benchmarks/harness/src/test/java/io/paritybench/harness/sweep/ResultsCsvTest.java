@@ -83,4 +83,71 @@ class ResultsCsvTest {
         assertThatThrownBy(() -> ResultsCsv.read(f)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a sweep results file");
     }
+
+    /** Rewrites a results file with its columns permuted, dropped or added (by header name). */
+    private static void rewrite(Path f, List<String> columns, java.util.Map<String, String> extra) throws IOException {
+        List<String> lines = Files.readAllLines(f);
+        List<String> header = List.of(lines.get(0).split(","));
+        StringBuilder out = new StringBuilder(String.join(",", columns)).append('\n');
+        for (TrialRecord r : ResultsCsv.read(f).rows()) {
+            List<String> v = ResultsCsv.values(r);
+            List<String> fields = new java.util.ArrayList<>();
+            for (String c : columns) {
+                int i = header.indexOf(c);
+                String x = i >= 0 ? v.get(i) : extra.get(c);
+                fields.add(x.contains(",") || x.contains("\"") ? "\"" + x.replace("\"", "\"\"") + "\"" : x);
+            }
+            out.append(String.join(",", fields)).append('\n');
+        }
+        Files.writeString(f, out);
+    }
+
+    @Test
+    void columnsAreReadByHeaderNameInAnyOrderAndUnknownColumnsAreIgnored() throws IOException {
+        Path f = tmp.resolve("r.csv");
+        ResultsCsv.writeAll(f, List.of(A, B));
+        List<String> reordered = new java.util.ArrayList<>(ResultsCsv.COLUMNS);
+        java.util.Collections.reverse(reordered);
+        reordered.add(3, "added_later");
+        rewrite(f, reordered, java.util.Map.of("added_later", "x,y"));
+
+        assertThat(Files.readAllLines(f).get(0)).startsWith("solver_ms,message,solver_residual,added_later");
+        ResultsCsv.Contents c = ResultsCsv.read(f);
+        assertThat(c.dropped()).isZero();
+        assertThat(c.rows()).containsExactly(A, B);
+    }
+
+    @Test
+    void anOlderFileWithoutTheLaterOptionalColumnsStillReads() throws IOException {
+        Path f = tmp.resolve("old.csv");
+        ResultsCsv.writeAll(f, List.of(A));
+        List<String> older = ResultsCsv.COLUMNS.stream()
+                .filter(c -> !c.equals("measure") && !c.equals("solver_residual") && !c.equals("b_min")).toList();
+        rewrite(f, older, java.util.Map.of());
+
+        TrialRecord r = ResultsCsv.read(f).rows().get(0);
+        assertThat(r.measure()).isEqualTo("volatility");
+        assertThat(r.solverResidual()).isNaN();
+        assertThat(r.budgetMin()).isNaN();
+        assertThat(r.key()).isEqualTo(A.key());
+        assertThat(r.outcome()).isEqualTo(A.outcome());
+        assertThat(r.rrcAbs()).isEqualTo(A.rrcAbs());
+
+        try (ResultsCsv.Appender out = new ResultsCsv.Appender(f)) {
+            out.append(B);
+        }
+        assertThat(Files.readAllLines(f).get(0)).as("upgraded to the current layout before appending")
+                .isEqualTo(String.join(",", ResultsCsv.COLUMNS));
+        assertThat(ResultsCsv.read(f).rows()).extracting(TrialRecord::key).containsExactly(A.key(), B.key());
+    }
+
+    @Test
+    void aFileWithoutARequiredColumnIsRejectedNamingIt() throws IOException {
+        Path f = tmp.resolve("r.csv");
+        ResultsCsv.writeAll(f, List.of(A));
+        rewrite(f, ResultsCsv.COLUMNS.stream().filter(c -> !c.equals("outcome")).toList(), java.util.Map.of());
+
+        assertThatThrownBy(() -> ResultsCsv.read(f)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a sweep results file").hasMessageContaining("outcome");
+    }
 }

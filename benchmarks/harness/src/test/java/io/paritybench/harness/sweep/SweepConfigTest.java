@@ -44,9 +44,9 @@ class SweepConfigTest {
     void theDefaultsParseAndNeverSelectTheReferenceItself() {
         SweepConfig c = SweepConfig.defaults();
 
-        assertThat(c.solverIds()).doesNotContain("reference");
-        assertThat(c.timeLimit()).isLessThan(c.watchdog());
-        assertThat(c.bisectKappaMax()).isGreaterThan(c.bisectKappaMin());
+        assertThat(c.grid().solvers()).doesNotContain("reference");
+        assertThat(c.limits().timeLimit()).isLessThan(c.limits().watchdog());
+        assertThat(c.bisection().kappaMax()).isGreaterThan(c.bisection().kappaMin());
         assertThat(SweepPlan.of(c).groups()).isNotEmpty();
     }
 
@@ -54,31 +54,54 @@ class SweepConfigTest {
     void overridesReplaceKeysAndUnknownOrBadValuesNameTheKey() {
         SweepConfig c = SweepConfig.defaults().with(Map.of("n", "5, 7", "seeds", "3-5,9", "time-limit", "250ms"));
 
-        assertThat(c.sizes()).containsExactly(5, 7);
-        assertThat(c.seeds()).containsExactly(3L, 4L, 5L, 9L);
-        assertThat(c.timeLimit()).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.grid().sizes()).containsExactly(5, 7);
+        assertThat(c.grid().seeds()).containsExactly(3L, 4L, 5L, 9L);
+        assertThat(c.limits().timeLimit()).isEqualTo(Duration.ofMillis(250));
         assertThatThrownBy(() -> c.with("nn", "5")).hasMessageContaining("unknown sweep setting 'nn'");
         assertThatThrownBy(() -> c.with("kappa", "0.5")).hasMessageContaining("'kappa'");
         assertThatThrownBy(() -> c.with("watchdog", "100ms")).hasMessageContaining("'watchdog'");
         assertThatThrownBy(() -> c.with("time-limit", "soon")).hasMessageContaining("'time-limit'");
         assertThatThrownBy(() -> c.with("solvers", "no-such-solver")).hasMessageContaining("no-such-solver");
         assertThatThrownBy(() -> c.with("families", "random-spectrum:n=4")).hasMessageContaining("'families'");
+        assertThatThrownBy(() -> c.with("n2.rho", "0.5, 1")).hasMessage("sweep setting 'n2.rho': values must lie in "
+                + "(-1, 1), got 1.0");
+        assertThatThrownBy(() -> c.with("bisect.seeds", "ten")).hasMessage("sweep setting 'bisect.seeds': 'ten' is "
+                + "not an integer");
+        assertThatThrownBy(() -> c.with("measure", "maybe")).hasMessage("sweep setting 'measure': expected true or "
+                + "false, got 'maybe'");
+    }
+
+    @Test
+    void theSettingsAreParsedOnceIntoTypedRecords() {
+        SweepConfig c = SweepConfig.defaults().with(Map.of("n2.rho", "0.5", "bisect.family", "vol-spread",
+                "measure.measures", "es:0.975", "jobs", "1", "worker.jvm-args", "-Xmx1g  -Xss2m"));
+
+        assertThat(c.twoAssets().rho()).containsExactly(0.5);
+        assertThat(c.bisection().family().family().id()).isEqualTo("vol-spread");
+        assertThat(c.bisection().family().sweepsKappa()).isTrue();
+        assertThat(c.measure().measures()).containsExactly("es:0.975");
+        assertThat(c.execution()).isEqualTo(new SweepConfig.Execution(1, List.of("-Xmx1g", "-Xss2m")));
+        assertThat(c.limits().tolerance()).isEqualTo(1e-10);
+        assertThat(c.grid()).isSameAs(c.grid());
+        assertThat(c.with("kappa", "100, 1e4, 1e6, 1e8, 1e10, 1e12").fingerprint())
+                .as("the fingerprint is of the typed values, not their spelling")
+                .isEqualTo(c.with("kappa", "1e2, 1e4, 1e6, 1e8, 1e10, 1e12").fingerprint());
     }
 
     @Test
     void kappaIsSweptOnlyForFamiliesThatTakeItAndDoNotSetIt() {
-        GeneratorSpec swept = SweepConfig.familySpec("random-spectrum", 10, 1e6, BudgetSpec.equal(), 3);
-        GeneratorSpec fixed = SweepConfig.familySpec("vol-spread:kappa=50", 10, 1e6, BudgetSpec.equal(), 3);
-        GeneratorSpec none = SweepConfig.familySpec("factor:idio=1e-8", 10, 1e6, BudgetSpec.dirichlet(1), 3);
+        GeneratorSpec swept = SweepConfig.FamilyEntry.parse("random-spectrum").spec(10, 1e6, BudgetSpec.equal(), 3);
+        GeneratorSpec fixed = SweepConfig.FamilyEntry.parse("vol-spread:kappa=50").spec(10, 1e6, BudgetSpec.equal(), 3);
+        GeneratorSpec none = SweepConfig.FamilyEntry.parse("factor:idio=1e-8").spec(10, 1e6, BudgetSpec.dirichlet(1), 3);
 
         assertThat(swept.param("kappa")).isEqualTo(1e6);
         assertThat(fixed.param("kappa")).isEqualTo(50);
         assertThat(none.has("kappa")).isFalse();
         assertThat(none.param("idio")).isEqualTo(1e-8);
         assertThat(none.seed()).isEqualTo(3);
-        assertThat(SweepConfig.sweepsKappa("random-spectrum")).isTrue();
-        assertThat(SweepConfig.sweepsKappa("vol-spread:kappa=50")).isFalse();
-        assertThat(SweepConfig.sweepsKappa("factor")).isFalse();
+        assertThat(SweepConfig.FamilyEntry.parse("random-spectrum").sweepsKappa()).isTrue();
+        assertThat(SweepConfig.FamilyEntry.parse("vol-spread:kappa=50").sweepsKappa()).isFalse();
+        assertThat(SweepConfig.FamilyEntry.parse("factor").sweepsKappa()).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.linalg.RowKernels;
 import io.paritybench.core.reference.ReferenceSolver;
 
 import java.util.SplittableRandom;
@@ -211,28 +212,29 @@ public final class ProblemGenerator {
         return Matrices.covarianceOf(c, vols(spec, draws));
     }
 
-    /** Sample covariance (divisor T − 1) of T returns {@code r_t = L z_t}, {@code LL' = Σ_pop}, z standard normal. */
+    /** Sample covariance (divisor T − 1) of T returns {@code r_t = U'z_t}, {@code U'U = Σ_pop}, z standard normal. */
     private static double[][] sample(GeneratorSpec spec, Draws draws) {
         int n = spec.n();
         int t = spec.has("t") ? integer(spec, "t", n + 1, Integer.MAX_VALUE / n) : 2 * n;
         double[][] pop = Matrices.randomSpectrum(n, kappa(spec), draws);
-        double[][] l = Matrices.cholesky(pop);
-        if (l == null) {
+        double[][] u = Matrices.cholesky(pop);
+        if (u == null) {
             throw new IllegalArgumentException("population matrix of " + spec + " is not numerically positive definite");
         }
         double[][] r = new double[n][t];
         double[] z = new double[n];
+        double[] lz = new double[n];
         for (int s = 0; s < t; s++) {
             for (int i = 0; i < n; i++) {
                 z[i] = draws.gaussian();
             }
+            // r_t = L z = U'z, as the sum of the rows of U scaled by z (vectorised)
+            java.util.Arrays.fill(lz, 0.0);
+            for (int k = 0; k < n; k++) {
+                RowKernels.axpy(lz, u[k], z[k], k, n);
+            }
             for (int i = 0; i < n; i++) {
-                double v = 0;
-                double[] li = l[i];
-                for (int k = 0; k <= i; k++) {
-                    v += li[k] * z[k];
-                }
-                r[i][s] = v;
+                r[i][s] = lz[i];
             }
         }
         for (int i = 0; i < n; i++) {

@@ -1,42 +1,51 @@
 package io.paritybench.core.io;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * CSV input and output of matrices and vectors (commons-csv). Numbers are written with {@code %.17g}, which
- * round-trips every double exactly and is identical on every JVM. Every parse error names the file, line and column.
+ * CSV input and output of matrices and vectors. Reading streams once through Jackson's CSV parser with its fast
+ * double parser ({@link CsvGrid}); a dense n×n matrix costs its own 8n² bytes plus one row. Numbers are written
+ * with the shortest decimal that round-trips exactly (Schubfach, identical on every JVM). Every parse error names
+ * the file, line and column.
  *
  * <ul>
+ *   <li>input is UTF-8 (a byte-order mark is skipped; anything else is rejected with the byte offset); the
+ *       separator is {@code ,}, {@code ;} or tab, detected from the first line; {@code #} starts a comment line;</li>
  *   <li>covariance: n rows of n numbers, optionally preceded by one header row of asset names;</li>
- *   <li>budgets / weights: one row or one column of numbers;</li>
- *   <li>asset returns: a header row of names, optionally a leading date column, then T rows of returns.</li>
+ *   <li>budgets / weights / expected returns: one row or one column of numbers, optionally named: a header row of
+ *       asset names over one row, or a column of names beside one column (then matched by name);</li>
+ *   <li>asset returns: an optional header row of names, an optional leading date/time column (ISO dates,
+ *       yyyymmdd integers, day/month/year forms), then T rows of returns. A first row of numbers is data.</li>
  * </ul>
  */
 public final class CsvIo {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setCommentMarker('#').build();
+    /** A column whose standard deviation is at most this times its largest |value| is constant up to rounding. */
+    public static final double CONSTANT_COLUMN_TOLERANCE = 1e-13;
 
     private CsvIo() {
     }
 
-    /** @return the double formatted with 17 significant digits (exact round trip) */
+    /** @return the shortest decimal that parses back to exactly {@code v} */
     public static String format(double v) {
-        return String.format(Locale.ROOT, "%.17g", v);
+        return NumberOutput.toString(v, true);
     }
 
     /** Reads a numeric matrix with an optional header row of names. */
@@ -46,64 +55,65 @@ public final class CsvIo {
 
     /** Reads a numeric matrix with an optional header row of names; {@code source} names the input in errors. */
     public static LabeledMatrix readMatrix(Reader reader, String source) {
-        List<Row> records = records(reader, source);
-        if (records.isEmpty()) {
-            throw new CsvFormatException(source, "file is empty");
-        }
-        List<String> names = null;
-        int first = 0;
-        if (!isNumeric(records.get(0).get(0))) {
-            names = new ArrayList<>();
-            for (String s : records.get(0).rec()) {
-                names.add(s);
-            }
-            first = 1;
-        }
-        if (records.size() == first) {
-            throw new CsvFormatException(source, "no numeric rows after the header");
-        }
-        int width = records.get(first).size();
-        double[][] values = new double[records.size() - first][];
-        for (int r = first; r < records.size(); r++) {
-            Row rec = records.get(r);
-            if (rec.size() != width) {
-                throw new CsvFormatException(source, rec.line(), 0,
-                        "row has " + rec.size() + " values, expected " + width);
-            }
-            values[r - first] = parseRow(rec, 0, source);
-        }
-        if (names != null && names.size() != width) {
-            throw new CsvFormatException(source, 1, 0, "header has " + names.size() + " names but rows have " + width + " values");
-        }
-        return new LabeledMatrix(values, names);
+        CsvGrid g = CsvGrid.read(reader, source, CsvGrid.LabelColumn.NONE);
+        return new LabeledMatrix(g.values(), g.header());
     }
 
-    /** Reads a vector written as one row or one column. */
+    /** Reads a vector written as one row or one column; names, if any, are dropped (see {@link #readLabeledVector}). */
     public static double[] readVector(Path file) {
-        return withReader(file, r -> readVector(r, file.toString()));
+        return readLabeledVector(file).values();
     }
 
-    /** Reads a vector written as one row or one column (an optional header row is skipped). */
+    /** Reads a vector written as one row or one column; names, if any, are dropped. */
     public static double[] readVector(Reader reader, String source) {
-        LabeledMatrix m = readMatrix(reader, source);
-        double[][] v = m.values();
-        if (v.length == 1) {
-            return v[0];
-        }
-        if (v[0].length == 1) {
-            double[] out = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                out[i] = v[i][0];
-            }
-            return out;
-        }
-        throw new CsvFormatException(source, "expected one row or one column of numbers, found " + v.length + " rows of "
-                + v[0].length);
+        return readLabeledVector(reader, source).values();
+    }
+
+    /** Reads a vector with the asset names it is labelled with, if any. */
+    public static LabeledVector readLabeledVector(Path file) {
+        return withReader(file, r -> readLabeledVector(r, file.toString()));
     }
 
     /**
-     * Reads asset returns (header of names, optional leading date column, T rows) and returns the sample covariance
-     * (divisor T − 1) with the asset names.
+     * Reads one row or one column of numbers: a header row of names over one row names the entries; so does a
+     * leading column of names beside one column of numbers; a lone title over one column names nothing.
+     */
+    public static LabeledVector readLabeledVector(Reader reader, String source) {
+        CsvGrid g = CsvGrid.read(reader, source, CsvGrid.LabelColumn.TEXT);
+        double[][] v = g.values();
+        int rows = v.length;
+        int width = v[0].length;
+        if (g.labels() != null) {
+            if (width != 1) {
+                throw new CsvFormatException(source, "expected a column of names beside one column of numbers, found "
+                        + width + " numbers per row");
+            }
+            return new LabeledVector(column(v), g.labels(), source);
+        }
+        if (rows == 1) {
+            return new LabeledVector(v[0], g.header(), source);
+        }
+        if (width == 1) {
+            return new LabeledVector(column(v), null, source);
+        }
+        throw new CsvFormatException(source, "expected one row or one column of numbers, found " + rows + " rows of "
+                + width);
+    }
+
+    private static double[] column(double[][] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i][0];
+        }
+        return out;
+    }
+
+    /**
+     * Reads asset returns (optional header of names, optional leading date column, T rows) and returns the sample
+     * covariance (divisor T − 1) with the asset names (null without a header).
+     *
+     * @throws CsvFormatException unless T > n (else the sample covariance is singular) and every column varies
+     *                            beyond rounding ({@link #CONSTANT_COLUMN_TOLERANCE} of its own scale)
      */
     public static LabeledMatrix readReturnsAsCovariance(Path file) {
         return withReader(file, r -> readReturnsAsCovariance(r, file.toString()));
@@ -111,36 +121,36 @@ public final class CsvIo {
 
     /** @see #readReturnsAsCovariance(Path) */
     public static LabeledMatrix readReturnsAsCovariance(Reader reader, String source) {
-        List<Row> records = records(reader, source);
-        if (records.size() < 3) {
-            throw new CsvFormatException(source, "returns file needs a header row and at least 2 observations, found "
-                    + records.size() + " rows");
-        }
-        Row header = records.get(0);
-        if (isNumeric(header.get(0))) {
-            throw new CsvFormatException(source, 1, 1, "returns file needs a header row of asset names");
-        }
-        boolean dateColumn = !isNumeric(records.get(1).get(0));
-        int skip = dateColumn ? 1 : 0;
-        List<String> names = new ArrayList<>();
-        for (int c = skip; c < header.size(); c++) {
-            names.add(header.get(c));
-        }
-        int n = names.size();
+        CsvGrid g = CsvGrid.read(reader, source, CsvGrid.LabelColumn.DATES);
+        double[][] x = g.values();
+        int t = x.length;
+        int n = x[0].length;
+        List<String> names = g.header();
         if (n < 2) {
-            throw new CsvFormatException(source, 1, 0, "returns file has " + n + " asset column(s), need at least 2");
+            throw new CsvFormatException(source, "returns file has " + n + " asset column(s), need at least 2");
         }
-        int t = records.size() - 1;
-        double[][] x = new double[t][];
-        for (int r = 1; r < records.size(); r++) {
-            Row rec = records.get(r);
-            if (rec.size() != header.size()) {
-                throw new CsvFormatException(source, rec.line(), 0, "row has " + rec.size() + " values, expected "
-                        + header.size());
+        if (t < 2) {
+            throw new CsvFormatException(source, "returns file needs at least 2 observations, found " + t);
+        }
+        if (t <= n) {
+            throw new CsvFormatException(source, "returns file has " + t + " observations of " + n
+                    + " assets: the sample covariance is singular unless there are more observations than assets");
+        }
+        double[][] cov = sampleCovariance(x);
+        for (int j = 0; j < n; j++) {
+            double scale = 0;
+            for (double[] row : x) {
+                scale = Math.max(scale, Math.abs(row[j]));
             }
-            x[r - 1] = parseRow(rec, skip, source);
+            double sd = Math.sqrt(cov[j][j]);
+            if (!(sd > CONSTANT_COLUMN_TOLERANCE * scale)) {
+                String who = "asset " + (j + 1) + (names == null ? "" : " '" + names.get(j) + "'");
+                throw new CsvFormatException(source, who + " is constant over the " + t + " observations up to rounding"
+                        + String.format(Locale.ROOT, " (standard deviation %.3g for values of size %.3g)", sd, scale)
+                        + ": its variance is not positive");
+            }
         }
-        return new LabeledMatrix(sampleCovariance(x), names);
+        return new LabeledMatrix(cov, names);
     }
 
     /** @return the sample covariance (divisor T − 1) of T observations (rows) of n variables */
@@ -197,61 +207,15 @@ public final class CsvIo {
 
     /** Writes one row of numbers followed by a newline. */
     public static void writeRow(Writer w, double[] row) throws IOException {
+        StringBuilder s = new StringBuilder(row.length * 24);
         for (int j = 0; j < row.length; j++) {
             if (j > 0) {
-                w.write(',');
+                s.append(',');
             }
-            w.write(format(row[j]));
+            s.append(format(row[j]));
         }
-        w.write('\n');
-    }
-
-    private static double[] parseRow(Row rec, int skip, String source) {
-        double[] row = new double[rec.size() - skip];
-        for (int c = skip; c < rec.size(); c++) {
-            String s = rec.get(c);
-            try {
-                row[c - skip] = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new CsvFormatException(source, rec.line(), c + 1,
-                        s.isEmpty() ? "empty value" : "not a number: '" + s + "'");
-            }
-        }
-        return row;
-    }
-
-    /** A parsed record and the physical line it ended on (1-based). */
-    private record Row(CSVRecord rec, long line) {
-        int size() {
-            return rec.size();
-        }
-
-        String get(int i) {
-            return rec.get(i);
-        }
-    }
-
-    private static boolean isNumeric(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static List<Row> records(Reader reader, String source) {
-        try (CSVParser p = FORMAT.parse(reader)) {
-            List<Row> out = new ArrayList<>();
-            for (CSVRecord r : p) {
-                out.add(new Row(r, Math.max(1, p.getCurrentLineNumber())));
-            }
-            return out;
-        } catch (IOException | UncheckedIOException e) {
-            throw new CsvFormatException(source, "cannot read: " + e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new CsvFormatException(source, "malformed CSV: " + e.getMessage());
-        }
+        s.append('\n');
+        w.append(s);
     }
 
     private interface ReadAction<T> {
@@ -262,9 +226,30 @@ public final class CsvIo {
         void apply(Writer w) throws IOException;
     }
 
+    /**
+     * Opens UTF-8 text strictly: a UTF-8 byte-order mark is skipped, UTF-16/32 marks and malformed bytes are
+     * rejected with the byte offset and line.
+     */
     private static <T> T withReader(Path file, ReadAction<T> action) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return action.apply(r);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            in.mark(4);
+            byte[] bom = in.readNBytes(4);
+            in.reset();
+            String wide = Utf8.wideByteOrderMark(bom);
+            if (wide != null) {
+                throw new CsvFormatException(file.toString(), "line 1: not UTF-8 text: the file starts with a " + wide
+                        + " byte-order mark; save it as UTF-8");
+            }
+            if (bom.length >= 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF) {
+                in.skipNBytes(3);
+            }
+            CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            try {
+                return action.apply(new BufferedReader(new InputStreamReader(in, dec), 1 << 16));
+            } catch (CsvGrid.NotUtf8 e) {
+                throw new CsvFormatException(file.toString(), Utf8.describeFirstError(file));
+            }
         } catch (NoSuchFileException e) {
             throw new CsvFormatException(file.toString(), "file not found");
         } catch (IOException e) {

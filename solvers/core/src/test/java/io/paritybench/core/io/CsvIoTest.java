@@ -57,11 +57,55 @@ class CsvIoTest {
                 row[j] = Math.exp(rnd.nextDouble(-700, 700)) * (rnd.nextBoolean() ? 1 : -1);
             }
         }
+        m[0] = new double[] {Double.MIN_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, 0.1, -0.0};
+        m[1][0] = 4.9e-321;
         Path f = dir.resolve("m.csv");
         CsvIo.writeMatrix(f, m, List.of("a", "b", "c", "d", "e"));
         LabeledMatrix back = CsvIo.readMatrix(f);
         assertThat(back.values()).isDeepEqualTo(m);
         assertThat(Files.readString(f)).startsWith("a,b,c,d,e\n");
+    }
+
+    @Test
+    void aFirstRowOfNumbersIsDataAndNamedVectorsKeepTheirNames() {
+        LabeledVector row = CsvIo.readLabeledVector(new StringReader("b,a\n0.4,0.6\n"), "b.csv");
+        assertThat(row.alignTo(List.of("a", "b"), "budgets")).containsExactly(0.6, 0.4);
+        LabeledVector col = CsvIo.readLabeledVector(new StringReader("asset,budget\nb,0.4\na,0.6\n"), "b.csv");
+        assertThat(col.alignTo(List.of("a", "b"), "budgets")).containsExactly(0.6, 0.4);
+        LabeledVector titled = CsvIo.readLabeledVector(new StringReader("budget\n0.4\n0.6\n"), "b.csv");
+        assertThat(titled.hasNames()).isFalse();
+        assertThatThrownBy(() -> row.alignTo(List.of("a", "c"), "budgets")).hasMessageContaining("missing 'c'")
+                .hasMessageContaining("unknown 'b'");
+        assertThat(CsvIo.readMatrix(new StringReader("1,2\n3,4\n"), "m").values()).hasNumberOfRows(2);
+    }
+
+    @Test
+    void dateColumnsAreRecognisedWithAndWithoutAHeader() {
+        for (String date : List.of("2024-01-0%d", "2024010%d", "0%d/01/2024", "2024/01/0%d", "2024-01-0%dT10:00:00Z")) {
+            StringBuilder csv = new StringBuilder();
+            double[][] x = {{1, 2}, {3, 2}, {5, 5}, {2, 7}};
+            for (int t = 0; t < x.length; t++) {
+                csv.append(String.format(date, t + 1)).append(',').append(x[t][0]).append(',').append(x[t][1])
+                        .append('\n');
+            }
+            LabeledMatrix noHeader = CsvIo.readReturnsAsCovariance(new StringReader(csv.toString()), "r.csv");
+            assertThat(noHeader.hasNames()).as(date).isFalse();
+            assertThat(noHeader.values()).as(date).isDeepEqualTo(CsvIo.sampleCovariance(x));
+            LabeledMatrix header = CsvIo.readReturnsAsCovariance(new StringReader("when,x,y\n" + csv), "r.csv");
+            assertThat(header.names()).as(date).containsExactly("x", "y");
+        }
+    }
+
+    @Test
+    void rejectsReturnsThatCannotGiveAPositiveDefiniteCovariance() {
+        assertThatThrownBy(() -> CsvIo.readReturnsAsCovariance(new StringReader("a,b,c\n1,2,3\n2,1,0\n0,1,1\n"),
+                "r.csv")).hasMessageContaining("3 observations of 3 assets");
+        StringBuilder constant = new StringBuilder("a,b\n");
+        for (int t = 0; t < 30; t++) {
+            constant.append("0.01,").append(t % 7 * 0.001).append('\n');
+        }
+        assertThatThrownBy(() -> CsvIo.readReturnsAsCovariance(new StringReader(constant.toString()), "r.csv"))
+                .hasMessageContaining("asset 1 'a' is constant");
     }
 
     @Test

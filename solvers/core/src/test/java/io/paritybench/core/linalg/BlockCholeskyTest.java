@@ -1,4 +1,4 @@
-package io.paritybench.newton;
+package io.paritybench.core.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
