@@ -1,5 +1,6 @@
 package io.paritybench.jmh.report;
 
+import io.paritybench.core.text.Numbers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -108,13 +109,13 @@ public final class Compare implements Callable<Integer> {
         Map<String, JmhResult> b = read(base);
         Map<String, JmhResult> n = read(candidate);
         List<Row> rows = compare(b, n, thr);
-        out.printf("compare %s (BASE) with %s (NEW), threshold %s%n", base, candidate, Format.percent(thr));
+        out.printf("compare %s (BASE) with %s (NEW), threshold %s%n", base, candidate, Numbers.percent(thr));
         out.println("| configuration | BASE | NEW | NEW/BASE | 95% CI | verdict |");
         out.println("|---|---:|---:|---:|---:|---|");
         for (Row r : rows) {
-            out.printf("| %s | %s | %s | %s | %s | %s |%n", r.key(), Format.time(r.base()), Format.time(r.neu()),
-                    Format.sig(r.ratio()), Double.isNaN(r.low()) ? "n/a" : Format.sig(r.low()) + " – "
-                            + Format.sig(r.high()), r.verdict().name().toLowerCase(java.util.Locale.ROOT)
+            out.printf("| %s | %s | %s | %s | %s | %s |%n", r.key(), Numbers.time(r.base()), Numbers.time(r.neu()),
+                    Numbers.sig(r.ratio()), Double.isNaN(r.low()) ? "n/a" : Numbers.sig(r.low()) + " – "
+                            + Numbers.sig(r.high()), r.verdict().name().toLowerCase(java.util.Locale.ROOT)
                             .replace('_', ' '));
         }
         List<String> onlyBase = new ArrayList<>(b.keySet());
@@ -133,8 +134,8 @@ public final class Compare implements Callable<Integer> {
                 improved, onlyBase.size(), onlyNew.size());
         for (Row r : rows) {
             if (r.verdict() == Verdict.REGRESSION) {
-                out.println("REGRESSION: " + r.key() + " NEW/BASE " + Format.sig(r.ratio()) + " [" + Format.sig(r.low())
-                        + ", " + Format.sig(r.high()) + "]");
+                out.println("REGRESSION: " + r.key() + " NEW/BASE " + Numbers.sig(r.ratio()) + " [" + Numbers.sig(r.low())
+                        + ", " + Numbers.sig(r.high()) + "]");
             }
         }
         return regressed > 0 ? REGRESSION : 0;

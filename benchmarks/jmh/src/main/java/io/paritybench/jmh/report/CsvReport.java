@@ -1,5 +1,6 @@
 package io.paritybench.jmh.report;
 
+import io.paritybench.core.text.Numbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,18 +52,18 @@ public final class CsvReport {
             v.put("outcome", r.outcome().name());
             v.put("detail", r.detail());
             time(v, r.time());
-            v.put("solves", Format.csv(r.solves()));
-            v.put("iterations_per_solve", Format.csv(r.iterationsPerSolve()));
-            v.put("fail_rate", Format.csv(r.failRate()));
-            v.put("outside_accuracy_rate", Format.csv(r.outsideAccuracyRate()));
-            v.put("matvec_equivalents", Format.csv(r.matvecs()));
-            v.put("factorisation_equivalents", Format.csv(r.factorisations()));
-            v.put("residual_check_equivalents", Format.csv(r.residualChecks()));
-            v.put("bytes_per_solve", Format.csv(r.gc().bytesPerOp()));
-            v.put("gc_count", Format.csv(r.gc().count()));
-            v.put("gc_time_ms", Format.csv(r.gc().timeMs()));
-            v.put("load_max", Format.csv(r.load()));
-            v.put("steal_max", Format.csv(r.steal()));
+            v.put("solves", csv(r.solves()));
+            v.put("iterations_per_solve", csv(r.iterationsPerSolve()));
+            v.put("fail_rate", csv(r.failRate()));
+            v.put("outside_accuracy_rate", csv(r.outsideAccuracyRate()));
+            v.put("matvec_equivalents", csv(r.matvecs()));
+            v.put("factorisation_equivalents", csv(r.factorisations()));
+            v.put("residual_check_equivalents", csv(r.residualChecks()));
+            v.put("bytes_per_solve", csv(r.gc().bytesPerOp()));
+            v.put("gc_count", csv(r.gc().count()));
+            v.put("gc_time_ms", csv(r.gc().timeMs()));
+            v.put("load_max", csv(r.load()));
+            v.put("steal_max", csv(r.steal()));
             v.put("probe_status", r.probe().getOrDefault("status", ""));
             v.put("probe_iterations", r.probe().getOrDefault("iterations", ""));
             v.put("probe_residual", r.probe().getOrDefault("residual", ""));
@@ -85,9 +86,9 @@ public final class CsvReport {
             v.put("outcome", r.outcome().name());
             v.put("detail", r.detail());
             time(v, r.time());
-            v.put("iterations_per_solve", Format.csv(r.iterationsPerSolve()));
-            v.put("fail_rate", Format.csv(r.failRate()));
-            v.put("outside_accuracy_rate", Format.csv(r.outsideAccuracyRate()));
+            v.put("iterations_per_solve", csv(r.iterationsPerSolve()));
+            v.put("fail_rate", csv(r.failRate()));
+            v.put("outside_accuracy_rate", csv(r.outsideAccuracyRate()));
             v.put("max_weight_error", r.errors().getOrDefault("maxWeightError", ""));
             v.put("max_converged_weight_error", r.errors().getOrDefault("maxConvergedWeightError", ""));
             v.put("max_converged_weight_error_over_achievable",
@@ -105,12 +106,12 @@ public final class CsvReport {
             v.put("fit_points", Integer.toString(f.points()));
             v.put("fit_min_n", Integer.toString(f.minN()));
             v.put("fit_max_n", Integer.toString(f.maxN()));
-            v.put("exponent", Format.csv(f.exponent()));
-            v.put("exponent_ci95_low", Format.csv(f.low()));
-            v.put("exponent_ci95_high", Format.csv(f.high()));
-            v.put("per_iteration_exponent", Format.csv(f.perIterationExponent()));
-            v.put("per_iteration_exponent_ci95_low", Format.csv(f.perIterationLow()));
-            v.put("per_iteration_exponent_ci95_high", Format.csv(f.perIterationHigh()));
+            v.put("exponent", csv(f.exponent()));
+            v.put("exponent_ci95_low", csv(f.low()));
+            v.put("exponent_ci95_high", csv(f.high()));
+            v.put("per_iteration_exponent", csv(f.perIterationExponent()));
+            v.put("per_iteration_exponent_ci95_low", csv(f.perIterationLow()));
+            v.put("per_iteration_exponent_ci95_high", csv(f.perIterationHigh()));
             line(sb, v);
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
@@ -138,13 +139,13 @@ public final class CsvReport {
         if (s == null) {
             return;
         }
-        v.put("median_s", Format.csv(s.median()));
-        v.put("median_ci95_low_s", Format.csv(s.low()));
-        v.put("median_ci95_high_s", Format.csv(s.high()));
-        v.put("mean_s", Format.csv(s.mean()));
+        v.put("median_s", csv(s.median()));
+        v.put("median_ci95_low_s", csv(s.low()));
+        v.put("median_ci95_high_s", csv(s.high()));
+        v.put("mean_s", csv(s.mean()));
         v.put("iterations", Integer.toString(s.iterations()));
         v.put("samples", s.samples() > 0 ? Long.toString(s.samples()) : "");
-        v.put("drift", Format.csv(s.drift()));
+        v.put("drift", csv(s.drift()));
         v.put("steady", Double.isNaN(s.drift()) ? "" : Boolean.toString(s.steady()));
     }
 
@@ -159,6 +160,11 @@ public final class CsvReport {
             }
         }
         sb.append(String.join(",", out)).append('\n');
+    }
+
+    /** @return a plain number for CSV (shortest round-trip form, empty for NaN) */
+    static String csv(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
     static String quote(String s) {

@@ -2,6 +2,8 @@ package io.paritybench.jmh.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paritybench.core.env.Machine;
+import io.paritybench.core.text.Numbers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -99,18 +101,17 @@ public final class EnvironmentReport implements Callable<Integer> {
         row(md, "git commit", commit);
         row(md, "command", "`" + command + "`");
         row(md, "java asked for (`--jvm`)", jvm);
-        row(md, "CPU", cpuModel());
+        row(md, "CPU", Machine.cpuModel());
         row(md, "cores", Runtime.getRuntime().availableProcessors() + " logical CPUs available to the JVM"
-                + physicalCores());
-        row(md, "CPU frequency governor", firstLine(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"),
-                "(not exposed)"));
-        row(md, "memory", memory());
-        row(md, "OS", osRelease() + " (" + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", "
-                + System.getProperty("os.arch") + ")");
-        row(md, "turbo / boost", turbo());
+                + (Machine.physicalCores() > 0 ? ", " + Machine.physicalCores() + " physical cores" : ""));
+        row(md, "CPU frequency governor", exposed(Machine.governor()));
+        row(md, "memory", Machine.memoryTotalBytes() < 0 ? "(not exposed)"
+                : String.format(Locale.ROOT, "%.1f GiB", Machine.memoryTotalBytes() / 1024.0 / 1024.0 / 1024.0));
+        row(md, "OS", Machine.osRelease() + " (" + Machine.os() + ")");
+        row(md, "turbo / boost", exposed(Machine.turbo()));
         row(md, "load average before the run", loadBefore);
-        row(md, "load average after the run", firstLine(Path.of("/proc/loadavg"), "(not exposed)"));
-        row(md, "CPU time stolen over the run", Double.isNaN(steal) ? "(not exposed)" : Format.percent(steal));
+        row(md, "load average after the run", Machine.firstLine(Path.of("/proc/loadavg"), "(not exposed)"));
+        row(md, "CPU time stolen over the run", Double.isNaN(steal) ? "(not exposed)" : Numbers.percent(steal));
         if (jmh != null) {
             row(md, "benchmark JVM", jmh.path("vmName").asText() + " " + jmh.path("vmVersion").asText() + ", JDK "
                     + jmh.path("jdkVersion").asText() + " (`" + jmh.path("jvm").asText() + "`)");
@@ -144,92 +145,12 @@ public final class EnvironmentReport implements Callable<Integer> {
         return md.toString();
     }
 
+    private static String exposed(String v) {
+        return Machine.UNKNOWN.equals(v) ? "(not exposed)" : v;
+    }
+
     private static void row(StringBuilder md, String key, String value) {
         md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
-    }
-
-    /** @return the turbo state from intel_pstate's no_turbo or cpufreq's boost, where readable */
-    private static String turbo() {
-        String noTurbo = firstLine(Path.of("/sys/devices/system/cpu/intel_pstate/no_turbo"), null);
-        if (noTurbo != null) {
-            return "0".equals(noTurbo) ? "on (intel_pstate no_turbo = 0)" : "off (intel_pstate no_turbo = " + noTurbo
-                    + ")";
-        }
-        String boost = firstLine(Path.of("/sys/devices/system/cpu/cpufreq/boost"), null);
-        if (boost != null) {
-            return "1".equals(boost) ? "on (cpufreq boost = 1)" : "off (cpufreq boost = " + boost + ")";
-        }
-        return "(not exposed)";
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException e) {
-            // not Linux: fall through
-        }
-        String env = System.getenv("PROCESSOR_IDENTIFIER");
-        return env != null ? env : System.getProperty("os.arch") + " (model not exposed)";
-    }
-
-    private static String physicalCores() {
-        try {
-            Set<String> cores = new HashSet<>();
-            String physical = "0";
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("physical id")) {
-                    physical = line.substring(line.indexOf(':') + 1).trim();
-                } else if (line.startsWith("core id")) {
-                    cores.add(physical + "/" + line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-            return cores.isEmpty() ? "" : ", " + cores.size() + " physical cores";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String memory() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // fall through
-        }
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return String.format(Locale.ROOT, "%.1f GiB", os.getTotalMemorySize() / 1024.0 / 1024.0 / 1024.0);
-        }
-        return "(not exposed)";
-    }
-
-    private static String osRelease() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {
-                if (line.startsWith("PRETTY_NAME=")) {
-                    return line.substring("PRETTY_NAME=".length()).replace("\"", "");
-                }
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return System.getProperty("os.name");
-    }
-
-    private static String firstLine(Path p, String fallback) {
-        try {
-            List<String> lines = Files.readAllLines(p);
-            return lines.isEmpty() ? fallback : lines.get(0).trim();
-        } catch (IOException e) {
-            return fallback;
-        }
     }
 
     /** @return (library, version) pairs of the build, from the filtered {@code versions.properties} */

@@ -1,5 +1,6 @@
 package io.paritybench.jmh.report;
 
+import io.paritybench.core.text.Numbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,18 +28,18 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("# Timing: risk-budgeting solvers (JMH)\n\n");
         if (info.contended()) {
-            md.append("**Contended run**: load average ").append(Format.sig(info.loadBefore())).append(" at the start on ")
-                    .append(info.cores()).append(" CPUs (limit ").append(Format.sig(0.5 * info.cores()))
-                    .append("), steal ").append(Format.percent(info.steal())).append(" (limit 1%). Other work ran beside the ")
+            md.append("**Contended run**: load average ").append(Numbers.sig(info.loadBefore())).append(" at the start on ")
+                    .append(info.cores()).append(" CPUs (limit ").append(Numbers.sig(0.5 * info.cores()))
+                    .append("), steal ").append(Numbers.percent(info.steal())).append(" (limit 1%). Other work ran beside the ")
                     .append("benchmarks; do not cite these times.\n\n");
         }
         md.append("Profile `").append(info.profile()).append("`, run ").append(info.date());
         if (!info.commit().isEmpty()) {
             md.append(", commit `").append(info.commit()).append('`');
         }
-        md.append(", load average ").append(Double.isNaN(info.loadBefore()) ? "unknown" : Format.sig(info.loadBefore()))
+        md.append(", load average ").append(Double.isNaN(info.loadBefore()) ? "unknown" : Numbers.sig(info.loadBefore()))
                 .append(" at the start on ").append(info.cores()).append(" CPUs, steal ")
-                .append(Double.isNaN(info.steal()) ? "unknown" : Format.percent(info.steal())).append(" over the run");
+                .append(Double.isNaN(info.steal()) ? "unknown" : Numbers.percent(info.steal())).append(" over the run");
         md.append(". Machine and JVM: [environment.md](environment.md). Raw JMH results: `").append(info.jmhFile())
                 .append("`.\n\n");
         md.append("Command: `").append(info.command()).append("`\n\n");
@@ -47,7 +48,7 @@ public final class MarkdownReport {
         }
         if (!t.jvm().isEmpty()) {
             md.append("- benchmark JVMs: collectors ").append(t.jvm().getOrDefault("gc", "?")).append(", max heap ")
-                    .append(Format.sig(TimingTable.parse(t.jvm().get("maxHeapBytes")) / (1 << 30))).append(" GiB, JIT ")
+                    .append(Numbers.sig(TimingTable.parse(t.jvm().get("maxHeapBytes")) / (1 << 30))).append(" GiB, JIT ")
                     .append(t.jvm().getOrDefault("jit", "?")).append(", options `")
                     .append(t.jvm().getOrDefault("jvmArgs", "")).append("`\n");
         }
@@ -112,7 +113,7 @@ public final class MarkdownReport {
             md.append("| ").append(k.n()).append(" | ").append(withInterval(k.matvec())).append(" | ")
                     .append(withInterval(k.cholesky())).append(" | ").append(withInterval(k.residual())).append(" | ")
                     .append(k.matvec() != null && k.cholesky() != null
-                            ? Format.sig(k.cholesky().median() / k.matvec().median()) : "")
+                            ? Numbers.sig(k.cholesky().median() / k.matvec().median()) : "")
                     .append(" |\n");
         }
         md.append('\n');
@@ -122,7 +123,7 @@ public final class MarkdownReport {
         if (s == null) {
             return "";
         }
-        return Format.time(s.median()) + (s.hasInterval() ? " [" + Format.time(s.low()) + ", " + Format.time(s.high())
+        return Numbers.time(s.median()) + (s.hasInterval() ? " [" + Numbers.time(s.low()) + ", " + Numbers.time(s.high())
                 + "]" : "");
     }
 
@@ -148,7 +149,7 @@ public final class MarkdownReport {
     }
 
     private static String exponent(double p, double lo, double hi) {
-        return Format.sig(p) + (Double.isNaN(lo) ? " (n/a)" : " [" + Format.sig(lo) + ", " + Format.sig(hi) + "]");
+        return Numbers.sig(p) + (Double.isNaN(lo) ? " (n/a)" : " [" + Numbers.sig(lo) + ", " + Numbers.sig(hi) + "]");
     }
 
     private static void problems(StringBuilder md, TimingTable t) {
@@ -168,10 +169,10 @@ public final class MarkdownReport {
                 """);
         for (Map<String, String> p : t.problems()) {
             md.append("| ").append(p.getOrDefault("family", "")).append(" | ").append(p.getOrDefault("n", ""))
-                    .append(" | ").append(Format.sci(TimingTable.parse(p.get("kappaSigma")))).append(" | ")
-                    .append(Format.sci(TimingTable.parse(p.get("kappaWeights")))).append(" | ")
-                    .append(Format.sci(TimingTable.parse(p.get("cancellation")))).append(" | ")
-                    .append(Format.sci(TimingTable.parse(p.get("rrcFloorNaive")))).append(" | ")
+                    .append(" | ").append(Numbers.sci(TimingTable.parse(p.get("kappaSigma")))).append(" | ")
+                    .append(Numbers.sci(TimingTable.parse(p.get("kappaWeights")))).append(" | ")
+                    .append(Numbers.sci(TimingTable.parse(p.get("cancellation")))).append(" | ")
+                    .append(Numbers.sci(TimingTable.parse(p.get("rrcFloorNaive")))).append(" | ")
                     .append(p.getOrDefault("certified", "")).append(" | `").append(p.getOrDefault("spec", ""))
                     .append("` |\n");
         }
@@ -226,7 +227,7 @@ public final class MarkdownReport {
     /** The cell of a summary table: the median if every solve converged, else the mark. */
     static String summaryCell(SolverRow r) {
         return switch (r.outcome()) {
-            case OK -> Format.time(r.time().median()) + (r.steady() ? "" : " ⚠");
+            case OK -> Numbers.time(r.time().median()) + (r.steady() ? "" : " ⚠");
             case FAILED -> "✗ " + r.detail();
             case OVER_TIME_CAP -> "⏱ > " + r.cap() + " s";
             default -> r.outcome().mark();
@@ -253,7 +254,7 @@ public final class MarkdownReport {
             hi = Math.max(hi, r.time().median());
             steady &= r.steady();
         }
-        return Format.time(lo) + " – " + Format.time(hi) + (steady ? "" : " ⚠");
+        return Numbers.time(lo) + " – " + Numbers.time(hi) + (steady ? "" : " ⚠");
     }
 
     private static void twoAssets(StringBuilder md, TimingTable t) {
@@ -279,12 +280,12 @@ public final class MarkdownReport {
             md.append("| ").append(r.solver()).append(" | ").append(r.tol()).append(" | ")
                     .append(outcomeText(r.outcome(), r.detail())).append(" | ")
                     .append(r.time() == null ? "" : medianCell(r.time())).append(" | ")
-                    .append(Format.sig(r.iterationsPerSolve())).append(" | ")
-                    .append(Format.percent(r.failRate())).append(" | ")
-                    .append(Format.percent(r.outsideAccuracyRate())).append(" | ")
+                    .append(Numbers.sig(r.iterationsPerSolve())).append(" | ")
+                    .append(Numbers.percent(r.failRate())).append(" | ")
+                    .append(Numbers.percent(r.outsideAccuracyRate())).append(" | ")
                     .append(errorCell(r, "maxWeightError")).append(" | ")
                     .append(errorCell(r, "maxConvergedWeightError")).append(" | ")
-                    .append(Format.sig(r.error("maxConvergedWeightErrorOverAchievable"))).append(" | ")
+                    .append(Numbers.sig(r.error("maxConvergedWeightErrorOverAchievable"))).append(" | ")
                     .append(r.errors().getOrDefault("maxConvergedWeightErrorOverAchievableCase", "")).append(" | ")
                     .append(errorCell(r, "maxResidual")).append(" |\n");
         }
@@ -310,18 +311,18 @@ public final class MarkdownReport {
             md.append("| ").append(r.solver()).append(" | ").append(r.family()).append(" | ").append(r.kappa())
                     .append(" | ").append(r.tol()).append(" | ").append(r.n()).append(" | ").append(r.seed())
                     .append(" | ").append(outcomeText(r.outcome(), r.detail())).append(r.steady() ? "" : " ⚠")
-                    .append(" | ").append(s == null ? "" : Format.time(s.median())).append(" | ")
-                    .append(s == null ? "" : s.hasInterval() ? Format.time(s.low()) + " – " + Format.time(s.high())
+                    .append(" | ").append(s == null ? "" : Numbers.time(s.median())).append(" | ")
+                    .append(s == null ? "" : s.hasInterval() ? Numbers.time(s.low()) + " – " + Numbers.time(s.high())
                             : "n/a")
                     .append(" | ").append(s == null ? "" : Integer.toString(s.iterations())).append(" | ")
-                    .append(s == null ? "" : Format.percent(s.drift())).append(" | ")
+                    .append(s == null ? "" : Numbers.percent(s.drift())).append(" | ")
                     .append(s == null || s.samples() == 0 ? "" : Long.toString(s.samples())).append(" | ")
-                    .append(Format.sig(r.iterationsPerSolve())).append(" | ")
-                    .append(Format.sig(r.matvecs())).append(" | ").append(Format.sig(r.factorisations())).append(" | ")
-                    .append(Format.sig(r.residualChecks())).append(" | ").append(Format.bytes(r.gc().bytesPerOp()))
-                    .append(" | ").append(Format.sig(r.gc().count())).append(" | ").append(Format.sig(r.gc().timeMs()))
-                    .append(" | ").append(Format.sig(r.load())).append(" | ")
-                    .append(Format.percent(r.failRate())).append(" | ").append(Format.percent(r.outsideAccuracyRate()))
+                    .append(Numbers.sig(r.iterationsPerSolve())).append(" | ")
+                    .append(Numbers.sig(r.matvecs())).append(" | ").append(Numbers.sig(r.factorisations())).append(" | ")
+                    .append(Numbers.sig(r.residualChecks())).append(" | ").append(Numbers.bytes(r.gc().bytesPerOp()))
+                    .append(" | ").append(Numbers.sig(r.gc().count())).append(" | ").append(Numbers.sig(r.gc().timeMs()))
+                    .append(" | ").append(Numbers.sig(r.load())).append(" | ")
+                    .append(Numbers.percent(r.failRate())).append(" | ").append(Numbers.percent(r.outsideAccuracyRate()))
                     .append(" |\n");
         }
         md.append('\n');
@@ -340,7 +341,7 @@ public final class MarkdownReport {
     }
 
     private static String errorCell(TwoAssetRow r, String key) {
-        return r.errors().containsKey(key) ? Format.sci(r.error(key)) : "";
+        return r.errors().containsKey(key) ? Numbers.sci(r.error(key)) : "";
     }
 
     /** Keeps free text from breaking a table row. */

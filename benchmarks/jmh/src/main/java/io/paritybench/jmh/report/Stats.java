@@ -36,12 +36,7 @@ public final class Stats {
 
     /** @return the median of the finite values (NaN if none) */
     public static double median(double[] values) {
-        double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+        return io.paritybench.core.text.Numbers.median(values);
     }
 
     /** @return the median of a sorted histogram of (value, count) bins, NaN if it is empty */

@@ -1,5 +1,6 @@
 package io.paritybench.jmh.report;
 
+import io.paritybench.core.text.Numbers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -122,7 +123,7 @@ public final class TimingPlot {
             for (ScalingFit f : fits) {
                 if (f.solver().equals(e.getKey()) && f.family().equals(first.family())
                         && f.kappa().equals(first.kappa()) && f.tol().equals(first.tol())) {
-                    XYSeries line = chart.addSeries(e.getKey() + " ∝ n^" + Format.sig(f.exponent()),
+                    XYSeries line = chart.addSeries(e.getKey() + " ∝ n^" + Numbers.sig(f.exponent()),
                             new double[] {f.minN(), f.maxN()}, new double[] {f.at(f.minN()), f.at(f.maxN())});
                     line.setLineColor(PALETTE[i % PALETTE.length]);
                     line.setMarker(SeriesMarkers.NONE);

@@ -1,5 +1,6 @@
 package io.paritybench.jmh.report;
 
+import io.paritybench.core.text.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -298,7 +299,7 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Double> e : failing) {
             sb.append(sb.length() == 0 ? "" : ", ").append(statusName(e.getKey().substring(4))).append(' ')
-                    .append(Format.percent(e.getValue() / solves));
+                    .append(Numbers.percent(e.getValue() / solves));
         }
         return sb.toString();
     }
@@ -318,7 +319,7 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
 
     private static String seconds(String s) {
         double v = parse(s);
-        return Double.isNaN(v) ? "?" : Format.time(v);
+        return Double.isNaN(v) ? "?" : Numbers.time(v);
     }
 
     static double parse(String s) {
