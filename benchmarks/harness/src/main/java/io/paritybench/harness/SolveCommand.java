@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "solve", sortOptions = false,
         customSynopsis = {
-            "paritybench solve (--cov FILE | --returns FILE) [--budgets FILE]",
+            "paritybench solve (--cov FILE | --returns FILE | --factor-loadings FILE",
+            "         --factor-cov FILE --idio-var FILE) [--budgets FILE]",
             "         [--normalise-budgets] --solver ID [--tol T] [--max-iter N]",
             "         [--time-limit DURATION] [--init FILE] [--format json|csv|table]",
             "         [--out FILE] [--external FILE [--watchdog DURATION]]"},

@@ -115,17 +115,12 @@ final class WorkerProtocol {
     }
 
     /**
-     * A reply and whether the worker retires after it (a solver left a thread running: the worker exits, and the
-     * next trial gets a fresh JVM).
-     */
-    record Answer(WorkerReply reply, boolean retiring) {
-    }
-
-    /**
      * Writes a {@link WorkerReply.Solved}, {@link WorkerReply.Threw} or (an external command killed by the worker)
-     * {@link WorkerReply.TimedOut} reply and the retiring flag.
+     * {@link WorkerReply.TimedOut} reply. After it, once the trial's threads have had their grace, the worker writes
+     * one boolean: whether it retires (a solver left a thread running; the worker exits and the next trial gets a
+     * fresh JVM). The reply is not held up by that grace.
      */
-    static void writeReply(DataOutputStream out, WorkerReply reply, boolean retiring) throws IOException {
+    static void writeReply(DataOutputStream out, WorkerReply reply) throws IOException {
         if (reply instanceof WorkerReply.Solved s) {
             writeSolved(out, s);
         } else if (reply instanceof WorkerReply.TimedOut t) {
@@ -133,7 +128,6 @@ final class WorkerProtocol {
         } else {
             writeThrew(out, (WorkerReply.Threw) reply);
         }
-        out.writeBoolean(retiring);
     }
 
     private static void writeSolved(DataOutputStream out, WorkerReply.Solved s) throws IOException {
@@ -166,13 +160,8 @@ final class WorkerProtocol {
         out.writeLong(t.nanos());
     }
 
-    /** Reads one reply (type byte included) and the retiring flag. */
-    static Answer readAnswer(DataInputStream in) throws IOException {
-        WorkerReply reply = readReply(in);
-        return new Answer(reply, in.readBoolean());
-    }
-
-    private static WorkerReply readReply(DataInputStream in) throws IOException {
+    /** Reads one reply (type byte included); the retiring flag follows it. */
+    static WorkerReply readReply(DataInputStream in) throws IOException {
         byte type = in.readByte();
         if (type == SOLVED) {
             SolveStatus status = SolveStatus.valueOf(in.readUTF());

@@ -120,7 +120,7 @@ final class SpinuNewton {
         }
     }
 
-    private static boolean inside(double[] y, double[] d, double t) {
+    static boolean inside(double[] y, double[] d, double t) {
         for (int i = 0; i < y.length; i++) {
             if (!(y[i] - t * d[i] > 0)) {
                 return false;
