@@ -1,16 +1,16 @@
 package io.paritybench.jmh;
 
-import io.paritybench.ccd.CcdKernels;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.linalg.BlockCholesky;
+import io.paritybench.core.linalg.RowKernels;
 
 /**
  * The normalisers of a solver time, measured in the solver's own trial (same fork, same heap, right after its
  * measurement), so that a ratio solver/kernel cancels machine drift between trials:
  * <ul>
- *   <li>{@code matvec}: {@code y = Σx} with the CCD solvers' loop ({@link CcdKernels#product}: contiguous axpy updates
- *       by rows of a row-major array), 2n² flops;</li>
+ *   <li>{@code matvec}: {@code y = Σx} with the solvers' loop ({@link RowKernels#symmetricProduct}: contiguous updates
+ *       by rows of Σ, four rows at a time), 2n² flops;</li>
  *   <li>{@code cholesky}: newton's own blocked Cholesky ({@link BlockCholesky#factor}, the core kernel newton factors with), n³/3 flops, on a copy of Σ
  *       (the n² copy is included, as in the solver);</li>
  *   <li>{@code residual}: the harness's check of a result, {@link ConvergenceTest#residual} (a fresh Σw and the
@@ -46,7 +46,6 @@ final class TrialKernels {
 
     private final int n;
     private final RiskBudgetProblem problem;
-    private final double[] flat;
     private final double[][] rows;
     private final double[][] work;
     private final double[] x;
@@ -57,10 +56,6 @@ final class TrialKernels {
         this.problem = problem;
         this.n = problem.n();
         rows = problem.covariance();
-        flat = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(rows[i], 0, flat, i * n, n);
-        }
         work = new double[n][n];
         x = new double[n];
         y = new double[n];
@@ -95,7 +90,7 @@ final class TrialKernels {
         switch (k) {
             case MATVEC -> {
                 for (int t = 0; t < times; t++) {
-                    CcdKernels.product(flat, x, y, n);
+                    RowKernels.symmetricProduct(rows, x, y, n);
                     acc += y[t % n];
                 }
             }

@@ -107,7 +107,7 @@ public final class MarkdownReport {
         md.append("## Kernels\n\n");
         md.append("Median time of one operation over the batches of every solver trial at that n (95% bootstrap ")
                 .append("interval), measured in the solvers' own forks.\n\n");
-        md.append("| n | matvec y = Σx (CCD loop) | Cholesky (newton's) | residual check | Cholesky / matvec |\n")
+        md.append("| n | matvec y = Σx (solvers' loop) | Cholesky (newton's) | residual check | Cholesky / matvec |\n")
                 .append("|---:|---:|---:|---:|---:|\n");
         for (KernelRow k : t.kernelRows()) {
             md.append("| ").append(k.n()).append(" | ").append(withInterval(k.matvec())).append(" | ")
