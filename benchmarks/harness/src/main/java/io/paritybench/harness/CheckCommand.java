@@ -107,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
         String referenceSource = CaseFiles.REFERENCE;
         if (ref == null) {
             SolveResult r = new ReferenceSolver().solve(problem, SolverOptions.defaults().withTolerance(1e-6));
-            if (r.counter("certified") != 1L) {
+            if (!ReferenceSolver.isCertified(r)) {
                 throw new InputException(caseDir.toString(), "has no " + CaseFiles.REFERENCE + " and the reference "
                         + "solver could not certify a solution (" + r.status() + ")");
             }
@@ -120,10 +120,9 @@ final class CheckCommand implements Callable<Integer> {
             Conditioning c = problem.isFactor() ? FactorConditioning.of(problem, ref)
                     : Conditioning.of(problem, ref);
             meta = meta == null
-                    ? new CaseMeta(raw.name(), "unknown", problem.n(), c.kappaSigma(), c.kappaWeights(),
-                            c.cancellation(), c.rrcFloorNaive(), null, "", null)
-                    : new CaseMeta(meta.name(), meta.family(), meta.n(), c.kappaSigma(), c.kappaWeights(),
-                            c.cancellation(), c.rrcFloorNaive(), meta.seed(), meta.description(), meta.raw());
+                    ? CaseMeta.of(raw.name(), "unknown", problem.n(), c.kappaSigma(), c.kappaWeights(),
+                            c.cancellation(), c.rrcFloorNaive(), null, "")
+                    : meta.withConditioning(c.kappaSigma(), c.kappaWeights(), c.cancellation(), c.rrcFloorNaive());
             metaSource = "computed";
         }
         CaseData completed = new CaseData(raw.name(), problem, ref, meta);

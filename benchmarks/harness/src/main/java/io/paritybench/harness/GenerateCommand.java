@@ -4,6 +4,7 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.cases.CaseFiles;
+import io.paritybench.core.cases.CaseMeta;
 import io.paritybench.core.generate.BudgetSpec;
 import io.paritybench.core.generate.Conditioning;
 import io.paritybench.core.generate.FactorConditioning;
@@ -205,7 +206,7 @@ final class GenerateCommand implements Callable<Integer> {
      * the reference and the conditioning determine, plus the generator spec. No timing: the file depends only on
      * the spec.
      */
-    static Map<String, Object> meta(String caseName, GeneratedProblem g) {
+    static CaseMeta meta(String caseName, GeneratedProblem g) {
         RiskBudgetProblem problem = g.problem();
         Conditioning c = g.conditioning();
         GeneratorSpec s = g.spec();
@@ -224,50 +225,22 @@ final class GenerateCommand implements Callable<Integer> {
             volMin = Math.min(volMin, v);
             volMax = Math.max(volMax, v);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", caseName);
-        m.put("family", s.family().id());
-        m.put("n", problem.n());
-        m.put("condition_number", c.kappaSigma());
-        m.put("seed", s.seed());
-        m.put("description", s.toString());
-        if (s.has("kappa")) {
-            m.put("kappa_target", s.param("kappa"));
-        }
+        // the factor form's own fields; the record keeps them as unnamed fields, written in this order
+        Map<String, Object> factorFields = new LinkedHashMap<>();
         if (problem.isFactor()) {
-            m.put("covariance_form", "factor");
-            m.put("factors", problem.factor().k());
-            m.put("conditioning_method", FactorConditioning.METHOD);
+            factorFields.put("covariance_form", "factor");
+            factorFields.put("factors", problem.factor().k());
+            factorFields.put("conditioning_method", FactorConditioning.METHOD);
         }
-        m.put("kappa_corr", c.kappaCorrelation());
-        m.put("kappa_newton_jacobian", c.kappaJacobian());
-        m.put("kappa_weights_componentwise", c.kappaWeights());
-        m.put("cancellation_factor_Sw", c.cancellation());
-        m.put("vol_ratio", volMax / volMin);
-        m.put("portfolio_variance", RiskMetrics.variance(problem, w));
-        m.put("budget_min", bMin);
-        m.put("budgets_sum_minus_1", bSum - 1);
-        Map<String, Object> generator = new LinkedHashMap<>();
-        generator.put("spec", s.toString());
-        generator.put("family", s.family().id());
-        generator.put("n", s.n());
-        generator.put("params", new LinkedHashMap<>(s.params()));
-        generator.put("budgets", s.budgets().toString());
-        generator.put("seed", s.seed());
-        m.put("generator", generator);
         SolveResult r = g.reference();
-        Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put("method", METHOD);
-        reference.put("solver", r.solverId());
-        reference.put("certified", g.certified());
-        reference.put("status", r.status().name());
-        reference.put("iterations", r.iterations());
-        reference.put("counters", new LinkedHashMap<>(r.counters()));
-        m.put("reference", reference);
-        Map<String, Object> floors = new LinkedHashMap<>();
-        floors.put("note", "errors of the correctly rounded float64 reference weights themselves");
-        floors.put("max_abs_rrc_err_naive_double_eval", c.rrcFloorNaive());
-        m.put("floors", floors);
-        return m;
+        return new CaseMeta(caseName, s.family().id(), problem.n(), c.kappaSigma(), s.seed(), s.toString(),
+                s.has("kappa") ? s.param("kappa") : null, c.kappaCorrelation(), c.kappaJacobian(), c.kappaWeights(),
+                c.cancellation(), volMax / volMin, RiskMetrics.variance(problem, w), bMin, bSum - 1,
+                new CaseMeta.Generator(s.toString(), s.family().id(), s.n(), new LinkedHashMap<>(s.params()),
+                        s.budgets().toString(), s.seed()),
+                new CaseMeta.Reference(METHOD, r.solverId(), g.certified(), r.status().name(), r.iterations(),
+                        new LinkedHashMap<>(r.counters()), null),
+                new CaseMeta.Floors("errors of the correctly rounded float64 reference weights themselves",
+                        c.rrcFloorNaive(), null), factorFields);
     }
 }

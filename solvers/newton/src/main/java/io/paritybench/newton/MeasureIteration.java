@@ -329,11 +329,11 @@ final class MeasureIteration {
             double a = c / sigma;
             double bb = c / (sigma * sigma * sigma);
             for (int i = 0; i < n; i++) {
-                double[] ci = form.c[i];
                 double[] ui = u[i];
+                form.upperRow(i, ui);
                 double vi = bb * v[i];
                 for (int j = i; j < n; j++) {
-                    ui[j] = a * ci[j] - vi * v[j];
+                    ui[j] = a * ui[j] - vi * v[j];
                 }
                 ui[i] += d[i];
             }

@@ -271,13 +271,8 @@ public final class ExternalSolver implements RiskBudgetSolver {
         descendants.forEach(ProcessHandle::destroyForcibly);
         try {
             p.waitFor(5, TimeUnit.SECONDS);
-            for (ProcessHandle d : descendants) {
-                d.onExit().get(5, TimeUnit.SECONDS);
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // a process that does not die on SIGKILL within seconds is beyond our reach
         }
     }
 

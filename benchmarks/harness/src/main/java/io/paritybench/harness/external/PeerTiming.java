@@ -18,9 +18,10 @@ import java.util.Map;
  * {@code repeats} timed ones) and external peers (each times itself in-process the same way, told through
  * {@code PEER_WARMUP} and {@code PEER_REPEATS}; its self-reported median is used, never the command's wall time,
  * which is recorded apart). Rounds are interleaved: every round times every side once per problem, in an order
- * rotated by the round, so that drift of the machine hits all sides alike. A side whose measurement took longer
- * than {@link Settings#slowSeconds} per solve is measured with one solve and no warm-up in the later rounds of that
- * problem (such a solve warms itself up; the CSV records the repeats of every measurement).
+ * rotated by the round, so that drift of the machine hits all sides alike. Before the rounds every side solves the
+ * problem once untimed (a probe, which also warms our code up); a side whose probe or measurement took longer than
+ * {@link Settings#slowSeconds} per solve is measured with one solve and no warm-up in the rounds after it (such a
+ * solve warms itself up; the CSV records the repeats of every measurement).
  */
 final class PeerTiming {
 
@@ -70,6 +71,16 @@ final class PeerTiming {
                 .withTimeLimit(s.watchdog());
         for (Problem p : problems) {
             java.util.Set<String> slow = new java.util.HashSet<>();
+            // A probe: one untimed solve of every side, which also warms our solvers' code up; a slow side is
+            // timed with one solve per round from the start.
+            for (Side side : sides) {
+                Measurement m = side.ours() ? ours(p, -1, side, options, s.once())
+                        : peer(p, -1, side, ((ExternalSolver) ExternalSolvers.byId(side.id())).withEnvironment(
+                        Map.of("PEER_WARMUP", "0", "PEER_REPEATS", "1")), options, s.once());
+                if (!(m.seconds() <= s.slowSeconds()) && !m.verdict().equals("EXCEPTION")) {
+                    slow.add(side.id());
+                }
+            }
             for (int r = 0; r < s.rounds(); r++) {
                 for (int k = 0; k < sides.size(); k++) {
                     Side side = sides.get((k + r) % sides.size());

@@ -42,7 +42,7 @@ final class PeersReport {
                         + "timed once per round in an order rotated by the round; one measurement = the median of "
                         + "%d timed solves after %d untimed ones, in-process (ours in this JVM, each peer inside its "
                         + "own R or Node process, self-reported; the command's wall time, start-up included, is only "
-                        + "in the CSV). A side slower than %.0f s per solve is timed once, without warm-up, in the later rounds of that problem. Residual: max|RRC − b| of the returned weights, recomputed by the harness.%n%n",
+                        + "in the CSV). Before the rounds every side solves each problem once untimed; a side slower than %.0f s per solve there (or in a round) is timed with one solve, without warm-up, in the rounds after it. Residual: max|RRC − b| of the returned weights, recomputed by the harness.%n%n",
                 s.tolerance(), s.rounds(), s.repeats(), s.warmup(), s.slowSeconds()));
         Map<String, List<PeerTiming.Measurement>> byProblem = group(ms, m -> m.problem() + "|" + m.n());
         sb.append("### Median time per solve (and residual reached)\n\n| problem | n |");

@@ -34,6 +34,8 @@ import java.util.Set;
  */
 public final class TrialWorker {
 
+    static final long LEFT_RUNNING_GRACE_MS = 2000;
+
     private TrialWorker() {
     }
 
@@ -72,12 +74,14 @@ public final class TrialWorker {
                     WorkerReply reply = problem == null
                             ? new WorkerReply.Threw(IllegalStateException.class.getName(), problemError, false, false, 0)
                             : run(problem, t);
-                    boolean retiring = leftRunning(before);
-                    WorkerProtocol.writeReply(out, reply, retiring);
+                    WorkerProtocol.writeReply(out, reply);
                     out.flush();
                     if (reply instanceof WorkerReply.Threw th && th.fatal()) {
                         Runtime.getRuntime().halt(3);
                     }
+                    boolean retiring = leftRunning(before);
+                    out.writeBoolean(retiring);
+                    out.flush();
                     if (retiring) {
                         Runtime.getRuntime().halt(0);
                     }
@@ -91,12 +95,14 @@ public final class TrialWorker {
     }
 
     /**
-     * @return whether the trial left a thread running (started during it, still RUNNABLE after a 100 ms grace), such
-     *         as an optimiser abandoned at its deadline: it would steal a core from every later trial, so the worker
-     *         retires (idle pool threads, which wait, do not count)
+     * @return whether the trial left a thread running (started during it, still RUNNABLE after a grace of
+     *         {@value #LEFT_RUNNING_GRACE_MS} ms), such as an optimiser abandoned at its deadline that never reaches
+     *         its next callback: it would steal a core from every later trial, so the worker retires. A thread that
+     *         ends within the grace (an abandoned optimiser usually does, at its next callback) keeps the worker and
+     *         its warm JIT; idle pool threads, which wait, do not count.
      */
     static boolean leftRunning(Set<Thread> before) {
-        long until = System.nanoTime() + 100_000_000L;
+        long until = System.nanoTime() + LEFT_RUNNING_GRACE_MS * 1_000_000L;
         while (true) {
             boolean running = false;
             for (Thread th : Thread.getAllStackTraces().keySet()) {

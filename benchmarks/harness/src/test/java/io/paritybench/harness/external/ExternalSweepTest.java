@@ -33,7 +33,7 @@ class ExternalSweepTest {
         List<String> a = new ArrayList<>(List.of("sweep", "--external", Stubs.definitions().toString(), "--solvers",
                 SOLVERS, "--families", "random-spectrum", "--n", "5", "--kappa", "1e2", "--budgets", "equal",
                 "--seeds", "1", "--no-bisect", "--no-n2", "--no-measure", "--tol", "1e-9",
-                "--time-limit", "1s", "--watchdog", "3s", "--jobs", "1", "--no-progress", "--out", out.toString()));
+                "--time-limit", "1s", "--watchdog", "5s", "--jobs", "1", "--no-progress", "--out", out.toString()));
         a.addAll(List.of(more));
         return CliRun.of(a.toArray(String[]::new));
     }

@@ -1,7 +1,6 @@
 package io.paritybench.core.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.paritybench.core.FactorCovariance;
@@ -18,8 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Reads and writes case folders in the layout of the published cases: {@code cov.csv} (n rows of n numbers) or,
@@ -104,7 +101,7 @@ public final class CaseFiles {
     }
 
     /** Writes a case folder (creating it); meta may be null. */
-    public static void write(Path dir, RiskBudgetProblem problem, double[] referenceWeights, Map<String, Object> meta) {
+    public static void write(Path dir, RiskBudgetProblem problem, double[] referenceWeights, CaseMeta meta) {
         try {
             Files.createDirectories(dir);
             if (problem.isFactor()) {
@@ -163,32 +160,21 @@ public final class CaseFiles {
     }
 
     private static CaseMeta readMeta(Source source, String where, String name) {
-        Map<String, Object> raw;
         try (InputStream in = source.open(META)) {
             if (in == null) {
                 return null;
             }
-            raw = JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
+            CaseMeta m = JSON.readValue(in, CaseMeta.class);
+            return m.name() == null || m.family() == null || m.description() == null
+                    ? new CaseMeta(m.name() == null ? name : m.name(), m.family() == null ? "unknown" : m.family(),
+                            m.n(), m.conditionNumber(), m.seed(), m.description() == null ? "" : m.description(),
+                            m.kappaTarget(), m.kappaCorrelation(), m.kappaJacobian(), m.kappaWeights(),
+                            m.cancellation(), m.volRatio(), m.portfolioVariance(), m.budgetMin(),
+                            m.budgetsSumMinus1(), m.generator(), m.reference(), m.floors(), m.others())
+                    : m;
         } catch (IOException e) {
-            throw new InvalidProblemException(where + "/" + META + ": not valid JSON: " + e.getMessage());
+            throw new InvalidProblemException(where + "/" + META + ": not a valid case meta.json: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
-        Object floors = raw.get("floors");
-        double floorNaive = floors instanceof Map<?, ?> f ? number(f.get("max_abs_rrc_err_naive_double_eval")) : Double.NaN;
-        Object seed = raw.get("seed");
-        return new CaseMeta(
-                raw.get("name") instanceof String s ? s : name,
-                raw.get("family") instanceof String s ? s : "unknown",
-                raw.get("n") instanceof Number k ? k.intValue() : -1,
-                number(raw.get("condition_number")),
-                number(raw.get("kappa_weights_componentwise")),
-                number(raw.get("cancellation_factor_Sw")),
-                floorNaive,
-                seed instanceof Number s ? s.longValue() : null,
-                raw.get("description") instanceof String s ? s : "",
-                raw);
-    }
-
-    private static double number(Object o) {
-        return o instanceof Number k ? k.doubleValue() : Double.NaN;
     }
 }
