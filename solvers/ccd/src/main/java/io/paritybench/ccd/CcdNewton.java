@@ -83,7 +83,7 @@ public final class CcdNewton implements RiskBudgetSolver {
         double tol = options.tolerance();
         double[] sigma = problem.volatilities();
         double[] b = CyclicalCoordinateDescent.normalisedBudgets(problem);
-        CcdKernel k = new CcdKernel(CyclicalCoordinateDescent.correlation(problem, sigma), b,
+        CcdKernel k = new CcdKernel(problem, sigma, b,
                 CyclicalCoordinateDescent.startingPoint(options.initialPoint(), sigma, b));
         rescale(k);
         IterateHistory history = new IterateHistory(k.y, CyclicalCoordinateDescent.STAGNATION_ULPS);
@@ -134,8 +134,7 @@ public final class CcdNewton implements RiskBudgetSolver {
             }
             k.sweepSpinu();
             sweeps++;
-            k.refresh();
-            matvecs++;
+            // the sweep ends with Cy summed afresh from its own values (CcdKernel): no refresh needed
             rescale(k);
             if (!(k.maxEntry() <= CyclicalCoordinateDescent.MAX_ENTRY)) {
                 reason = "CCD iterate diverging";
