@@ -37,6 +37,7 @@ public final class JsonReport {
         o.put("iterations", r.iterations());
         o.put("seconds", r.seconds());
         o.put("tolerance", r.tolerance());
+        o.put("criterion", r.criterion().label());
         o.put("n", r.n());
         o.put("measure", r.measure());
         o.put("risk", r.risk());

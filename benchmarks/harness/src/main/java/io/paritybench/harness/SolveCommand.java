@@ -1,5 +1,6 @@
 package io.paritybench.harness;
 
+import io.paritybench.core.Criterion;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
@@ -51,6 +52,12 @@ final class SolveCommand implements Callable<Integer> {
             description = "Tolerance on max_i |RRC_i - b_i|, 0 < T < 1 (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
+    @Option(names = "--criterion", order = 11, paramLabel = "abs|rel", defaultValue = "abs",
+            description = "Which error --tol bounds: abs = max_i |RRC_i - b_i|, rel = max_i |RRC_i/b_i - 1| "
+                    + "(the solver is then asked for max|RRC - b| <= tol * min b, which implies it) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Criterion criterion;
+
     @Option(names = "--max-iter", order = 12, paramLabel = "N", defaultValue = "0",
             description = "Iteration cap in the solver's own unit; 0 = the solver's default.")
     int maxIterations;
@@ -86,6 +93,13 @@ final class SolveCommand implements Callable<Integer> {
             throw new InputException(source, SolverPreamble.unsupported(solver, problem));
         }
         SolverOptions options = options(problem.assetNames());
+        if (criterion == Criterion.REL) {
+            double bmin = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < problem.n(); i++) {
+                bmin = Math.min(bmin, problem.budget(i));
+            }
+            options = options.withTolerance(tolerance * bmin); // max|RRC-b| <= tol*min b implies max|RRC/b-1| <= tol
+        }
 
         ExitGuard guard = ExitGuard.install(spec.qualifiedName(), solverId);
         SolveReport report;
@@ -102,7 +116,7 @@ final class SolveCommand implements Callable<Integer> {
                 return internalError("solve returned null");
             }
             try {
-                report = SolveReport.of(problem, loaded.hasNames(), options, result, seconds);
+                report = SolveReport.of(problem, loaded.hasNames(), tolerance, criterion, result, seconds);
             } catch (RuntimeException e) {
                 return internalError("its result cannot be read: " + e.getClass().getName() + ": "
                         + CliErrors.oneLine(e.getMessage()));
@@ -117,8 +131,8 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println(spec.qualifiedName() + ": " + solverId + " did not converge: " + report.status()
                 + (report.success() ? " but the harness's check failed" : "")
-                + String.format(java.util.Locale.ROOT, " (max|RRC-b| = %.3e, tolerance %.1e)",
-                report.maxAbsBudgetError(), report.tolerance()));
+                + String.format(java.util.Locale.ROOT, " (%s = %.3e, tolerance %.1e)",
+                criterion == Criterion.REL ? "max|RRC/b-1|" : "max|RRC-b|", report.judgedError(), report.tolerance()));
         err.flush();
         return ExitCodes.NOT_CONVERGED;
     }

@@ -22,9 +22,10 @@ public final class TableReport {
         line(s, "status", r.status() + (r.converged() ? "" : "  (did not converge)"));
         line(s, "iterations", Integer.toString(r.iterations()));
         line(s, "seconds", f("%.6f", r.seconds()));
-        line(s, "max|RRC-b|", f("%.3e", r.maxAbsBudgetError()) + "  (tolerance " + f("%.1e", r.tolerance())
-                + (r.withinTolerance() ? ", met)" : ", NOT met)"));
-        line(s, "max|RRC/b-1|", f("%.3e", r.maxRelBudgetError()));
+        String verdict = "  (tolerance " + f("%.1e", r.tolerance()) + (r.withinTolerance() ? ", met)" : ", NOT met)");
+        boolean rel = r.criterion() == io.paritybench.core.Criterion.REL;
+        line(s, "max|RRC-b|", f("%.3e", r.maxAbsBudgetError()) + (rel ? "" : verdict));
+        line(s, "max|RRC/b-1|", f("%.3e", r.maxRelBudgetError()) + (rel ? verdict : ""));
         line(s, "counters", counters(r.counters()));
         line(s, "message", r.message().isEmpty() ? "-" : CliErrors.oneLine(r.message()));
         s.append('\n');
