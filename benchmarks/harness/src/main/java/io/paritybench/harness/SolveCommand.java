@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "solve", sortOptions = false,
         customSynopsis = {
             "paritybench solve (--cov FILE | --returns FILE) [--budgets FILE]",
-            "         [--normalise-budgets] --solver ID [--tol T] [--max-iter N]",
+            "         [--normalise-budgets] --solver ID [--tol T] [--criterion abs|rel] [--max-iter N]",
             "         [--time-limit DURATION] [--init FILE] [--format json|csv|table]",
             "         [--out FILE]"},
         description = "Solve one risk-budgeting problem with one solver.")
