@@ -13,6 +13,7 @@ import io.paritybench.core.cases.CaseFiles;
 import io.paritybench.core.cases.CaseMeta;
 import io.paritybench.core.cases.CaseScore;
 import io.paritybench.core.generate.Conditioning;
+import io.paritybench.core.generate.FactorConditioning;
 import io.paritybench.core.reference.ReferenceSolver;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,12 +117,12 @@ final class CheckCommand implements Callable<Integer> {
         CaseMeta meta = raw.meta();
         String metaSource = CaseFiles.META;
         if (meta == null || !Double.isFinite(meta.kappaWeights()) || !Double.isFinite(meta.floorNaive())) {
-            Conditioning c = Conditioning.of(problem, ref);
+            Conditioning c = problem.isFactor() ? FactorConditioning.of(problem, ref)
+                    : Conditioning.of(problem, ref);
             meta = meta == null
-                    ? new CaseMeta(raw.name(), "unknown", problem.n(), c.kappaSigma(), c.kappaWeights(),
-                            c.cancellation(), c.rrcFloorNaive(), null, "", null)
-                    : new CaseMeta(meta.name(), meta.family(), meta.n(), c.kappaSigma(), c.kappaWeights(),
-                            c.cancellation(), c.rrcFloorNaive(), meta.seed(), meta.description(), meta.raw());
+                    ? CaseMeta.of(raw.name(), "unknown", problem.n(), c.kappaSigma(), c.kappaWeights(),
+                            c.cancellation(), c.rrcFloorNaive(), null, "")
+                    : meta.withConditioning(c.kappaSigma(), c.kappaWeights(), c.cancellation(), c.rrcFloorNaive());
             metaSource = "computed";
         }
         CaseData completed = new CaseData(raw.name(), problem, ref, meta);

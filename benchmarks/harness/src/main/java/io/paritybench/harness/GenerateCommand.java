@@ -4,8 +4,10 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.cases.CaseFiles;
+import io.paritybench.core.cases.CaseMeta;
 import io.paritybench.core.generate.BudgetSpec;
 import io.paritybench.core.generate.Conditioning;
+import io.paritybench.core.generate.FactorConditioning;
 import io.paritybench.core.generate.Family;
 import io.paritybench.core.generate.GeneratedProblem;
 import io.paritybench.core.generate.GeneratorSpec;
@@ -39,7 +41,7 @@ import picocli.CommandLine.Spec;
             "paritybench generate (--family F --n N [--kappa K] [--param NAME=VALUE]...",
             "         [--budgets equal|dirichlet:ALPHA|tiny[:K[:VALUE]]] --seed S",
             "         | --spec FAMILY:n=N[,PARAM=VALUE]...[,budgets=B][,seed=S])",
-            "         --out DIR [--name NAME]"},
+            "         [--structured] --out DIR [--name NAME]"},
         description = {"Generate a problem with its certified reference solution and write it as a case folder.",
             "Families: random-spectrum (kappa), constant-correlation (rho|gap, volmin, volmax), "
                     + "block (blocks, rhoin, rhoout, volmin, volmax), factor (k, idio, mixed), "
@@ -80,6 +82,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + "e.g. random-spectrum:n=300,kappa=1e10,budgets=equal,seed=1.")
     String specString;
 
+    @Option(names = "--structured", order = 8,
+            description = "Factor family only: write the factor model (" + CaseFiles.FACTOR_LOADINGS + ", "
+                    + CaseFiles.FACTOR_COV + ", " + CaseFiles.IDIO_VAR + ") instead of " + CaseFiles.COV
+                    + "; Sigma = B F B' + D is never materialised (O(nk^2) per reference iteration).")
+    boolean structured;
+
     @Option(names = "--out", order = 8, paramLabel = "DIR", required = true,
             description = "Case folder to write (created if needed; existing case files are replaced).")
     Path out;
@@ -93,8 +101,12 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratorSpec generatorSpec = generatorSpec();
         long start = System.nanoTime();
         GeneratedProblem g;
+        if (structured && generatorSpec.family() != Family.FACTOR) {
+            throw new InputException("--structured", "needs --family factor, got " + generatorSpec.family());
+        }
         try {
-            g = ProblemGenerator.generate(generatorSpec);
+            g = structured ? ProblemGenerator.generateStructured(generatorSpec)
+                    : ProblemGenerator.generate(generatorSpec);
         } catch (IllegalArgumentException e) {
             throw new InputException(source(), CliErrors.oneLine(e.getMessage()));
         }
@@ -194,7 +206,7 @@ final class GenerateCommand implements Callable<Integer> {
      * the reference and the conditioning determine, plus the generator spec. No timing: the file depends only on
      * the spec.
      */
-    static Map<String, Object> meta(String caseName, GeneratedProblem g) {
+    static CaseMeta meta(String caseName, GeneratedProblem g) {
         RiskBudgetProblem problem = g.problem();
         Conditioning c = g.conditioning();
         GeneratorSpec s = g.spec();
@@ -213,45 +225,22 @@ final class GenerateCommand implements Callable<Integer> {
             volMin = Math.min(volMin, v);
             volMax = Math.max(volMax, v);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", caseName);
-        m.put("family", s.family().id());
-        m.put("n", problem.n());
-        m.put("condition_number", c.kappaSigma());
-        m.put("seed", s.seed());
-        m.put("description", s.toString());
-        if (s.has("kappa")) {
-            m.put("kappa_target", s.param("kappa"));
+        // the factor form's own fields; the record keeps them as unnamed fields, written in this order
+        Map<String, Object> factorFields = new LinkedHashMap<>();
+        if (problem.isFactor()) {
+            factorFields.put("covariance_form", "factor");
+            factorFields.put("factors", problem.factor().k());
+            factorFields.put("conditioning_method", FactorConditioning.METHOD);
         }
-        m.put("kappa_corr", c.kappaCorrelation());
-        m.put("kappa_newton_jacobian", c.kappaJacobian());
-        m.put("kappa_weights_componentwise", c.kappaWeights());
-        m.put("cancellation_factor_Sw", c.cancellation());
-        m.put("vol_ratio", volMax / volMin);
-        m.put("portfolio_variance", RiskMetrics.variance(problem, w));
-        m.put("budget_min", bMin);
-        m.put("budgets_sum_minus_1", bSum - 1);
-        Map<String, Object> generator = new LinkedHashMap<>();
-        generator.put("spec", s.toString());
-        generator.put("family", s.family().id());
-        generator.put("n", s.n());
-        generator.put("params", new LinkedHashMap<>(s.params()));
-        generator.put("budgets", s.budgets().toString());
-        generator.put("seed", s.seed());
-        m.put("generator", generator);
         SolveResult r = g.reference();
-        Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put("method", METHOD);
-        reference.put("solver", r.solverId());
-        reference.put("certified", g.certified());
-        reference.put("status", r.status().name());
-        reference.put("iterations", r.iterations());
-        reference.put("counters", new LinkedHashMap<>(r.counters()));
-        m.put("reference", reference);
-        Map<String, Object> floors = new LinkedHashMap<>();
-        floors.put("note", "errors of the correctly rounded float64 reference weights themselves");
-        floors.put("max_abs_rrc_err_naive_double_eval", c.rrcFloorNaive());
-        m.put("floors", floors);
-        return m;
+        return new CaseMeta(caseName, s.family().id(), problem.n(), c.kappaSigma(), s.seed(), s.toString(),
+                s.has("kappa") ? s.param("kappa") : null, c.kappaCorrelation(), c.kappaJacobian(), c.kappaWeights(),
+                c.cancellation(), volMax / volMin, RiskMetrics.variance(problem, w), bMin, bSum - 1,
+                new CaseMeta.Generator(s.toString(), s.family().id(), s.n(), new LinkedHashMap<>(s.params()),
+                        s.budgets().toString(), s.seed()),
+                new CaseMeta.Reference(METHOD, r.solverId(), g.certified(), r.status().name(), r.iterations(),
+                        new LinkedHashMap<>(r.counters()), null),
+                new CaseMeta.Floors("errors of the correctly rounded float64 reference weights themselves",
+                        c.rrcFloorNaive(), null), factorFields);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Fields: solver, status, success (status CONVERGED), withinTolerance (the harness's own check
  * {@code maxAbsBudgetError ≤ tolerance}), iterations, seconds, tolerance, n, assets, weights, budgets,
- * riskContributions (relative), maxAbsBudgetError, maxRelBudgetError, counters, message.
+ * riskContributions (relative), maxAbsBudgetError, maxRelBudgetError, counters, message; for an external solver
+ * also solverSeconds (its own in-process time; {@code seconds} is the wall time of the command).
  */
 public final class JsonReport {
 
@@ -36,6 +37,9 @@ public final class JsonReport {
         o.put("withinTolerance", r.withinTolerance());
         o.put("iterations", r.iterations());
         o.put("seconds", r.seconds());
+        if (!Double.isNaN(r.solverSeconds())) {
+            o.put("solverSeconds", r.solverSeconds());
+        }
         o.put("tolerance", r.tolerance());
         o.put("criterion", r.criterion().label());
         o.put("n", r.n());

@@ -49,9 +49,11 @@ public final class ParityBench implements Runnable {
                 .addSubcommand(new SolveCommand())
                 .addSubcommand(new GenerateCommand())
                 .addSubcommand(new CheckCommand())
+                .addSubcommand(new TraceCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.SweepCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.MergeCommand())
                 .addSubcommand(new io.paritybench.harness.sweep.report.ReportCommand())
+                .addSubcommand(new io.paritybench.harness.external.PeersCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);

@@ -1,5 +1,6 @@
 package io.paritybench.harness;
 
+import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.InvalidProblemException;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMeasure;
@@ -15,8 +16,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The problem options shared by commands that read one problem: exactly one of {@code --cov FILE} and
- * {@code --returns FILE}, then {@code [--budgets FILE] [--normalise-budgets] [--mu FILE] [--measure volatility|var:ALPHA|es:ALPHA]}. Use as a {@code @Mixin}.
+ * The problem options shared by commands that read one problem: exactly one of {@code --cov FILE},
+ * {@code --returns FILE} and the factor model {@code --factor-loadings B --factor-cov F --idio-var D}
+ * ({@code Σ = BFB' + D}, never materialised), then {@code [--budgets FILE] [--normalise-budgets] [--mu FILE] [--measure volatility|var:ALPHA|es:ALPHA]}. Use as a {@code @Mixin}.
  *
  * <p>Every rejection names the file it concerns: a malformed CSV names file, line and column (core
  * {@link CsvFormatException}); a covariance that is not square, symmetric, finite or positive definite names the
@@ -36,6 +38,19 @@ public final class ProblemInput {
             description = "Asset returns CSV (header of names, optional leading date column); "
                     + "the covariance is their sample covariance (divisor T-1).")
     Path returns;
+
+    @Option(names = "--factor-loadings", paramLabel = "FILE", order = 2,
+            description = "Factor model Sigma = B F B' + D: loadings B CSV, n rows of k numbers (optional header of "
+                    + "factor names). Needs --factor-cov and --idio-var; replaces --cov.")
+    Path factorLoadings;
+
+    @Option(names = "--factor-cov", paramLabel = "FILE", order = 2,
+            description = "Factor model: factor covariance F CSV, k rows of k numbers, symmetric positive definite.")
+    Path factorCov;
+
+    @Option(names = "--idio-var", paramLabel = "FILE", order = 2,
+            description = "Factor model: idiosyncratic variances D CSV, one row or one column of n positive numbers.")
+    Path idioVar;
 
     @Option(names = "--budgets", paramLabel = "FILE", order = 3,
             description = "Risk budgets CSV, one row or one column, positive, summing to 1 (within 1e-9 they are "
@@ -63,13 +78,39 @@ public final class ProblemInput {
         return v.alignTo(assets, what);
     }
 
-    /** @throws ParameterException unless exactly one of --cov and --returns was given */
+    /** @throws ParameterException unless exactly one of --cov, --returns and the factor-model trio was given */
     public void checkUsage() {
-        if ((cov == null) == (returns == null)) {
-            throw new ParameterException(mixee.commandLine(), cov == null
-                    ? "missing input: give --cov FILE or --returns FILE"
-                    : "--cov and --returns are mutually exclusive: give one of them");
+        boolean anyFactor = factorLoadings != null || factorCov != null || idioVar != null;
+        if (anyFactor && (factorLoadings == null || factorCov == null || idioVar == null)) {
+            throw new ParameterException(mixee.commandLine(), "a factor model needs all three of --factor-loadings,"
+                    + " --factor-cov and --idio-var");
         }
+        int given = (cov == null ? 0 : 1) + (returns == null ? 0 : 1) + (anyFactor ? 1 : 0);
+        if (given != 1) {
+            throw new ParameterException(mixee.commandLine(), given == 0
+                    ? "missing input: give --cov FILE, --returns FILE or --factor-loadings/--factor-cov/--idio-var"
+                    : "--cov, --returns and the factor model (--factor-loadings ...) are mutually exclusive: give one");
+        }
+    }
+
+    /** @return the factor-form problem read from the three factor files (ERC) */
+    private Loaded loadFactor() {
+        LabeledMatrix b = CsvIo.readMatrix(factorLoadings);
+        LabeledMatrix f = CsvIo.readMatrix(factorCov);
+        double[] d = CsvIo.readVector(idioVar);
+        FactorCovariance model;
+        try {
+            model = FactorCovariance.of(b.values(), f.values(), d);
+        } catch (InvalidProblemException e) {
+            String m = e.getMessage();
+            String where = m.startsWith("factor covariance") ? factorCov.toString()
+                    : m.startsWith("idiosyncratic") ? idioVar.toString()
+                    : m.startsWith("factor loading") ? factorLoadings.toString()
+                    : factorLoadings + ", " + factorCov + ", " + idioVar;
+            throw new InputException(where, m);
+        }
+        RiskBudgetProblem erc = RiskBudgetProblem.of(model, null);
+        return new Loaded(erc, factorLoadings, false);
     }
 
     /**
@@ -90,6 +131,20 @@ public final class ProblemInput {
      */
     public Loaded load() {
         checkUsage();
+        if (factorLoadings != null) {
+            Loaded f = loadFactor();
+            if (budgets == null) {
+                return new Loaded(withMeasure(f.problem()), f.source(), false);
+            }
+            double[] b = aligned(budgets, f.problem().assetNames(), "budgets");
+            try {
+                RiskBudgetProblem p = normaliseBudgets ? RiskBudgetProblem.normalising(f.problem().factor(), b)
+                        : f.problem().withBudgets(b);
+                return new Loaded(withMeasure(p), f.source(), false);
+            } catch (InvalidProblemException e) {
+                throw new InputException(budgets.toString(), e.getMessage());
+            }
+        }
         Path file = cov != null ? cov : returns;
         LabeledMatrix m = cov != null ? CsvIo.readMatrix(file) : CsvIo.readReturnsAsCovariance(file);
         String what = cov != null ? file.toString() : file + " (sample covariance of the returns)";

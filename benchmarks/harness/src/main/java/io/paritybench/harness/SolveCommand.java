@@ -6,7 +6,9 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.SolverPreamble;
-import io.paritybench.core.Solvers;
+import io.paritybench.harness.external.ExternalRun;
+import io.paritybench.harness.external.ExternalSolver;
+import io.paritybench.harness.external.ExternalSolvers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -31,10 +33,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "solve", sortOptions = false,
         customSynopsis = {
-            "paritybench solve (--cov FILE | --returns FILE) [--budgets FILE]",
+            "paritybench solve (--cov FILE | --returns FILE | --factor-loadings FILE",
+            "         --factor-cov FILE --idio-var FILE) [--budgets FILE]",
             "         [--normalise-budgets] --solver ID [--tol T] [--criterion abs|rel] [--max-iter N]",
             "         [--time-limit DURATION] [--init FILE] [--format json|csv|table]",
-            "         [--out FILE]"},
+            "         [--out FILE] [--external FILE [--watchdog DURATION]]"},
         description = "Solve one risk-budgeting problem with one solver.")
 final class SolveCommand implements Callable<Integer> {
 
@@ -77,12 +80,22 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--out", order = 16, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     Path out;
 
+    @Option(names = "--external", order = 17, paramLabel = "FILE",
+            description = "External solver definitions (one 'ID: COMMAND TEMPLATE' per line); --solver may name them.")
+    Path external;
+
+    @Option(names = "--watchdog", order = 18, paramLabel = "DURATION", defaultValue = "0",
+            description = "External solvers only: kill the command's process group after this long (TIMEOUT, exit 3);"
+                    + " 0 = twice --time-limit plus 30 s, or none without a time limit.")
+    String watchdog;
+
     @Override
     public Integer call() throws IOException {
         input.checkUsage();
+        ExternalSolvers.use(external);
         RiskBudgetSolver solver;
         try {
-            solver = Solvers.byId(solverId);
+            solver = ExternalSolvers.byId(solverId);
         } catch (IllegalArgumentException e) {
             throw new InputException("--solver", e.getMessage());
         }
@@ -99,6 +112,9 @@ final class SolveCommand implements Callable<Integer> {
                 bmin = Math.min(bmin, problem.budget(i));
             }
             options = options.withTolerance(tolerance * bmin); // max|RRC-b| <= tol*min b implies max|RRC/b-1| <= tol
+        }
+        if (solver instanceof ExternalSolver ext) {
+            return external(ext, problem, loaded.hasNames(), options);
         }
 
         ExitGuard guard = ExitGuard.install(spec.qualifiedName(), solverId);
@@ -125,12 +141,57 @@ final class SolveCommand implements Callable<Integer> {
         } finally {
             guard.remove();
         }
+        return exitCode(report);
+    }
+
+    /**
+     * Runs an external solver and judges its weights like a built-in solver's: exit 0 only for a claim of success
+     * that the harness's check confirms, 3 for a reported failure, an inaccurate claim, wrong weights or a timeout,
+     * 1 (one line with the stderr tail) when the command failed, as for a built-in solver that throws.
+     */
+    private int external(ExternalSolver ext, RiskBudgetProblem problem, boolean named, SolverOptions options)
+            throws IOException {
+        Duration limit;
+        try {
+            limit = Durations.parse(watchdog);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--watchdog", e.getMessage());
+        }
+        Duration dog = !limit.isZero() ? limit
+                : options.timeLimit().isZero() ? Duration.ZERO : options.timeLimit().multipliedBy(2).plusSeconds(30);
+        ExternalRun run = ext.run(problem, options, dog);
+        PrintWriter err = spec.commandLine().getErr();
+        if (run instanceof ExternalRun.Failed f) {
+            return internalError("EXCEPTION: " + f.describe());
+        }
+        if (run instanceof ExternalRun.TimedOut t) {
+            err.println(spec.qualifiedName() + ": " + solverId + " did not converge: TIMEOUT: "
+                    + ExternalSolver.timeoutMessage(t));
+            err.flush();
+            return ExitCodes.NOT_CONVERGED;
+        }
+        ExternalRun.Answered a = (ExternalRun.Answered) run;
+        if (a.weights().length != problem.n()) {
+            err.println(spec.qualifiedName() + ": " + solverId + " did not converge: INVALID_WEIGHTS: "
+                    + a.weights().length + " weights for n = " + problem.n()
+                    + (a.claimsSuccess() ? " (it claimed success)" : ""));
+            err.flush();
+            return ExitCodes.NOT_CONVERGED;
+        }
+        SolveReport report = SolveReport.of(problem, named, options, ext.toResult(a), a.wallNanos() * 1e-9)
+                .withSolverSeconds(a.seconds());
+        write(report);
+        return exitCode(report);
+    }
+
+    private int exitCode(SolveReport report) {
         if (report.converged()) {
             return ExitCodes.OK;
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println(spec.qualifiedName() + ": " + solverId + " did not converge: " + report.status()
                 + (report.success() ? " but the harness's check failed" : "")
+                + (report.status() == io.paritybench.core.SolveStatus.FAILED ? " (" + report.message() + ")" : "")
                 + String.format(java.util.Locale.ROOT, " (%s = %.3e, tolerance %.1e)",
                 criterion == Criterion.REL ? "max|RRC/b-1|" : "max|RRC-b|", report.judgedError(), report.tolerance()));
         err.flush();
@@ -145,7 +206,8 @@ final class SolveCommand implements Callable<Integer> {
         return ExitCodes.INTERNAL_ERROR;
     }
 
-    private SolverOptions options(java.util.List<String> assets) {
+    /** @return the options of {@code --tol}, {@code --max-iter} and {@code --time-limit}, checked (shared with trace) */
+    static SolverOptions baseOptions(double tolerance, int maxIterations, String timeLimit) {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new InputException("--tol", "must be a positive finite number, got " + tolerance);
         }
@@ -161,8 +223,12 @@ final class SolveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--time-limit", e.getMessage());
         }
-        SolverOptions o = SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
+        return SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
                 .withTimeLimit(limit);
+    }
+
+    private SolverOptions options(java.util.List<String> assets) {
+        SolverOptions o = baseOptions(tolerance, maxIterations, timeLimit);
         if (init == null) {
             return o;
         }

@@ -32,21 +32,30 @@ import java.util.Map;
  * @param message           the solver's explanation of its status
  * @param measure           the risk measure's label ({@code volatility}, {@code var:0.99}, {@code es:0.975})
  * @param risk              {@code R(w)} of the returned weights under that measure, computed by the harness
+ * @param solverSeconds     the solver's own report of its solve time (external solvers; NaN otherwise), never
+ *                          mixed with {@code seconds}
  * @param criterion         which budget error {@code tolerance} bounds ({@code --criterion abs|rel})
  */
 public record SolveReport(String solver, SolveStatus status, int iterations, double seconds, double tolerance,
                           List<String> assets, boolean assetsNamed, double[] weights, double[] budgets,
                           double[] riskContributions, double maxAbsBudgetError, double maxRelBudgetError,
                           Map<String, Long> counters, String message, String measure, double risk,
-                          Criterion criterion) {
+                          double solverSeconds, Criterion criterion) {
 
-    /** A report judged by the absolute criterion. */
+    /** A report without a self-reported time, judged by the absolute criterion. */
     public SolveReport(String solver, SolveStatus status, int iterations, double seconds, double tolerance,
                        List<String> assets, boolean assetsNamed, double[] weights, double[] budgets,
                        double[] riskContributions, double maxAbsBudgetError, double maxRelBudgetError,
                        Map<String, Long> counters, String message, String measure, double risk) {
         this(solver, status, iterations, seconds, tolerance, assets, assetsNamed, weights, budgets, riskContributions,
-                maxAbsBudgetError, maxRelBudgetError, counters, message, measure, risk, Criterion.ABS);
+                maxAbsBudgetError, maxRelBudgetError, counters, message, measure, risk, Double.NaN, Criterion.ABS);
+    }
+
+    /** @return a copy with the solver's self-reported solve time */
+    public SolveReport withSolverSeconds(double s) {
+        return new SolveReport(solver, status, iterations, seconds, tolerance, assets, assetsNamed, weights, budgets,
+                riskContributions, maxAbsBudgetError, maxRelBudgetError, counters, message, measure, risk, s,
+                criterion);
     }
 
     /** A report for the volatility measure with the risk not given. */
@@ -85,7 +94,7 @@ public record SolveReport(String solver, SolveStatus status, int iterations, dou
         return new SolveReport(result.solverId(), result.status(), result.iterations(), seconds, tolerance,
                 problem.assetNames(), assetsNamed, w, problem.budgets(),
                 RiskMetrics.relativeRiskContributions(problem, w), e.abs(), e.rel(), result.counters(),
-                result.message(), problem.measure().label(), RiskMetrics.risk(problem, w), criterion);
+                result.message(), problem.measure().label(), RiskMetrics.risk(problem, w), Double.NaN, criterion);
     }
 
     /** @return the budget error the criterion names */

@@ -22,6 +22,9 @@ public final class TableReport {
         line(s, "status", r.status() + (r.converged() ? "" : "  (did not converge)"));
         line(s, "iterations", Integer.toString(r.iterations()));
         line(s, "seconds", f("%.6f", r.seconds()));
+        if (!Double.isNaN(r.solverSeconds())) {
+            line(s, "solver seconds", f("%.6f", r.solverSeconds()) + " (its own timing)");
+        }
         String verdict = "  (tolerance " + f("%.1e", r.tolerance()) + (r.withinTolerance() ? ", met)" : ", NOT met)");
         boolean rel = r.criterion() == io.paritybench.core.Criterion.REL;
         line(s, "max|RRC-b|", f("%.3e", r.maxAbsBudgetError()) + (rel ? "" : verdict));

@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs {@code paritybench} in-process with captured stdout and stderr. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = ParityBench.commandLine();
@@ -18,7 +18,7 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** @return the lines of stderr */
-    String[] errLines() {
+    public String[] errLines() {
         return err.isEmpty() ? new String[0] : err.split("\\R");
     }
 }

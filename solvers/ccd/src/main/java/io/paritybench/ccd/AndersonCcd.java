@@ -102,8 +102,7 @@ public final class AndersonCcd implements RiskBudgetSolver {
         int maxSweeps = options.maxIterationsOr(CyclicalCoordinateDescent.DEFAULT_MAX_SWEEPS);
         double[] sigma = problem.volatilities();
         double[] b = CyclicalCoordinateDescent.normalisedBudgets(problem);
-        CcdKernel k = new CcdKernel(CyclicalCoordinateDescent.correlation(problem, sigma), b,
-                CyclicalCoordinateDescent.startingPoint(start, sigma, b));
+        CcdKernel k = new CcdKernel(problem, sigma, b, CyclicalCoordinateDescent.startingPoint(start, sigma, b));
         normalise(k);
         Run run = new Run(problem, options, k, sigma, b);
         return run.iterate(maxSweeps, deadline);
@@ -182,8 +181,7 @@ public final class AndersonCcd implements RiskBudgetSolver {
                 System.arraycopy(k.y, 0, x, 0, n);
                 k.sweepSpinu();
                 sweeps++;
-                k.refresh();
-                matvecs++;
+                // the sweep ends with Cy summed afresh from its own values (CcdKernel): no refresh needed
                 normalise(k);
                 double largest = k.maxEntry();
                 if (!(largest <= CyclicalCoordinateDescent.MAX_ENTRY)) {
@@ -241,6 +239,9 @@ public final class AndersonCcd implements RiskBudgetSolver {
                 v += g[i] * k.cy[i];
             }
             k.variance = v;
+            // the kernel's partial sums follow y only through a fresh product (half a pass over Σ)
+            k.refresh();
+            matvecs++;
             normalise(k);
         }
 

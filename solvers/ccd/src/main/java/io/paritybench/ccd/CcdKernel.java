@@ -1,43 +1,82 @@
 package io.paritybench.ccd;
 
+import io.paritybench.core.RiskBudgetProblem;
+
 /**
  * The inner loops of cyclical coordinate descent in correlation space (ALGORITHMS.md §6.4): the iterate {@code y},
- * the product {@code Cy} kept up to date by rank-one updates, and {@code y'Cy}. One instance per solve.
+ * the product {@code Cy} and {@code y'Cy}. One instance per solve.
  *
- * <p>The correlation matrix is stored row-major in one contiguous array and is exactly symmetric, so column i of C,
- * needed by the update {@code Cy += Δ·C[:, i]}, is read as row i (contiguous, vectorisable). Each coordinate update
- * costs O(n); a sweep costs n² multiply-adds and reads C once. {@link #refresh()} recomputes {@code Cy} and
- * {@code y'Cy} from scratch (one further pass over C), which removes the rounding drift of the rank-one updates.
+ * <p><b>Half a pass over Σ per sweep.</b> The correlation matrix {@code C = D^{-1/2} Σ D^{-1/2}} is never formed: the
+ * kernel works with {@code x = y ⊘ σ} and {@code (Cy)_i = (Σx)_i / σ_i}, and reads only the lower triangle of the
+ * problem's own Σ (row i up to the diagonal, contiguous). Coordinate i of a sweep needs
+ * {@code (Σx)_i = Σ_{j<i} Σ_ij x_j + Σ_ii x_i + u_i}, where the first sum runs over coordinates already updated in
+ * this sweep (a dot product with row i, {@link RiskBudgetProblem#dotCovarianceRow}) and
+ * {@code u_i = Σ_{j>i} Σ_ij x_j} over coordinates not yet updated, i.e. their values at the end of the previous
+ * sweep. Once {@code x_i} is updated, the same row (still in the L1 cache) adds {@code Σ_ki x_i} to the next
+ * sweep's {@code u_k}, k &lt; i ({@link RiskBudgetProblem#addCovarianceRow}, vectorised). So a sweep reads each entry
+ * of the lower triangle once ({@code n²/2} doubles, against {@code n²} for the rank-one update
+ * {@code Cy += Δ C[:, i]} that reads whole columns) for {@code n²} multiply-adds, and at its end
+ * {@code (Σx)_k = (dot of row k) + Σ_kk x_k + u_k} holds the product of the final iterate, summed afresh from this
+ * sweep's values (no update is carried from one sweep to the next, so there is no rounding drift to remove). Cost
+ * per coordinate O(n), per sweep {@code n²} flops and {@code 4n²} bytes of Σ; allocation O(n).
  */
 final class CcdKernel {
 
+    /** The coordinate rule of a sweep. */
+    private enum Rule { SPINU, VOLATILITY, MEASURE }
+
     private final int n;
-    /** Correlation matrix, row-major, exactly symmetric with unit diagonal. */
-    private final double[] c;
+    private final RiskBudgetProblem problem;
+    /** {@code 1/σ_i}. */
+    private final double[] inv;
+    /** {@code Σ_ii}. */
+    private final double[] diag;
     /** Budgets normalised to sum to 1. */
     private final double[] b;
     /** Iterate in correlation space, positive. */
     final double[] y;
-    /** C·y, updated by rank-one updates within a sweep and recomputed by {@link #refresh()}. */
+    /** {@code x = y ⊘ σ}, kept in step with y. */
+    private final double[] x;
+    /**
+     * {@code Cy = (Σx) ⊘ σ} of the current iterate. A caller that moves {@link #y} itself (an extrapolation) may
+     * update cy and {@link #variance} with it, and must call {@link #refresh()} before the next sweep.
+     */
     final double[] cy;
-    /** y'Cy, maintained like {@link #cy}. */
+    /** {@code u_i = Σ_{j>i} Σ_ij x_j} of the current iterate. */
+    private double[] upper;
+    /** The next sweep's {@link #upper}, accumulated during a sweep. */
+    private double[] nextUpper;
+    /** {@code Σ_{j<i} Σ_ij x_j} of the current iterate. */
+    private final double[] lower;
+    /** y'Cy of the current iterate. */
     double variance;
 
     /**
-     * @param c  correlation matrix, row-major, exactly symmetric with unit diagonal (not copied)
-     * @param b  budgets normalised to sum to 1 (not copied)
-     * @param y0 positive starting point (copied)
+     * @param problem the problem (Σ is read in place, never copied)
+     * @param sigma   volatilities {@code σ_i = sqrt(Σ_ii)}
+     * @param b       budgets normalised to sum to 1 (not copied)
+     * @param y0      positive starting point (copied)
      */
-    CcdKernel(double[] c, double[] b, double[] y0) {
+    CcdKernel(RiskBudgetProblem problem, double[] sigma, double[] b, double[] y0) {
         this.n = b.length;
-        if (c.length != n * n || y0.length != n) {
-            throw new IllegalArgumentException("dimension mismatch: n = " + n + ", C has " + c.length
-                    + " entries, y0 has " + y0.length);
+        if (problem.n() != n || sigma.length != n || y0.length != n) {
+            throw new IllegalArgumentException("dimension mismatch: n = " + n + ", problem has " + problem.n()
+                    + ", sigma has " + sigma.length + ", y0 has " + y0.length);
         }
-        this.c = c;
+        this.problem = problem;
+        this.inv = new double[n];
+        this.diag = new double[n];
+        for (int i = 0; i < n; i++) {
+            inv[i] = 1.0 / sigma[i];
+            diag[i] = problem.covariance(i, i);
+        }
         this.b = b;
         this.y = y0.clone();
+        this.x = new double[n];
         this.cy = new double[n];
+        this.upper = new double[n];
+        this.nextUpper = new double[n];
+        this.lower = new double[n];
         refresh();
     }
 
@@ -48,24 +87,10 @@ final class CcdKernel {
     /**
      * One Spinu-form sweep: for i = 1..n, {@code y_i} becomes the exact minimiser over {@code y_i} of
      * {@code F(y) = ½ y'Cy − Σ b_i ln y_i}, the positive root of {@code y_i² + q_i y_i − b_i = 0},
-     * {@code q_i = (Cy)_i − y_i}; then {@code Cy += Δ C[:, i]}.
+     * {@code q_i = (Cy)_i − y_i}.
      */
     void sweepSpinu() {
-        final int n = this.n;
-        final double[] c = this.c;
-        final double[] y = this.y;
-        final double[] cy = this.cy;
-        double v = variance;
-        for (int i = 0; i < n; i++) {
-            double yi = y[i];
-            double cyi = cy[i];
-            double yNew = positiveRoot(cyi - yi, b[i]);
-            double d = yNew - yi;
-            y[i] = yNew;
-            v += d * (2 * cyi + d);
-            axpy(d, c, i * n, cy, n);
-        }
-        variance = v;
+        sweep(Rule.SPINU, null, 1.0);
     }
 
     /**
@@ -74,21 +99,7 @@ final class CcdKernel {
      * every coordinate by {@code σ² += 2Δ(Cy)_i + Δ²} ({@code (Cy)_i} before the update, {@code C_ii = 1}).
      */
     void sweepVolatility() {
-        final int n = this.n;
-        final double[] c = this.c;
-        final double[] y = this.y;
-        final double[] cy = this.cy;
-        double v = variance;
-        for (int i = 0; i < n; i++) {
-            double yi = y[i];
-            double cyi = cy[i];
-            double yNew = positiveRoot(cyi - yi, b[i] * Math.sqrt(v));
-            double d = yNew - yi;
-            y[i] = yNew;
-            v += d * (2 * cyi + d);
-            axpy(d, c, i * n, cy, n);
-        }
-        variance = v;
+        sweep(Rule.VOLATILITY, null, 1.0);
     }
 
     /**
@@ -103,26 +114,60 @@ final class CcdKernel {
      * @param c  the multiplier of σ, positive
      */
     void sweepMeasure(double[] mu, double c) {
+        sweep(Rule.MEASURE, mu, 1.0 / c);
+    }
+
+    /** One sweep of the given rule over the lower triangle of Σ (class comment); ends with Σx and y'Cy fresh. */
+    private void sweep(Rule rule, double[] mu, double invC) {
         final int n = this.n;
-        final double[] cm = this.c;
+        final RiskBudgetProblem p = problem;
         final double[] y = this.y;
-        final double[] cy = this.cy;
-        final double invC = 1.0 / c;
+        final double[] x = this.x;
+        final double[] inv = this.inv;
+        final double[] diag = this.diag;
+        final double[] u = this.upper;
+        final double[] next = this.nextUpper;
+        final double[] lo = this.lower;
+        java.util.Arrays.fill(next, 0.0);
         double v = variance;
         for (int i = 0; i < n; i++) {
+            double l = p.dotCovarianceRow(i, x, 0, i);
             double yi = y[i];
-            double cyi = cy[i];
-            double s = Math.sqrt(v) * invC;
-            double yNew = positiveRoot(cyi - yi - mu[i] * s, b[i] * s);
+            double cyi = (l + diag[i] * x[i] + u[i]) * inv[i];
+            double yNew;
+            switch (rule) {
+                case SPINU -> yNew = positiveRoot(cyi - yi, b[i]);
+                case VOLATILITY -> yNew = positiveRoot(cyi - yi, b[i] * Math.sqrt(v));
+                default -> {
+                    double s = Math.sqrt(v) * invC;
+                    yNew = positiveRoot(cyi - yi - mu[i] * s, b[i] * s);
+                }
+            }
             double d = yNew - yi;
             y[i] = yNew;
+            double xi = yNew * inv[i];
+            x[i] = xi;
             v += d * (2 * cyi + d);
-            axpy(d, cm, i * n, cy, n);
+            lo[i] = l;
+            p.addCovarianceRow(i, xi, next, 0, i);
+        }
+        this.upper = next;
+        this.nextUpper = u;
+        assemble();
+    }
+
+    /** {@code Cy = (lower + diag ∘ x + upper) ⊘ σ} and {@code y'Cy} from it. */
+    private void assemble() {
+        double[] u = upper;
+        double v = 0;
+        for (int i = 0; i < n; i++) {
+            cy[i] = (lower[i] + diag[i] * x[i] + u[i]) * inv[i];
+            v += y[i] * cy[i];
         }
         variance = v;
     }
 
-    /** @return {@code R(y) = −μ̃'y + c sqrt(y'Cy)}; meaningful after {@link #refresh()} */
+    /** @return {@code R(y) = −μ̃'y + c sqrt(y'Cy)}; of the current iterate */
     double risk(double[] mu, double c) {
         double lin = 0;
         for (int i = 0; i < n; i++) {
@@ -133,7 +178,7 @@ final class CcdKernel {
 
     /**
      * @return {@code max_i |RC_i/R − b_i|} with {@code RC_i = y_i (−μ̃_i + c (Cy)_i/σ)}, the same in correlation and
-     *         covariance space; NaN if anything is not finite. Meaningful after {@link #refresh()}.
+     *         covariance space; NaN if anything is not finite. Of the current iterate.
      */
     double maxAbsBudgetError(double[] mu, double c) {
         double cs = c / Math.sqrt(variance);
@@ -160,47 +205,39 @@ final class CcdKernel {
         return q > 0 ? 2 * beta / (q + r) : 0.5 * (r - q);
     }
 
-    /** {@code dst[0..n) += a · src[off .. off+n)}. */
-    private static void axpy(double a, double[] src, int off, double[] dst, int n) {
-        for (int j = 0; j < n; j++) {
-            dst[j] += a * src[off + j];
-        }
-    }
-
-    /** Recomputes {@code Cy} and {@code y'Cy} from scratch (one pass over C, no rank-one drift). */
-    void refresh() {
-        product(c, y, cy, n);
-        double v = 0;
-        for (int i = 0; i < n; i++) {
-            v += y[i] * cy[i];
-        }
-        variance = v;
-    }
-
     /**
-     * {@code out = C x} for a row-major symmetric C, accumulated by rows of C scaled by the entries of x
-     * ({@code Cx = Σ_j x_j C[j, :]} by symmetry), so the inner loop is a contiguous, vectorisable update and every
-     * {@code out_i} is summed in the order j = 0..n−1.
+     * Recomputes {@code x}, {@code Cy = (Σx) ⊘ σ}, the split of Σx into its lower and upper parts and
+     * {@code y'Cy} from y: one pass over the lower triangle of Σ.
      */
-    static void product(double[] c, double[] x, double[] out, int n) {
-        java.util.Arrays.fill(out, 0, n, 0.0);
-        for (int j = 0; j < n; j++) {
-            axpy(x[j], c, j * n, out, n);
+    void refresh() {
+        final RiskBudgetProblem p = problem;
+        double[] u = upper;
+        java.util.Arrays.fill(u, 0.0);
+        for (int i = 0; i < n; i++) {
+            x[i] = y[i] * inv[i];
         }
+        for (int i = 0; i < n; i++) {
+            lower[i] = p.dotCovarianceRow(i, x, 0, i);
+            p.addCovarianceRow(i, x[i], u, 0, i);
+        }
+        assemble();
     }
 
     /** Multiplies y (and with it Cy, y'Cy) by {@code f > 0}. */
     void scale(double f) {
         for (int i = 0; i < n; i++) {
             y[i] *= f;
+            x[i] *= f;
             cy[i] *= f;
+            upper[i] *= f;
+            lower[i] *= f;
         }
         variance *= f * f;
     }
 
     /**
      * @return {@code max_i |y_i (Cy)_i / y'Cy − b_i|}, the relative-risk-contribution error, which is the same in
-     *         correlation and covariance space; NaN if anything is not finite. Meaningful after {@link #refresh()}.
+     *         correlation and covariance space; NaN if anything is not finite. Of the current iterate.
      */
     double maxAbsBudgetError() {
         double inv = 1.0 / variance;

@@ -31,12 +31,15 @@ import java.util.Objects;
  * positive. Cold start {@code y_i = sqrt(b_i)} (exact for a diagonal Σ); a warm start
  * ({@link SolverOptions#initialPoint()}) is mapped to correlation space and scaled to {@code y'Cy = 1}.
  *
- * <p><b>Cost.</b> One coordinate update is O(n): {@code Cy} is kept up to date by the rank-one update
- * {@code Cy += Δ C[:, i]} (column i read as row i of the symmetric row-major C). One sweep is n² multiply-adds and
- * one pass over C; after every sweep {@code Cy} is recomputed from scratch (one more pass, which removes rounding
- * drift) and the common test {@code max_i |RRC_i − b_i| ≤ tol} is applied to it (RRC is scale-free and identical
- * in correlation and covariance space); when it passes, {@link SolveResult#conclude} applies it to the
- * covariance-space weights, and if rounding makes that verdict differ the sweeps go on.
+ * <p><b>Cost.</b> One coordinate update is O(n), one sweep n² multiply-adds over <em>half</em> a pass over Σ: the
+ * kernel ({@link CcdKernel}) reads the lower triangle of the problem's own Σ once per sweep, taking
+ * {@code (Cy)_i} of the coordinates already updated from a dot product with row i and that of the others from
+ * partial sums the row adds to as it is read; C is never formed, and a solve allocates O(n). At the end of a sweep
+ * {@code Cy} holds the product of the final iterate, summed afresh from the sweep's own values (nothing is carried
+ * over by rank-one updates, so there is no drift to correct with a second pass), and the test
+ * {@code max_i |RRC_i − b_i| ≤ tol} is applied to it (RRC is scale-free and identical in correlation and covariance
+ * space); when it passes, {@link SolveResult#conclude} applies the common test to the covariance-space weights, and
+ * if rounding makes that verdict differ the sweeps go on.
  *
  * <p><b>When it is slow.</b> Spinu-form CCD is exact block minimisation of a strictly convex function with compact
  * level sets, so it converges (Tseng 2001; GRR Remark 2), but only linearly, with rate about
@@ -53,8 +56,8 @@ import java.util.Objects;
  * one-sweep change is several u; the RRC error is not monotone under CCD and is not used for this); time limit →
  * TIME_LIMIT; a non-finite value or {@code max_i y_i} above {@value #MAX_ENTRY} (divergence, e.g. a singular C with a
  * non-negative null vector) → NUMERICAL_BREAKDOWN. Counters: {@code sweeps}, {@code coordinateUpdates},
- * {@code matvecs} (full matrix–vector products: the fresh {@code Cy} of each sweep and the products of Σ in the
- * common test).
+ * {@code matvecs} (matrix–vector products besides the sweeps: the {@code Cy} of the starting point and the products
+ * of Σ in the common test).
  *
  * <p><b>Other risk measures</b> ({@code R(w) = −μ'w + c σ(w)}, Gaussian VaR and expected shortfall, ALGORITHMS.md
  * §7): all three variants use the §7 update with σ frozen per coordinate and updated after it
@@ -141,7 +144,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
 
         double[] sigma = problem.volatilities();
         double[] b = normalisedBudgets(problem);
-        CcdKernel k = new CcdKernel(correlation(problem, sigma), b, startingPoint(start, sigma, b));
+        CcdKernel k = new CcdKernel(problem, sigma, b, startingPoint(start, sigma, b));
         if (start != null && k.variance > 0 && Double.isFinite(k.variance)) {
             k.scale(1.0 / Math.sqrt(k.variance));
         }
@@ -181,8 +184,6 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
                 k.sweepSpinu();
             }
             sweeps++;
-            k.refresh();
-            matvecs++;
             if (variant == Variant.CHOI && k.variance > 0 && Double.isFinite(k.variance)) {
                 k.scale(1.0 / Math.sqrt(k.variance));
             }
@@ -231,7 +232,7 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         for (int i = 0; i < n; i++) {
             mu[i] /= sigma[i];
         }
-        CcdKernel k = new CcdKernel(correlation(problem, sigma), b, startingPoint(options.initialPoint(), sigma, b));
+        CcdKernel k = new CcdKernel(problem, sigma, b, startingPoint(options.initialPoint(), sigma, b));
         double r0 = k.risk(mu, c);
         if (r0 > 0 && Double.isFinite(r0)) {
             k.scale(1.0 / r0);
@@ -288,8 +289,6 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
             }
             k.sweepMeasure(mu, c);
             sweeps++;
-            k.refresh();
-            matvecs++;
             if (variant == Variant.CHOI) {
                 double rk = k.risk(mu, c);
                 if (rk > 0 && Double.isFinite(rk)) {
@@ -310,42 +309,6 @@ public final class CyclicalCoordinateDescent implements RiskBudgetSolver {
         counters.put("matvecs", matvecs);
         return SolveResult.conclude(id(), problem, options, toCovarianceSpace(y, sigma), proposed, sweeps, counters,
                 message);
-    }
-
-    /**
-     * @return C = D^{-1/2} Σ D^{-1/2}, row-major with a unit diagonal, filled row by row as
-     *         {@code C_ij = Σ_ij · (σ_i⁻¹ σ_j⁻¹)}, an expression symmetric in (i, j), so C is exactly symmetric (Σ is).
-     *         When products of inverse volatilities could overflow or underflow, {@code Σ_ij / σ_max(i,j) / σ_min(i,j)}
-     *         is used instead (also symmetric, slower).
-     */
-    static double[] correlation(RiskBudgetProblem p, double[] sigma) {
-        int n = p.n();
-        double[] inv = new double[n];
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (int i = 0; i < n; i++) {
-            inv[i] = 1.0 / sigma[i];
-            lo = Math.min(lo, inv[i]);
-            hi = Math.max(hi, inv[i]);
-        }
-        boolean safe = hi * hi < Double.MAX_VALUE && lo * lo >= Double.MIN_NORMAL;
-        double[] c = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            int off = i * n;
-            if (safe) {
-                double invI = inv[i];
-                for (int j = 0; j < n; j++) {
-                    c[off + j] = p.covariance(i, j) * (invI * inv[j]);
-                }
-            } else {
-                for (int j = 0; j < n; j++) {
-                    c[off + j] = j < i ? p.covariance(i, j) / sigma[i] / sigma[j]
-                            : p.covariance(i, j) / sigma[j] / sigma[i];
-                }
-            }
-            c[off + i] = 1.0;
-        }
-        return c;
     }
 
     static double[] normalisedBudgets(RiskBudgetProblem p) {

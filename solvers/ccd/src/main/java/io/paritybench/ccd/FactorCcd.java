@@ -41,6 +41,7 @@ final class FactorCcd {
         SolveStatus proposed;
         String message;
         while (true) {
+            options.observe(sweeps, k.y, sigma);
             double err = k.maxAbsBudgetError();
             if (!Double.isFinite(err)) {
                 proposed = SolveStatus.NUMERICAL_BREAKDOWN;

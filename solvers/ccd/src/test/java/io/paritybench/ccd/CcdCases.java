@@ -38,10 +38,10 @@ final class CcdCases {
 
     /** @return κ(J) of the case ({@code kappa_newton_jacobian} in meta.json) */
     static double kappaJacobian(CaseData c) {
-        Object k = c.meta().raw().get("kappa_newton_jacobian");
-        if (!(k instanceof Number)) {
+        Double k = c.meta().kappaJacobian();
+        if (k == null) {
             throw new IllegalStateException("case " + c.name() + " has no kappa_newton_jacobian");
         }
-        return ((Number) k).doubleValue();
+        return k;
     }
 }

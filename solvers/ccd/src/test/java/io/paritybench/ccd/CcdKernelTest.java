@@ -23,18 +23,18 @@ class CcdKernelTest {
     }
 
     /**
-     * After many sweeps of rank-one updates (no refresh), Cy must still equal a product computed independently from
-     * the current y. Rounding drift of the updates grows like sqrt(updates)·u relative to (|C||y|)_i, about 1e-14
-     * here; a wrong row, sign or scale in the update would give errors of order 1.
+     * After many sweeps (no refresh), the product Cy the kernel maintains must still equal a product computed
+     * independently from the current y, to 1e-12 relative to (|C||y|)_i. The kernel sums it afresh in every sweep
+     * from partial sums over the lower triangle, so rounding does not accumulate from sweep to sweep; a wrong row,
+     * sign, scale or stale partial sum would give errors of order 1.
      */
     @ParameterizedTest(name = "seed {0}, volatility form {1}")
     @MethodSource("kernels")
     void incrementalProductMatchesAFreshProductAfterManySweeps(long seed, boolean volatilityForm) {
         RiskBudgetProblem p = ProblemGenerator.problem(GeneratorSpec.randomSpectrum(60, 1e3, seed));
         int n = p.n();
-        double[] c = CyclicalCoordinateDescent.correlation(p, p.volatilities());
-        CcdKernel k = new CcdKernel(c, p.budgets(), sqrt(p.budgets()));
-        int sweeps = 300;
+        CcdKernel k = new CcdKernel(p, p.volatilities(), p.budgets(), sqrt(p.budgets()));
+        int sweeps = 1000;
         for (int s = 0; s < sweeps; s++) {
             if (volatilityForm) {
                 k.sweepVolatility();
@@ -66,7 +66,7 @@ class CcdKernelTest {
     void spinuSweepsNeverIncreaseTheBarrier(long seed) {
         RiskBudgetProblem p = ProblemGenerator.problem(GeneratorSpec.randomSpectrum(25, 1e4, seed));
         double[] b = p.budgets();
-        CcdKernel k = new CcdKernel(CyclicalCoordinateDescent.correlation(p, p.volatilities()), b, sqrt(b));
+        CcdKernel k = new CcdKernel(p, p.volatilities(), b, sqrt(b));
         double f = barrier(k, b);
         for (int s = 0; s < 50; s++) {
             k.sweepSpinu();
@@ -100,28 +100,45 @@ class CcdKernelTest {
         }
     }
 
+    /**
+     * The product after {@link CcdKernel#refresh()} and after sweeps with a rescaling in between (as ccd-choi does)
+     * equals (Cy)_i computed by dot products with C.
+     */
     @ParameterizedTest(name = "n = {0}")
     @ValueSource(ints = {2, 7, 64})
     void productMatchesRowByRowDotProducts(int n) {
         RiskBudgetProblem p = ProblemGenerator.problem(GeneratorSpec.randomSpectrum(n, 1e2, n));
-        double[] c = CyclicalCoordinateDescent.correlation(p, p.volatilities());
         SplittableRandom rnd = new SplittableRandom(n);
-        double[] x = new double[n];
+        double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = rnd.nextDouble(0.1, 1);
+            y[i] = rnd.nextDouble(0.1, 1);
         }
-        double[] out = new double[n];
-        CcdKernel.product(c, x, out, n);
+        CcdKernel k = new CcdKernel(p, p.volatilities(), p.budgets(), y);
+        assertMatchesDotProducts(p, k);
+        for (int s = 0; s < 3; s++) {
+            k.sweepSpinu();
+            k.scale(0.75);
+            assertMatchesDotProducts(p, k);
+        }
+        k.sweepMeasure(new double[n], 2.0);
+        assertMatchesDotProducts(p, k);
+    }
+
+    private static void assertMatchesDotProducts(RiskBudgetProblem p, CcdKernel k) {
+        int n = p.n();
+        double[][] c = p.correlation();
+        double yCy = 0;
         for (int i = 0; i < n; i++) {
             double dot = 0;
             double scale = 0;
             for (int j = 0; j < n; j++) {
-                dot += c[i * n + j] * x[j];
-                scale += Math.abs(c[i * n + j] * x[j]);
-                assertThat(c[i * n + j]).as("symmetry").isEqualTo(c[j * n + i]);
+                dot += c[i][j] * k.y[j];
+                scale += Math.abs(c[i][j] * k.y[j]);
             }
-            assertThat(Math.abs(out[i] - dot)).isLessThanOrEqualTo(2 * n * U * scale);
+            assertThat(Math.abs(k.cy[i] - dot)).isLessThanOrEqualTo(4 * n * U * scale);
+            yCy += k.y[i] * dot;
         }
+        assertThat(k.variance).isCloseTo(yCy, org.assertj.core.data.Offset.offset(64 * n * U * yCy));
     }
 
     private static double barrier(CcdKernel k, double[] b) {

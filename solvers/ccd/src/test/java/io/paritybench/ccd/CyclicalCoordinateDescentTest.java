@@ -117,7 +117,8 @@ class CyclicalCoordinateDescentTest {
         assertThat(r.iterations()).isEqualTo(7);
         assertThat(r.counter("sweeps")).isEqualTo(7);
         assertThat(r.counter("coordinateUpdates")).isEqualTo(7L * c.problem().n());
-        assertThat(r.counter("matvecs")).isGreaterThanOrEqualTo(8);
+        // half a pass over Σ per sweep, not counted; matvecs = the product of the start + the common test
+        assertThat(r.counter("matvecs")).isEqualTo(2);
     }
 
     @Test

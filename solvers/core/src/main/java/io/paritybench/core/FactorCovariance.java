@@ -77,7 +77,7 @@ public final class FactorCovariance {
             System.arraycopy(loadings[i], 0, b, i * k, k);
         }
         if (factorCov.length != k) {
-            throw new InvalidProblemException("factor covariance is " + factorCov.length + "x? but the loadings have "
+            throw new InvalidProblemException("factor covariance has " + factorCov.length + " rows but the loadings have "
                     + k + " factors (expected " + k + "x" + k + ")");
         }
         double[] f = new double[k * k];

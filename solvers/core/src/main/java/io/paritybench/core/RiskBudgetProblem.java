@@ -1,9 +1,13 @@
 package io.paritybench.core;
 
+import io.paritybench.core.linalg.RowKernels;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * A risk-budgeting problem: covariance Σ (n×n, symmetric positive definite), budgets b ({@code b_i > 0},
@@ -18,7 +22,15 @@ import java.util.Objects;
  * <p>Validated once, in the factories; a rejected input raises {@link InvalidProblemException} with a message
  * naming the problem (the entry, the asset, the budget or the failing Cholesky pivot). The stored covariance is
  * exactly symmetric (the mean of Σ_ij and Σ_ji when they differ within the tolerance). Accessors return copies;
- * solvers copy the data once into their own arrays.
+ * solvers read Σ without copying it through {@link #covariance(int, int)}, {@link #multiplyCovariance},
+ * {@link #addCovarianceRow}, {@link #dotCovarianceRow} and {@link #copyCovarianceRow} (one call per row or product,
+ * never per entry).
+ *
+ * <p><b>Validated once.</b> The matrix check costs O(n³) (a {@link io.paritybench.core.linalg.BlockCholesky} of the
+ * correlation matrix, about 0.15 s at n = 2000). The copies made by {@link #withAssetNames}, {@link #withMeasure}
+ * and {@link #withBudgets} share the validated matrix and do not check it again (the stored matrix is never handed
+ * out, so it cannot have changed); {@link #ofValidated} rebuilds a problem from a matrix that a problem validated
+ * before (e.g. sent to a worker process) with the O(n²) checks only.
  */
 public record RiskBudgetProblem(double[][] covariance, FactorCovariance factor, double[] budgets,
                                 List<String> assetNames, RiskMeasure measure) {
@@ -31,12 +43,17 @@ public record RiskBudgetProblem(double[][] covariance, FactorCovariance factor, 
      */
     public static final double BUDGET_SUM_TOLERANCE = 1e-9;
 
+    /** The stored (validated, never handed out) matrices of live problems, by identity. */
+    private static final Set<double[][]> VALIDATED =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     public RiskBudgetProblem {
         if (factor != null && covariance != null) {
             throw new InvalidProblemException("give either a dense covariance matrix or a factor model, not both");
         }
-        if (factor == null) {
+        if (factor == null && !VALIDATED.contains(covariance)) {
             covariance = Validation.covariance(covariance, assetNames);
+            VALIDATED.add(covariance);
         }
         int n = factor == null ? covariance.length : factor.n();
         assetNames = assetNames == null ? defaultNames(n) : List.copyOf(assetNames);
@@ -81,7 +98,19 @@ public record RiskBudgetProblem(double[][] covariance, FactorCovariance factor, 
     /** Like {@link #of} but budgets (positive, finite) are divided by their sum first. */
     public static RiskBudgetProblem normalising(double[][] covariance, double[] budgets) {
         double[][] cov = Validation.covariance(covariance, null);
+        VALIDATED.add(cov);
         return new RiskBudgetProblem(cov, Validation.budgets(budgets, cov.length, true), null, null);
+    }
+
+    /**
+     * A problem from a covariance matrix that a {@code RiskBudgetProblem} validated before and that was copied bit
+     * for bit (e.g. sent to a worker process): the O(n²) checks (square, finite, positive variances, exactly
+     * symmetric) are run, the O(n³) positive-definiteness test is not. Budgets are validated as in {@link #of}.
+     */
+    public static RiskBudgetProblem ofValidated(double[][] covariance, double[] budgets) {
+        double[][] cov = Validation.validatedCovariance(covariance);
+        VALIDATED.add(cov);
+        return new RiskBudgetProblem(cov, budgets, null, null);
     }
 
     /** @return a copy with these asset names */
@@ -158,6 +187,39 @@ public record RiskBudgetProblem(double[][] covariance, FactorCovariance factor, 
     /** @return Σ_ij without copying the matrix (O(k²) in factor form) */
     public double covariance(int i, int j) {
         return factor == null ? covariance[i][j] : factor.entry(i, j);
+    }
+
+    /**
+     * {@code out = Σ x} without allocating: dense, one pass over Σ by rows ({@link RowKernels#symmetricProduct},
+     * {@code 2n²} flops, vectorised); factor form, O(nk).
+     */
+    public void multiplyCovariance(double[] x, double[] out) {
+        if (factor != null) {
+            factor.multiply(x, out);
+            return;
+        }
+        RowKernels.symmetricProduct(covariance, x, out, covariance.length);
+    }
+
+    /**
+     * {@code out[j] += a Σ_ij} for j in [from, to): part of row i of Σ (= column i), O(to − from), vectorised.
+     * Dense form only.
+     */
+    public void addCovarianceRow(int i, double a, double[] out, int from, int to) {
+        requireDense("addCovarianceRow");
+        RowKernels.axpy(out, covariance[i], a, from, to);
+    }
+
+    /** @return {@code Σ_{from ≤ j < to} Σ_ij x_j}, part of row i of Σ times x, O(to − from). Dense form only. */
+    public double dotCovarianceRow(int i, double[] x, int from, int to) {
+        requireDense("dotCovarianceRow");
+        return RowKernels.dot(covariance[i], x, from, to);
+    }
+
+    /** Copies {@code Σ_ij} for j in [from, n) into {@code dst[from..n)}. Dense form only. */
+    public void copyCovarianceRow(int i, int from, double[] dst) {
+        requireDense("copyCovarianceRow");
+        System.arraycopy(covariance[i], from, dst, from, covariance.length - from);
     }
 
     /** @return a copy of the budgets */

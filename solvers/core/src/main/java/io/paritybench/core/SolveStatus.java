@@ -33,7 +33,12 @@ public enum SolveStatus {
     /** A one-shot approximation (no iteration) whose result does not meet the tolerance. */
     TOLERANCE_NOT_MET,
     /** The problem has no solution for this risk measure (ALGORITHMS.md §7: the risk is not positive on the orthant). */
-    NO_SOLUTION;
+    NO_SOLUTION,
+    /**
+     * The solver reported a failure that none of the statuses above names: an external implementation's own status
+     * string (kept in the message).
+     */
+    FAILED;
 
     /** @return true only for {@link #CONVERGED} */
     public boolean isSuccess() {

@@ -32,6 +32,49 @@ class ValidationTest {
     }
 
     @Test
+    void copiesShareTheValidatedMatrixAndOperationsReadIt() {
+        RiskBudgetProblem p = RiskBudgetProblem.erc(GOOD);
+        RiskBudgetProblem q = p.withBudgets(new double[] {0.2, 0.3, 0.5}).withAssetNames(List.of("a", "b", "c"))
+                .withMeasure(RiskMeasure.volatility());
+        assertThat(q.covariance()).isDeepEqualTo(GOOD);
+        double[] x = {1, 2, 3};
+        double[] out = new double[3];
+        q.multiplyCovariance(x, out);
+        double[] row = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double s = 0;
+            for (int j = 0; j < 3; j++) {
+                s += GOOD[i][j] * x[j];
+            }
+            assertThat(out[i]).isCloseTo(s, org.assertj.core.data.Offset.offset(1e-16));
+            q.copyCovarianceRow(i, 0, row);
+            assertThat(row).containsExactly(GOOD[i]);
+        }
+        double[] acc = new double[3];
+        q.addCovarianceRow(1, 2.0, acc, 1, 3);
+        assertThat(acc).containsExactly(0.0, 2 * GOOD[1][1], 2 * GOOD[1][2]);
+        assertThat(q.dotCovarianceRow(2, x, 0, 2)).isEqualTo(GOOD[2][0] * x[0] + GOOD[2][1] * x[1]);
+    }
+
+    @Test
+    void ofValidatedRunsTheQuadraticChecksButNotTheCholesky() {
+        // symmetric with positive variances but indefinite: rejected by of(), accepted by ofValidated() (whose
+        // contract is a matrix validated before and copied bit for bit)
+        double[][] indefinite = {{1, 2}, {2, 1}};
+        assertThatThrownBy(() -> RiskBudgetProblem.erc(indefinite)).hasMessageContaining("not positive definite");
+        assertThat(RiskBudgetProblem.ofValidated(indefinite, null).n()).isEqualTo(2);
+        double[][] asym = copy(GOOD);
+        asym[0][1] = Math.nextUp(asym[0][1]);
+        assertThatThrownBy(() -> RiskBudgetProblem.ofValidated(asym, null)).isInstanceOf(InvalidProblemException.class)
+                .hasMessageContaining("not exactly symmetric").hasMessageContaining("(1, 2)");
+        double[][] nan = copy(GOOD);
+        nan[2][2] = Double.NaN;
+        assertThatThrownBy(() -> RiskBudgetProblem.ofValidated(nan, null)).hasMessageContaining("(3, 3)");
+        assertThatThrownBy(() -> RiskBudgetProblem.ofValidated(GOOD, new double[] {0.5, 0.5, 0.5}))
+                .hasMessageContaining("budgets sum");
+    }
+
+    @Test
     void rejectsAsymmetryNamingTheWorstEntry() {
         double[][] c = copy(GOOD);
         c[0][1] = 0.0061;

@@ -2,6 +2,7 @@ package io.paritybench.newton;
 
 import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
+import io.paritybench.core.linalg.BlockCholesky;
 import java.util.Map;
 
 /**
@@ -84,7 +85,7 @@ final class CholeskyDirection implements NewtonDirection {
             }
         }
         for (int i = 0; i < n; i++) {
-            System.arraycopy(form.c[i], i, u[i], i, n - i);
+            form.upperRow(i, u[i]);
             u[i][i] += d[i];
         }
         factorizations++;
@@ -95,16 +96,17 @@ final class CholeskyDirection implements NewtonDirection {
                     + "at pivot " + (pivot + 1) + " (Hessian not numerically positive definite)");
         }
         factored = true;
+        BlockCholesky.mirror(u, n);
         System.arraycopy(d, 0, dRef, 0, n);
         System.arraycopy(g, 0, delta, 0, n);
-        BlockCholesky.solve(u, n, delta);
+        BlockCholesky.solveMirrored(u, n, delta);
         accurate = true;
         return null;
     }
 
     private void applyFactor(double[] r, double[] z) {
         System.arraycopy(r, 0, z, 0, r.length);
-        BlockCholesky.solve(u, form.n, z);
+        BlockCholesky.solveMirrored(u, form.n, z);
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.paritybench.newton;
 
 import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.linalg.RowKernels;
 
 /**
  * Spinu's barrier problem in correlation space (ALGORITHMS.md §6.2, setup): the correlation matrix
- * {@code C = D^{-1/2} Σ D^{-1/2}} (row arrays, exactly symmetric, exact unit diagonal), the volatilities {@code σ},
+ * {@code C = D^{-1/2} Σ D^{-1/2}}, never formed (products and rows are read from the problem's own Σ and scaled by
+ * {@code 1/σ}, so a dense solve holds no n×n array besides the Newton factor), the volatilities {@code σ},
  * the budgets {@code b̂ = b / Σb} rescaled to {@code b^s = b̂ / min b̂} (so every log term has coefficient ≥ 1 and
  * {@code F(y) = ½ y'Cy − Σ b^s_i ln y_i} is self-concordant) and {@code S = Σ b^s_i}.
  *
@@ -15,8 +17,12 @@ import io.paritybench.core.RiskBudgetProblem;
 final class CorrelationForm {
 
     final int n;
-    /** Correlation matrix as row arrays, exactly symmetric; null in factor form. */
-    final double[][] c;
+    /** The dense problem whose Σ is read in place; null in factor form. */
+    private final RiskBudgetProblem dense;
+    /** {@code 1/σ_i}. */
+    private final double[] inv;
+    /** Scratch {@code v ⊘ σ} of {@link #multiply}. */
+    private final double[] scaled;
     /** Factor form {@code C = B̃FB̃' + D̃} ({@code B̃ = diag(1/σ)B}, {@code D̃ = D/σ²}); null for a dense problem. */
     final FactorCovariance factor;
     final double[] sigma;
@@ -25,20 +31,25 @@ final class CorrelationForm {
     /** {@code Σ b^s_i}. */
     final double s;
 
-    private CorrelationForm(int n, double[][] c, FactorCovariance factor, double[] sigma, double[] b, double s) {
+    private CorrelationForm(int n, RiskBudgetProblem dense, FactorCovariance factor, double[] sigma, double[] b,
+                            double s) {
         this.n = n;
-        this.c = c;
+        this.dense = dense;
+        this.inv = new double[n];
+        for (int i = 0; i < n; i++) {
+            inv[i] = 1.0 / sigma[i];
+        }
+        this.scaled = new double[n];
         this.factor = factor;
         this.sigma = sigma;
         this.b = b;
         this.s = s;
     }
 
-    /** O(n²): one pass over Σ; O(nk) in factor form. */
+    /** O(n); O(nk) in factor form. */
     static CorrelationForm of(RiskBudgetProblem p) {
         int n = p.n();
         double[] sigma = p.volatilities();
-        double[][] c = p.isFactor() ? null : new double[n][n];
         FactorCovariance factor = null;
         if (p.isFactor()) {
             double[] inv = new double[n];
@@ -46,15 +57,6 @@ final class CorrelationForm {
                 inv[i] = 1.0 / sigma[i];
             }
             factor = p.factor().scaled(inv);
-        }
-        for (int i = 0; c != null && i < n; i++) {
-            // Σ_ij / (σ_i σ_j): exactly symmetric because Σ is and the product commutes; row by row
-            double[] ci = c[i];
-            double si = sigma[i];
-            for (int j = 0; j < n; j++) {
-                ci[j] = p.covariance(i, j) / (si * sigma[j]);
-            }
-            ci[i] = 1.0;
         }
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -67,27 +69,38 @@ final class CorrelationForm {
             b[i] = p.budget(i) / min;
             s += b[i];
         }
-        return new CorrelationForm(n, c, factor, sigma, b, s);
+        return new CorrelationForm(n, p.isFactor() ? null : p, factor, sigma, b, s);
     }
 
     /**
-     * {@code out = C v}, as {@code Σ_j v_j C_j} over the rows {@code C_j} (C is symmetric), four rows at a time: the
-     * vectorisable axpy shape of {@link BlockCholesky#subtract4}. O(n²).
+     * {@code out = C v = D^{-1/2} Σ (D^{-1/2} v)} ({@link RiskBudgetProblem#multiplyCovariance}: rows of Σ scaled and
+     * summed, vectorised). O(n²); O(nk) in factor form.
      */
     void multiply(double[] v, double[] out) {
         if (factor != null) {
             factor.multiply(v, out);
             return;
         }
-        java.util.Arrays.fill(out, 0.0);
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            BlockCholesky.subtract4(out, c[j], c[j + 1], c[j + 2], c[j + 3], -v[j], -v[j + 1], -v[j + 2], -v[j + 3],
-                    0, n);
+        for (int i = 0; i < n; i++) {
+            scaled[i] = v[i] * inv[i];
         }
-        for (; j < n; j++) {
-            BlockCholesky.axpy(out, c[j], v[j], 0, n);
+        dense.multiplyCovariance(scaled, out);
+        for (int i = 0; i < n; i++) {
+            out[i] *= inv[i];
         }
+    }
+
+    /**
+     * Row i of C from the diagonal on, {@code dst[j] = Σ_ij (σ_i⁻¹ σ_j⁻¹)} for j ≥ i (exactly symmetric in (i, j),
+     * as Σ is and the product commutes) with {@code dst[i] = 1}; entries below i are left alone. Dense form only.
+     */
+    void upperRow(int i, double[] dst) {
+        dense.copyCovarianceRow(i, i, dst);
+        double si = inv[i];
+        for (int j = i + 1; j < n; j++) {
+            dst[j] *= si * inv[j];
+        }
+        dst[i] = 1.0;
     }
 
     /**
@@ -96,19 +109,12 @@ final class CorrelationForm {
      */
     double[] coldStart() {
         double total = 0;
-        if (factor != null) {
-            double[] ones = new double[n];
-            java.util.Arrays.fill(ones, 1.0);
-            double[] c1 = new double[n];
-            factor.multiply(ones, c1);
-            for (double v : c1) {
-                total += v;
-            }
-        }
-        for (double[] row : c == null ? new double[0][] : c) {
-            for (double v : row) {
-                total += v;
-            }
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1.0);
+        double[] c1 = new double[n];
+        multiply(ones, c1);
+        for (double v : c1) {
+            total += v;
         }
         double[] y = new double[n];
         java.util.Arrays.fill(y, Math.sqrt(s / total));

@@ -42,7 +42,7 @@ import io.paritybench.core.SolverPreamble;
  * {@code w_rel ≤ 100 κ_w u}.
  *
  * <p>Cost per iteration: {@code n³/3} flops when H is factorised, otherwise {@code 4n²} per preconditioned CG
- * iteration; {@code O(n²)} for {@code Cy}; memory {@code 2n²} doubles. Measured (ERC, random spectrum
+ * iteration; {@code O(n²)} for {@code Cy}; memory {@code n²} doubles (the factor; C is read from the problem's Σ). Measured (ERC, random spectrum
  * {@code Σ = Q diag(logspace(0, −log10 κ, n)) Q'}, tol 1e-10, one core, CPU time of a warmed-up JVM):
  * n = 1000, κ = 1e6: 105–118 ms, 18 iterations, 3 factorisations (about 55 % of the time), 39 PCG iterations
  * (about 25 %); a factorisation at every iteration would take 16 of them and 320 ms. n = 3000, κ = 1e4: 2.3 s
@@ -97,6 +97,7 @@ public final class LogBarrierNewton implements RiskBudgetSolver {
             return MeasureIteration.run(ID, problem, options, false, DEFAULT_MAX_ITERATIONS);
         }
         return SpinuIteration.run(ID, problem, options,
-                form -> form.factor != null ? new FactorNewtonSystem(form) : new CholeskyDirection(form), DEFAULT_MAX_ITERATIONS);
+                form -> form.factor != null ? new FactorNewtonSystem(form) : new CholeskyDirection(form),
+                DEFAULT_MAX_ITERATIONS);
     }
 }

@@ -7,6 +7,7 @@ import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.linalg.BlockCholesky;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -327,11 +328,11 @@ final class MeasureIteration {
             double a = c / sigma;
             double bb = c / (sigma * sigma * sigma);
             for (int i = 0; i < n; i++) {
-                double[] ci = form.c[i];
                 double[] ui = u[i];
+                form.upperRow(i, ui);
                 double vi = bb * v[i];
                 for (int j = i; j < n; j++) {
-                    ui[j] = a * ci[j] - vi * v[j];
+                    ui[j] = a * ui[j] - vi * v[j];
                 }
                 ui[i] += d[i];
             }

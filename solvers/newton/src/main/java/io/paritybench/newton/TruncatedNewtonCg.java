@@ -23,7 +23,7 @@ import io.paritybench.core.SolverPreamble;
  * floor.
  *
  * <p>Cost per outer iteration: {@code 2n²} flops per CG iteration (one product with C) plus {@code O(n²)} for the
- * gradient; no {@code n³} factorisation; memory {@code n²} doubles. The number of CG iterations grows with
+ * gradient; no {@code n³} factorisation; memory O(n) (the products read the problem's own Σ). The number of CG iterations grows with
  * {@code sqrt(κ(M⁻¹H))}, so this method wins for large n and moderate conditioning and loses on ill-conditioned
  * Hessians. Measured (ERC, random spectrum, tol 1e-10, one core, CPU time of a warmed-up JVM; {@code newton} in
  * brackets): κ = 1e4: n = 500 18 ms (23), n = 1000 51 ms (102), n = 2000 0.28 s (0.84), n = 3000 0.80 s, 15

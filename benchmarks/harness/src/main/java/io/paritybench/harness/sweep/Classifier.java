@@ -49,9 +49,11 @@ public final class Classifier {
         double solverResidual = Double.NaN;
         String message;
         double ms = reply.nanos() / 1e6;
-        if (reply instanceof WorkerReply.TimedOut) {
+        double solverMs = Double.NaN;
+        if (reply instanceof WorkerReply.TimedOut to) {
             outcome = Outcome.TIMEOUT;
-            message = String.format(Locale.ROOT, "no answer within the watchdog (%.1f s); worker killed", ms / 1e3);
+            message = !to.message().isBlank() ? to.message()
+                    : String.format(Locale.ROOT, "no answer within the watchdog (%.1f s); worker killed", ms / 1e3);
         } else if (reply instanceof WorkerReply.Died d) {
             outcome = Outcome.EXCEPTION;
             message = d.reason();
@@ -64,6 +66,7 @@ public final class Classifier {
             iterations = s.iterations();
             solverResidual = s.residual();
             message = s.message();
+            solverMs = s.solverSeconds() * 1e3;
             double[] w = s.weights();
             m = Metrics.of(problem, ref, w);
             if (s.status() != SolveStatus.CONVERGED) {
@@ -93,7 +96,7 @@ public final class Classifier {
                 p.kappa(), p.budgets(), p.measure(), p.seed(), p.rho(), p.volRatio(), ref.kappaSigma(), ref.kappaW(),
                 ref.cancellation(), ref.rrcFloor(), ref.budgetMin(), ref.kind().label(), ref.crossCheck(), tolerance,
                 allowed, outcome, status, iterations, ms, m.rrcAbs, m.rrcRel, m.wRel, m.sumErr, m.atFloor,
-                solverResidual, WorkerProtocol.text(message));
+                solverResidual, WorkerProtocol.text(message), solverMs);
     }
 
     private static String join(String a, String b) {

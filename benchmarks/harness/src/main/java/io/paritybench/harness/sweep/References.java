@@ -8,6 +8,7 @@ import io.paritybench.core.cases.AccuracyTolerance;
 import io.paritybench.core.cases.CaseData;
 import io.paritybench.core.cases.CaseMeta;
 import io.paritybench.core.generate.Conditioning;
+import io.paritybench.core.generate.FactorConditioning;
 import io.paritybench.core.oracle.ClosedFormTwoAssets;
 import io.paritybench.core.reference.ReferenceSolver;
 
@@ -136,7 +137,7 @@ public final class References {
                                                      double cross, String note) {
         Conditioning k;
         try {
-            k = Conditioning.of(p, w);
+            k = p.isFactor() ? FactorConditioning.of(p, w) : Conditioning.of(p, w);
         } catch (RuntimeException e) {
             return new ProblemReference(kind, w, Double.NaN, Double.NaN, Double.NaN, Double.NaN, min(p.budgets()),
                     null, cross, "conditioning failed: " + e.getMessage());

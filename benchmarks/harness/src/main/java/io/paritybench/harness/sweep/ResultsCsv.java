@@ -31,7 +31,8 @@ public final class ResultsCsv {
     public static final List<String> COLUMNS = List.of("key", "stage", "ordinal", "solver", "problem", "family", "n",
             "kappa", "budgets", "measure", "seed", "rho", "vol_ratio", "kappa_sigma", "kappa_w", "canc", "rrc_floor", "b_min",
             "ref_kind", "ref_crosscheck", "tolerance", "w_allowed", "outcome", "status", "iterations", "time_ms",
-            "rrc_abs", "rrc_rel", "w_rel", "sum_err", "at_floor", "solver_residual", "message");
+            "rrc_abs", "rrc_rel", "w_rel", "sum_err", "at_floor", "solver_residual", "message",
+            "solver_ms");
 
     /**
      * The columns a file may lack, with the value they read as: those added after the first results files were
@@ -39,7 +40,7 @@ public final class ResultsCsv {
      */
     static final java.util.Map<String, String> OPTIONAL = java.util.Map.of("measure", "volatility", "b_min", "",
             "ref_crosscheck", "", "w_allowed", "", "solver_residual", "", "kappa_w", "", "canc", "", "rrc_floor", "",
-            "message", "");
+            "message", "", "solver_ms", "");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
 
@@ -247,7 +248,7 @@ public final class ResultsCsv {
                 num(r.weightAllowance()), r.outcome().name(), r.status(), Integer.toString(r.iterations()),
                 Double.isNaN(r.timeMs()) ? "" : String.format(Locale.ROOT, "%.3f", r.timeMs()), num(r.rrcAbs()),
                 num(r.rrcRel()), num(r.wRel()), num(r.sumErr()), Boolean.toString(r.atFloor()),
-                num(r.solverResidual()), r.message());
+                num(r.solverResidual()), r.message(), num(r.solverMs()));
     }
 
     /**
@@ -301,7 +302,7 @@ public final class ResultsCsv {
                 Outcome.valueOf(h.get(c, "outcome")), h.get(c, "status"), Integer.parseInt(h.get(c, "iterations")),
                 dbl(h.get(c, "time_ms")), dbl(h.get(c, "rrc_abs")), dbl(h.get(c, "rrc_rel")), dbl(h.get(c, "w_rel")),
                 dbl(h.get(c, "sum_err")), Boolean.parseBoolean(atFloor), dbl(h.get(c, "solver_residual")),
-                h.get(c, "message"));
+                h.get(c, "message"), dbl(h.get(c, "solver_ms")));
     }
 
     private static String num(double v) {

@@ -1,6 +1,9 @@
 package io.paritybench.harness.sweep;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -16,19 +19,69 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The record kept beside a results file ({@code NAME.run.json} for {@code NAME.csv}): the settings and their
- * fingerprint, the shard, the plan's size, the environment ({@link Environment}), and, once the run ends, its
- * summary. Shards are merged only if their fingerprints agree; the report reads the settings it needs (the
- * bisection's seeds and success threshold) and the environment from here.
+ * The record kept beside a results file ({@code NAME.run.json} for {@code NAME.csv}), written and read through
+ * Jackson databind: the settings and their fingerprint, the shard, the plan's size, the environment
+ * ({@link Environment}), and, once the run ends, its {@link Summary}. A merged file lists its inputs' records in
+ * {@code shards}. Shards are merged only if their fingerprints agree; the report reads the settings it needs (the
+ * bisection's seeds and success threshold) and the environment from here. Fields this version does not know are
+ * ignored; absent ones are null (or empty).
  *
- * @param fields the JSON object, in order
+ * @param fingerprint       {@link SweepConfig#fingerprint()}
+ * @param shard             {@code I/N}, or {@code merged}
+ * @param file              the results file (in a merged file's {@code shards})
+ * @param started           ISO-8601 UTC
+ * @param finished          ISO-8601 UTC, null while running or after an interruption
+ * @param solvers           the plan's solvers
+ * @param problems          the plan's problems
+ * @param bisectionSearches the plan's solver × n bisection searches
+ * @param mergedFrom        the inputs of a merged file
+ * @param config            the settings as text ({@link SweepConfig#values()})
+ * @param environment       the machine, JVM, libraries and commit ({@link Environment#capture})
+ * @param summary           how the run ended
+ * @param shards            the inputs' records (merged files)
  */
-public record RunInfo(Map<String, Object> fields) {
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"file", "fingerprint", "shard", "started", "finished", "solvers", "problems",
+    "bisection_searches", "merged_from", "config", "environment", "summary", "shards"})
+public record RunInfo(String fingerprint, String shard, String file, String started, String finished,
+                      List<String> solvers, Integer problems,
+                      @JsonProperty("bisection_searches") Integer bisectionSearches,
+                      @JsonProperty("merged_from") List<String> mergedFrom, Map<String, String> config,
+                      Map<String, Object> environment, Summary summary, List<RunInfo> shards) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public RunInfo {
-        fields = new LinkedHashMap<>(fields);
+        config = config == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        environment = environment == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        solvers = solvers == null ? List.of() : List.copyOf(solvers);
+        mergedFrom = mergedFrom == null ? List.of() : List.copyOf(mergedFrom);
+        shards = shards == null ? List.of() : List.copyOf(shards);
+    }
+
+    /**
+     * How a run ended ({@code summary}).
+     *
+     * @param elapsedSeconds wall time, 0.1 s resolution
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Summary(@JsonProperty("elapsed_seconds") double elapsedSeconds,
+                          @JsonProperty("trials_run") int trialsRun,
+                          @JsonProperty("trials_reused") long trialsReused,
+                          Map<Outcome, Long> outcomes,
+                          @JsonProperty("worker_jvm_starts") int workerJvmStarts,
+                          @JsonProperty("problems_skipped") int problemsSkipped,
+                          boolean interrupted,
+                          @JsonProperty("breaking_points") List<String> breakingPoints) {
+    }
+
+    /** @return a record with only these fields (for tests and hand-made files) */
+    public static RunInfo of(String fingerprint, String shard, Map<String, String> config,
+                             Map<String, Object> environment) {
+        return new RunInfo(fingerprint, shard, null, null, null, null, null, null, null, config, environment, null,
+                null);
     }
 
     /** @return the run information of a results file: {@code NAME.csv → NAME.run.json} */
@@ -49,34 +102,30 @@ public record RunInfo(Map<String, Object> fields) {
     }
 
     static RunInfo start(SweepConfig config, Shard shard, SweepPlan plan) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("fingerprint", config.fingerprint());
-        f.put("shard", shard.toString());
-        f.put("started", now());
-        f.put("solvers", plan.solvers());
-        f.put("problems", plan.groups().size());
-        f.put("bisection_searches", plan.pairs().size());
-        f.put("config", config.values());
-        f.put("environment", Environment.capture(config.execution().workerJvmArgs()));
-        return new RunInfo(f);
+        return new RunInfo(config.fingerprint(), shard.toString(), null, now(), null, plan.solvers(),
+                plan.groups().size(), plan.pairs().size(), null, config.values(),
+                Environment.capture(config.execution().workerJvmArgs()), null, null);
     }
 
     RunInfo finish(Sweep.Summary s) {
-        Map<String, Object> f = new LinkedHashMap<>(fields);
-        f.put("finished", now());
-        Map<String, Object> sum = new LinkedHashMap<>();
-        sum.put("elapsed_seconds", Math.round(s.elapsed().toMillis() / 100.0) / 10.0);
-        sum.put("trials_run", s.executed().size());
-        sum.put("trials_reused", s.reused());
-        Map<String, Long> o = new LinkedHashMap<>();
-        s.outcomes().forEach((k, v) -> o.put(k.name(), v));
-        sum.put("outcomes", o);
-        sum.put("worker_jvm_starts", s.workerStarts());
-        sum.put("problems_skipped", s.skippedProblems());
-        sum.put("interrupted", s.interrupted());
-        sum.put("breaking_points", s.breakingPoints());
-        f.put("summary", sum);
-        return new RunInfo(f);
+        Map<Outcome, Long> o = new LinkedHashMap<>(s.outcomes());
+        Summary sum = new Summary(Math.round(s.elapsed().toMillis() / 100.0) / 10.0, s.executed().size(), s.reused(),
+                o, s.workerStarts(), s.skippedProblems(), s.interrupted(), s.breakingPoints());
+        return new RunInfo(fingerprint, shard, file, started, now(), solvers, problems, bisectionSearches, mergedFrom,
+                config, environment, sum, shards);
+    }
+
+    /** @return this record as an entry of a merged file's {@code shards}: named by its file, without the settings */
+    RunInfo asShardOf(String fileName) {
+        return new RunInfo(fingerprint, shard, fileName, started, finished, solvers, problems, bisectionSearches,
+                mergedFrom, null, environment, summary, shards);
+    }
+
+    /** @return the record of a merge of these shard records */
+    static RunInfo merged(String fingerprint, List<String> mergedFrom, Map<String, String> config,
+                          List<RunInfo> shards) {
+        return new RunInfo(fingerprint, "merged", null, null, null, null, null, null, mergedFrom, config, null, null,
+                shards);
     }
 
     private static String now() {
@@ -87,7 +136,7 @@ public record RunInfo(Map<String, Object> fields) {
     public void write(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, JSON.writeValueAsString(fields) + "\n");
+            Files.writeString(file, JSON.writeValueAsString(this) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
         }
@@ -99,41 +148,19 @@ public record RunInfo(Map<String, Object> fields) {
             return null;
         }
         try {
-            return new RunInfo(JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { }));
+            return JSON.readValue(file.toFile(), RunInfo.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ": not a sweep run record: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
         }
-    }
-
-    /** @return the settings' fingerprint, or null */
-    public String fingerprint() {
-        return fields.get("fingerprint") instanceof String s ? s : null;
-    }
-
-    /** @return the settings as text, or an empty map */
-    @SuppressWarnings("unchecked")
-    public Map<String, String> config() {
-        Object c = fields.get("config");
-        if (!(c instanceof Map<?, ?> m)) {
-            return Map.of();
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        ((Map<String, Object>) m).forEach((k, v) -> out.put(k, String.valueOf(v)));
-        return out;
     }
 
     /** @return the environment of the run (of the first shard for merged runs), or an empty map */
-    @SuppressWarnings("unchecked")
+    @Override
     public Map<String, Object> environment() {
-        Object e = fields.get("environment");
-        if (e instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
+        if (!environment.isEmpty() || shards.isEmpty()) {
+            return environment;
         }
-        Object shards = fields.get("shards");
-        if (shards instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?> first
-                && first.get("environment") instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        return Map.of();
+        return shards.get(0).environment();
     }
 }

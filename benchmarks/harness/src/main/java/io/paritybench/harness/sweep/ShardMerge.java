@@ -44,7 +44,7 @@ public final class ShardMerge {
         List<String> warnings = new ArrayList<>();
         Map<String, TrialRecord> rows = new LinkedHashMap<>();
         Map<String, Path> origin = new LinkedHashMap<>();
-        List<Object> shardInfos = new ArrayList<>();
+        List<RunInfo> shardInfos = new ArrayList<>();
         String fingerprint = null;
         Path fingerprintFile = null;
         Map<String, String> config = null;
@@ -65,8 +65,8 @@ public final class ShardMerge {
                     throw new IllegalArgumentException("the inputs come from different sweep settings: " + in
                             + " has fingerprint " + fp + ", " + fingerprintFile + " has " + fingerprint);
                 }
-                Object shard = info.fields().get("shard");
-                if (shard instanceof String s) {
+                String s = info.shard();
+                if (s != null) {
                     try {
                         Shard sh = Shard.parse(s);
                         shardIndexes.add(sh.index());
@@ -75,11 +75,7 @@ public final class ShardMerge {
                         warnings.add(in + ": unreadable shard '" + s + "'");
                     }
                 }
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("file", in.getFileName().toString());
-                entry.putAll(info.fields());
-                entry.remove("config");
-                shardInfos.add(entry);
+                shardInfos.add(info.asShardOf(in.getFileName().toString()));
             }
             ResultsCsv.Contents c = ResultsCsv.read(in);
             if (c.dropped() > 0) {
@@ -120,15 +116,9 @@ public final class ShardMerge {
         }
         List<TrialRecord> sorted = new ArrayList<>(rows.values());
         sorted.sort(ORDER);
-        Map<String, Object> merged = new LinkedHashMap<>();
-        merged.put("fingerprint", fingerprint);
-        merged.put("shard", "merged");
-        merged.put("merged_from", inputs.stream().map(p -> p.getFileName().toString()).toList());
-        if (config != null) {
-            merged.put("config", config);
-        }
-        merged.put("shards", shardInfos);
-        return new Result(sorted, duplicates, warnings, new RunInfo(merged));
+        RunInfo merged = RunInfo.merged(fingerprint, inputs.stream().map(p -> p.getFileName().toString()).toList(),
+                config, shardInfos);
+        return new Result(sorted, duplicates, warnings, merged);
     }
 
     /** Writes the merged rows and run information. */

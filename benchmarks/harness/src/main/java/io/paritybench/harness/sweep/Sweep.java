@@ -156,7 +156,12 @@ public final class Sweep {
         RunInfo info = RunInfo.start(config, settings.shard(), plan);
         info.write(RunInfo.pathFor(file));
         Path workerLog = RunInfo.workerLogFor(file);
-        List<String> command = WorkerProcess.command(config.execution().workerJvmArgs(), settings.workerClassPath());
+        List<String> jvmArgs = new ArrayList<>(config.execution().workerJvmArgs());
+        if (io.paritybench.harness.external.ExternalSolvers.file() != null) {
+            jvmArgs.add("-D" + io.paritybench.harness.external.ExternalSolvers.PROPERTY + "="
+                    + io.paritybench.harness.external.ExternalSolvers.file());
+        }
+        List<String> command = WorkerProcess.command(jvmArgs, settings.workerClassPath());
         int jobs = Math.min(config.execution().jobs(), Runtime.getRuntime().availableProcessors());
         if (jobs < config.execution().jobs()) {
             settings.log().println("sweep: " + jobs + " worker(s) instead of " + config.execution().jobs() + ": only " + jobs
@@ -368,7 +373,8 @@ public final class Sweep {
         ProblemReference ref = references.of(t.problem(), built);
         double tau = ref.tolerance(t.tolerance());
         WorkerReply reply = worker.run(t.problem().id(), built, new WorkerProtocol.TrialRequest(t.solverId(), tau,
-                t.maxIterations(), t.timeLimit().toNanos()), config.limits().watchdog());
+                t.maxIterations(), t.timeLimit().toNanos(), config.limits().watchdog().toNanos()),
+                config.limits().watchdog());
         TrialRecord row = Classifier.classify(t, ref, built, tau, reply);
         csv.append(row);
         done.put(row.key(), row);

@@ -1,6 +1,6 @@
 package io.paritybench.harness.sweep;
 
-import io.paritybench.core.Solvers;
+import io.paritybench.harness.external.ExternalSolvers;
 import io.paritybench.core.generate.BudgetSpec;
 import io.paritybench.core.generate.Family;
 import io.paritybench.core.generate.GeneratorSpec;
@@ -381,7 +381,7 @@ public final class SweepConfig {
             List<String> exclude = list("exclude", ",");
             List<String> out = new ArrayList<>();
             if (given.size() == 1 && given.get(0).equalsIgnoreCase("all")) {
-                for (String id : Solvers.ids()) {
+                for (String id : ExternalSolvers.ids()) {
                     if (!exclude.contains(id)) {
                         out.add(id);
                     }
@@ -389,7 +389,7 @@ public final class SweepConfig {
             } else {
                 for (String id : given) {
                     try {
-                        Solvers.byId(id);
+                        ExternalSolvers.byId(id);
                     } catch (IllegalArgumentException e) {
                         throw bad("solvers", e.getMessage());
                     }

@@ -153,18 +153,19 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
             throw new IllegalArgumentException("--cases: " + dir + " is not a folder");
         }
         List<Path> folders = new ArrayList<>();
-        if (Files.exists(dir.resolve(CaseFiles.COV))) {
+        if (CaseFiles.isCase(dir)) {
             folders.add(dir);
         } else {
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> Files.isDirectory(p) && Files.exists(p.resolve(CaseFiles.COV))).sorted()
+                s.filter(CaseFiles::isCase).sorted()
                         .forEach(folders::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("--cases: cannot list " + dir + ": " + e.getMessage(), e);
             }
         }
         if (folders.isEmpty()) {
-            throw new IllegalArgumentException("--cases: no case folder (with " + CaseFiles.COV + ") in " + dir);
+            throw new IllegalArgumentException("--cases: no case folder (with " + CaseFiles.COV + " or "
+                    + CaseFiles.FACTOR_LOADINGS + ") in " + dir);
         }
         List<Group> out = new ArrayList<>();
         for (Path f : folders) {

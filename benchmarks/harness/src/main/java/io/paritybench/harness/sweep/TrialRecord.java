@@ -38,13 +38,28 @@ package io.paritybench.harness.sweep;
  *                        the residual and (when there is a reference) the weights
  * @param solverResidual  the residual the solver reported
  * @param message         the solver's message, or what went wrong (one line)
+ * @param solverMs        the solve time the solver reported itself, in milliseconds (external solvers that report
+ *                        one; NaN otherwise); never mixed with {@code timeMs}
  */
 public record TrialRecord(String key, Stage stage, long ordinal, String solver, String problem, String family, int n,
                           double kappa, String budgets, String measure, long seed, double rho, double volRatio, double kappaSigma,
                           double kappaW, double cancellation, double rrcFloor, double budgetMin, String refKind,
                           double refCrossCheck, double tolerance, double weightAllowance, Outcome outcome,
                           String status, int iterations, double timeMs, double rrcAbs, double rrcRel, double wRel,
-                          double sumErr, boolean atFloor, double solverResidual, String message) {
+                          double sumErr, boolean atFloor, double solverResidual, String message, double solverMs) {
+
+    /** A row without a self-reported time. */
+    public TrialRecord(String key, Stage stage, long ordinal, String solver, String problem, String family, int n,
+                       double kappa, String budgets, String measure, long seed, double rho, double volRatio,
+                       double kappaSigma, double kappaW, double cancellation, double rrcFloor, double budgetMin,
+                       String refKind, double refCrossCheck, double tolerance, double weightAllowance, Outcome outcome,
+                       String status, int iterations, double timeMs, double rrcAbs, double rrcRel, double wRel,
+                       double sumErr, boolean atFloor, double solverResidual, String message) {
+        this(key, stage, ordinal, solver, problem, family, n, kappa, budgets, measure, seed, rho, volRatio,
+                kappaSigma, kappaW, cancellation, rrcFloor, budgetMin, refKind, refCrossCheck, tolerance,
+                weightAllowance, outcome, status, iterations, timeMs, rrcAbs, rrcRel, wRel, sumErr, atFloor,
+                solverResidual, message, Double.NaN);
+    }
 
     /** A row of a volatility problem (measure {@code volatility}). */
     public TrialRecord(String key, Stage stage, long ordinal, String solver, String problem, String family, int n,
@@ -65,7 +80,7 @@ public record TrialRecord(String key, Stage stage, long ordinal, String solver, 
                 volRatio,
                 kappaSigma, kappaW, cancellation, rrcFloor, budgetMin, refKind, refCrossCheck, tolerance,
                 weightAllowance, outcome, status, iterations, Double.NaN, rrcAbs, rrcRel, wRel, sumErr, atFloor,
-                solverResidual, message);
+                solverResidual, message, Double.NaN);
     }
 
     /**

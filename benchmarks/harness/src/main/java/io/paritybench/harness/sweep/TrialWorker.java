@@ -6,6 +6,10 @@ import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.Solvers;
+import io.paritybench.harness.external.ExternalRun;
+import io.paritybench.harness.external.ExternalSolver;
+import io.paritybench.harness.external.ExternalSolverException;
+import io.paritybench.harness.external.ExternalSolvers;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -30,6 +34,8 @@ import java.util.Set;
  */
 public final class TrialWorker {
 
+    static final long LEFT_RUNNING_GRACE_MS = 2000;
+
     private TrialWorker() {
     }
 
@@ -39,6 +45,7 @@ public final class TrialWorker {
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(4)));
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         Solvers.ids();
+        ExternalSolvers.useProperty();
         out.writeByte(WorkerProtocol.HELLO);
         out.writeInt(WorkerProtocol.VERSION);
         out.flush();
@@ -67,12 +74,14 @@ public final class TrialWorker {
                     WorkerReply reply = problem == null
                             ? new WorkerReply.Threw(IllegalStateException.class.getName(), problemError, false, false, 0)
                             : run(problem, t);
-                    boolean retiring = leftRunning(before);
-                    WorkerProtocol.writeReply(out, reply, retiring);
+                    WorkerProtocol.writeReply(out, reply);
                     out.flush();
                     if (reply instanceof WorkerReply.Threw th && th.fatal()) {
                         Runtime.getRuntime().halt(3);
                     }
+                    boolean retiring = leftRunning(before);
+                    out.writeBoolean(retiring);
+                    out.flush();
                     if (retiring) {
                         Runtime.getRuntime().halt(0);
                     }
@@ -86,12 +95,14 @@ public final class TrialWorker {
     }
 
     /**
-     * @return whether the trial left a thread running (started during it, still RUNNABLE after a 100 ms grace), such
-     *         as an optimiser abandoned at its deadline: it would steal a core from every later trial, so the worker
-     *         retires (idle pool threads, which wait, do not count)
+     * @return whether the trial left a thread running (started during it, still RUNNABLE after a grace of
+     *         {@value #LEFT_RUNNING_GRACE_MS} ms), such as an optimiser abandoned at its deadline that never reaches
+     *         its next callback: it would steal a core from every later trial, so the worker retires. A thread that
+     *         ends within the grace (an abandoned optimiser usually does, at its next callback) keeps the worker and
+     *         its warm JIT; idle pool threads, which wait, do not count.
      */
     static boolean leftRunning(Set<Thread> before) {
-        long until = System.nanoTime() + 100_000_000L;
+        long until = System.nanoTime() + LEFT_RUNNING_GRACE_MS * 1_000_000L;
         while (true) {
             boolean running = false;
             for (Thread th : Thread.getAllStackTraces().keySet()) {
@@ -123,12 +134,15 @@ public final class TrialWorker {
     static WorkerReply run(RiskBudgetProblem problem, WorkerProtocol.TrialRequest t) {
         long start = System.nanoTime();
         try {
-            RiskBudgetSolver solver = Solvers.byId(t.solverId());
+            RiskBudgetSolver solver = ExternalSolvers.byId(t.solverId());
             if (!solver.supports(problem)) {
                 return new WorkerReply.Threw("", SolverPreamble.unsupported(solver, problem), true, false, 0);
             }
             SolverOptions options = new SolverOptions(t.tolerance(), t.maxIterations(), null,
                     Duration.ofNanos(t.timeLimitNanos()));
+            if (solver instanceof ExternalSolver ext) {
+                return external(ext, problem, options, t.watchdogNanos());
+            }
             start = System.nanoTime();
             SolveResult r = solver.solve(problem, options);
             long nanos = System.nanoTime() - start;
@@ -142,6 +156,36 @@ public final class TrialWorker {
         } catch (Error e) {
             return threw(e, true, System.nanoTime() - start);
         }
+    }
+
+    /**
+     * Runs an external solver's command with a watchdog a little shorter than the sweep's (so that the worker, not
+     * the sweep, kills the command's process group): an answer is {@link WorkerReply.Solved} with the command's wall
+     * time and its self-reported time kept apart, a failed command {@link WorkerReply.Threw} (EXCEPTION), a kill
+     * {@link WorkerReply.TimedOut} (TIMEOUT).
+     */
+    static WorkerReply external(ExternalSolver ext, RiskBudgetProblem problem, SolverOptions options,
+                                long sweepWatchdogNanos) {
+        ExternalRun run = ext.run(problem, options, externalWatchdog(sweepWatchdogNanos));
+        if (run instanceof ExternalRun.Failed f) {
+            return new WorkerReply.Threw(ExternalSolverException.class.getName(), f.describe(), false, false,
+                    f.wallNanos());
+        }
+        if (run instanceof ExternalRun.TimedOut to) {
+            return new WorkerReply.TimedOut(to.wallNanos(), ExternalSolver.timeoutMessage(to));
+        }
+        ExternalRun.Answered a = (ExternalRun.Answered) run;
+        return new WorkerReply.Solved(ExternalSolver.status(a), a.weights(), a.iterations(), Double.NaN,
+                a.wallNanos(), a.message(), a.seconds());
+    }
+
+    /** @return the command's watchdog: the sweep's less max(1.5 s, 15%), at least half of it; 0 (none) for none */
+    static Duration externalWatchdog(long sweepWatchdogNanos) {
+        if (sweepWatchdogNanos <= 0) {
+            return Duration.ZERO;
+        }
+        long margin = Math.max(1_500_000_000L, sweepWatchdogNanos / 100 * 15);
+        return Duration.ofNanos(Math.max(sweepWatchdogNanos / 2, sweepWatchdogNanos - margin));
     }
 
     private static WorkerReply.Threw threw(Throwable e, boolean fatal, long nanos) {

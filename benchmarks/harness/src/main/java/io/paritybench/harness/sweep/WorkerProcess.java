@@ -89,21 +89,21 @@ public final class WorkerProcess implements AutoCloseable {
         boolean sendProblem = !problemId.equals(loadedProblem);
         DataOutputStream o = out;
         DataInputStream i = in;
-        Future<WorkerProtocol.Answer> answer = io.submit(() -> {
+        Future<WorkerReply> answer = io.submit(() -> {
             if (sendProblem) {
                 WorkerProtocol.writeProblem(o, problemId, problem);
             }
             WorkerProtocol.writeTrial(o, trial);
             o.flush();
-            return WorkerProtocol.readAnswer(i);
+            return WorkerProtocol.readReply(i);
         });
         try {
-            WorkerProtocol.Answer a = answer.get(watchdog.toNanos(), TimeUnit.NANOSECONDS);
+            WorkerReply reply = answer.get(watchdog.toNanos(), TimeUnit.NANOSECONDS);
             loadedProblem = problemId;
-            if (a.retiring() || a.reply() instanceof WorkerReply.Threw t && t.fatal()) {
+            if (reply instanceof WorkerReply.Threw t && t.fatal() || retiring(i)) {
                 kill();
             }
-            return a.reply();
+            return reply;
         } catch (TimeoutException e) {
             kill();
             return new WorkerReply.TimedOut(System.nanoTime() - start);
@@ -114,6 +114,19 @@ public final class WorkerProcess implements AutoCloseable {
             kill();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a trial", e);
+        }
+    }
+
+    /**
+     * Reads the flag the worker sends after a reply, once the trial's threads had their grace; outside the trial's
+     * watchdog. @return whether the worker retires (or did not say so in time: it is replaced either way)
+     */
+    private boolean retiring(DataInputStream i) throws InterruptedException {
+        Future<Boolean> flag = io.submit(i::readBoolean);
+        try {
+            return flag.get(TrialWorker.LEFT_RUNNING_GRACE_MS + 10_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return true;
         }
     }
 

@@ -12,18 +12,20 @@ import java.io.IOException;
  * The binary protocol between the sweep and its worker JVMs, over the worker's stdin and stdout
  * ({@link DataOutputStream}: doubles travel bit for bit, NaN included). The worker greets with {@link #HELLO} and
  * the protocol version; the sweep sends a problem ({@link #PROBLEM}: Σ, b and the risk measure's μ, c and label, bit for bit) when it changes, then trials
- * ({@link #TRIAL}); each trial gets exactly one reply, {@link #SOLVED} or {@link #THREW}. {@link #QUIT} ends the
+ * ({@link #TRIAL}); each trial gets exactly one reply, {@link #SOLVED}, {@link #THREW} or {@link #TIMED_OUT} (an external
+ * solver's command killed by the worker). {@link #QUIT} ends the
  * worker.
  */
 final class WorkerProtocol {
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final byte HELLO = 'H';
     static final byte PROBLEM = 'P';
     static final byte TRIAL = 'T';
     static final byte QUIT = 'Q';
     static final byte SOLVED = 'R';
     static final byte THREW = 'E';
+    static final byte TIMED_OUT = 'W';
 
     /** Longest text sent (characters); {@link DataOutputStream#writeUTF} is limited to 64 KiB. */
     static final int MAX_TEXT = 2000;
@@ -31,8 +33,16 @@ final class WorkerProtocol {
     private WorkerProtocol() {
     }
 
-    /** A trial as the worker receives it. */
-    record TrialRequest(String solverId, double tolerance, int maxIterations, long timeLimitNanos) {
+    /**
+     * A trial as the worker receives it.
+     *
+     * @param watchdogNanos the sweep's watchdog for the trial (an external solver's command is killed a little
+     *                      before it, so that its whole process group dies and the worker survives)
+     */
+    record TrialRequest(String solverId, double tolerance, int maxIterations, long timeLimitNanos, long watchdogNanos) {
+        TrialRequest(String solverId, double tolerance, int maxIterations, long timeLimitNanos) {
+            this(solverId, tolerance, maxIterations, timeLimitNanos, 0);
+        }
     }
 
     static void writeProblem(DataOutputStream out, String id, RiskBudgetProblem p) throws IOException {
@@ -84,8 +94,9 @@ final class WorkerProtocol {
         for (int i = 0; hasMu && i < n; i++) {
             mu[i] = in.readDouble();
         }
-        // the whole message is read before anything is validated, so that a bad problem leaves the stream in step
-        RiskBudgetProblem p = RiskBudgetProblem.of(cov, b);
+        // the whole message is read before anything is validated, so that a bad problem leaves the stream in step;
+        // the matrix was validated by the problem it was written from, so only the O(n²) checks run again
+        RiskBudgetProblem p = RiskBudgetProblem.ofValidated(cov, b);
         return hasMu ? p.withMeasure(RiskMeasure.of(mu, c, label)) : p;
     }
 
@@ -95,28 +106,28 @@ final class WorkerProtocol {
         out.writeDouble(t.tolerance());
         out.writeInt(t.maxIterations());
         out.writeLong(t.timeLimitNanos());
+        out.writeLong(t.watchdogNanos());
     }
 
     /** Reads the body of a {@link #TRIAL} message (after its type byte). */
     static TrialRequest readTrial(DataInputStream in) throws IOException {
-        return new TrialRequest(in.readUTF(), in.readDouble(), in.readInt(), in.readLong());
+        return new TrialRequest(in.readUTF(), in.readDouble(), in.readInt(), in.readLong(), in.readLong());
     }
 
     /**
-     * A reply and whether the worker retires after it (a solver left a thread running: the worker exits, and the
-     * next trial gets a fresh JVM).
+     * Writes a {@link WorkerReply.Solved}, {@link WorkerReply.Threw} or (an external command killed by the worker)
+     * {@link WorkerReply.TimedOut} reply. After it, once the trial's threads have had their grace, the worker writes
+     * one boolean: whether it retires (a solver left a thread running; the worker exits and the next trial gets a
+     * fresh JVM). The reply is not held up by that grace.
      */
-    record Answer(WorkerReply reply, boolean retiring) {
-    }
-
-    /** Writes a {@link WorkerReply.Solved} or {@link WorkerReply.Threw} reply and the retiring flag. */
-    static void writeReply(DataOutputStream out, WorkerReply reply, boolean retiring) throws IOException {
+    static void writeReply(DataOutputStream out, WorkerReply reply) throws IOException {
         if (reply instanceof WorkerReply.Solved s) {
             writeSolved(out, s);
+        } else if (reply instanceof WorkerReply.TimedOut t) {
+            writeTimedOut(out, t);
         } else {
             writeThrew(out, (WorkerReply.Threw) reply);
         }
-        out.writeBoolean(retiring);
     }
 
     private static void writeSolved(DataOutputStream out, WorkerReply.Solved s) throws IOException {
@@ -131,6 +142,13 @@ final class WorkerProtocol {
         }
         out.writeLong(s.nanos());
         out.writeUTF(text(s.message()));
+        out.writeDouble(s.solverSeconds());
+    }
+
+    private static void writeTimedOut(DataOutputStream out, WorkerReply.TimedOut t) throws IOException {
+        out.writeByte(TIMED_OUT);
+        out.writeLong(t.nanos());
+        out.writeUTF(text(t.message()));
     }
 
     private static void writeThrew(DataOutputStream out, WorkerReply.Threw t) throws IOException {
@@ -142,13 +160,8 @@ final class WorkerProtocol {
         out.writeLong(t.nanos());
     }
 
-    /** Reads one reply (type byte included) and the retiring flag. */
-    static Answer readAnswer(DataInputStream in) throws IOException {
-        WorkerReply reply = readReply(in);
-        return new Answer(reply, in.readBoolean());
-    }
-
-    private static WorkerReply readReply(DataInputStream in) throws IOException {
+    /** Reads one reply (type byte included); the retiring flag follows it. */
+    static WorkerReply readReply(DataInputStream in) throws IOException {
         byte type = in.readByte();
         if (type == SOLVED) {
             SolveStatus status = SolveStatus.valueOf(in.readUTF());
@@ -163,10 +176,14 @@ final class WorkerProtocol {
                 w[i] = in.readDouble();
             }
             long nanos = in.readLong();
-            return new WorkerReply.Solved(status, w, iterations, residual, nanos, in.readUTF());
+            String message = in.readUTF();
+            return new WorkerReply.Solved(status, w, iterations, residual, nanos, message, in.readDouble());
         }
         if (type == THREW) {
             return new WorkerReply.Threw(in.readUTF(), in.readUTF(), in.readBoolean(), in.readBoolean(), in.readLong());
+        }
+        if (type == TIMED_OUT) {
+            return new WorkerReply.TimedOut(in.readLong(), in.readUTF());
         }
         throw new IOException("unexpected reply type " + type);
     }

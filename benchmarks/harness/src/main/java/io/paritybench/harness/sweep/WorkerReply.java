@@ -17,11 +17,18 @@ public sealed interface WorkerReply {
      * @param residual   the residual it reported
      * @param nanos      the solve's wall time, measured in the worker around {@code solve}
      * @param message    its message (one line, shortened)
+     * @param solverSeconds the solve time the solver reported itself (external solvers; NaN otherwise)
      */
-    record Solved(SolveStatus status, double[] weights, int iterations, double residual, long nanos, String message)
-            implements WorkerReply {
+    record Solved(SolveStatus status, double[] weights, int iterations, double residual, long nanos, String message,
+                  double solverSeconds) implements WorkerReply {
         public Solved {
             weights = weights.clone();
+        }
+
+        /** A reply without a self-reported time. */
+        public Solved(SolveStatus status, double[] weights, int iterations, double residual, long nanos,
+                      String message) {
+            this(status, weights, iterations, residual, nanos, message, Double.NaN);
         }
 
         @Override
@@ -43,8 +50,17 @@ public sealed interface WorkerReply {
     record Threw(String exception, String message, boolean unsupported, boolean fatal, long nanos) implements WorkerReply {
     }
 
-    /** No answer before the watchdog fired; the worker was killed. */
-    record TimedOut(long nanos) implements WorkerReply {
+    /**
+     * No answer before the watchdog fired: the worker was killed, or (an external solver) the worker killed the
+     * command's process group.
+     *
+     * @param message what was killed, empty for the worker itself
+     */
+    record TimedOut(long nanos, String message) implements WorkerReply {
+        /** The worker JVM itself was killed. */
+        public TimedOut(long nanos) {
+            this(nanos, "");
+        }
     }
 
     /** The worker died or broke the protocol (for example the solver called {@code System.exit}). */

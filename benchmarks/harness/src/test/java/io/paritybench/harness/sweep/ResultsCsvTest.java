@@ -111,7 +111,7 @@ class ResultsCsvTest {
         reordered.add(3, "added_later");
         rewrite(f, reordered, java.util.Map.of("added_later", "x,y"));
 
-        assertThat(Files.readAllLines(f).get(0)).startsWith("message,solver_residual,at_floor,added_later");
+        assertThat(Files.readAllLines(f).get(0)).startsWith("solver_ms,message,solver_residual,added_later");
         ResultsCsv.Contents c = ResultsCsv.read(f);
         assertThat(c.dropped()).isZero();
         assertThat(c.rows()).containsExactly(A, B);

@@ -23,7 +23,7 @@ class ShardMergeTest {
         Path f = tmp.resolve(name);
         ResultsCsv.writeAll(f, List.of(rows));
         if (fingerprint != null) {
-            new RunInfo(Map.of("fingerprint", fingerprint, "shard", shard)).write(RunInfo.pathFor(f));
+            RunInfo.of(fingerprint, shard, null, null).write(RunInfo.pathFor(f));
         }
         return f;
     }

@@ -146,7 +146,12 @@ class SweepTest {
                 assertThat(r.atFloor()).isTrue();
             }
         }
-        assertThat(RunInfo.read(RunInfo.pathFor(file)).fields()).containsKeys("environment", "summary", "config");
+        RunInfo info = RunInfo.read(RunInfo.pathFor(file));
+        assertThat(info.environment()).containsKeys("cpu", "jvm", "libraries");
+        assertThat(info.config()).containsEntry("seeds", "1-2");
+        assertThat(info.summary().trialsRun()).isEqualTo(8);
+        assertThat(info.summary().outcomes()).containsEntry(Outcome.TIMEOUT, 2L);
+        assertThat(info.finished()).isNotNull();
     }
 
     @Test

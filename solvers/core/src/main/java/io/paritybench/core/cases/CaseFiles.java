@@ -1,9 +1,9 @@
 package io.paritybench.core.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.InvalidProblemException;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.io.CsvFormatException;
@@ -17,17 +17,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Reads and writes case folders in the layout of the published cases: {@code cov.csv} (n rows of n numbers),
+ * Reads and writes case folders in the layout of the published cases: {@code cov.csv} (n rows of n numbers) or,
+ * for a factor model {@code Σ = BFB' + D}, {@code factor_loadings.csv} (n rows of k), {@code factor_cov.csv} (k
+ * rows of k) and {@code idio_var.csv} (one row of n) instead,
  * {@code budgets.csv} (one row), {@code ref_weights.csv} (one row, optional) and {@code meta.json} (optional).
  * Numbers are written with {@code %.17g} (exact round trip).
  */
 public final class CaseFiles {
 
     public static final String COV = "cov.csv";
+    /** Factor layout ({@code Σ = BFB' + D}), instead of {@link #COV}: loadings B, n rows of k numbers. */
+    public static final String FACTOR_LOADINGS = "factor_loadings.csv";
+    /** Factor layout: factor covariance F, k rows of k numbers. */
+    public static final String FACTOR_COV = "factor_cov.csv";
+    /** Factor layout: idiosyncratic variances D, one row of n numbers. */
+    public static final String IDIO_VAR = "idio_var.csv";
     public static final String BUDGETS = "budgets.csv";
     public static final String REFERENCE = "ref_weights.csv";
     public static final String META = "meta.json";
@@ -43,6 +49,11 @@ public final class CaseFiles {
     private CaseFiles() {
     }
 
+    /** @return whether a folder holds a case in either layout ({@value #COV} or {@value #FACTOR_LOADINGS}) */
+    public static boolean isCase(Path dir) {
+        return Files.isDirectory(dir) && (Files.exists(dir.resolve(COV)) || Files.exists(dir.resolve(FACTOR_LOADINGS)));
+    }
+
     /** Reads a case folder. Budgets are normalised if they sum to 1 only up to rounding (≤ 1e-9). */
     public static CaseData read(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -56,13 +67,30 @@ public final class CaseFiles {
 
     /** Reads a case from any source (e.g. class-path resources); {@code where} names it in error messages. */
     public static CaseData read(String name, String where, Source source) {
-        LabeledMatrix cov = csv(source, where, COV, true, r -> CsvIo.readMatrix(r, where + "/" + COV));
+        LabeledMatrix loadings = csv(source, where, FACTOR_LOADINGS, false,
+                r -> CsvIo.readMatrix(r, where + "/" + FACTOR_LOADINGS));
+        LabeledMatrix cov = loadings != null ? null
+                : csv(source, where, COV, true, r -> CsvIo.readMatrix(r, where + "/" + COV));
         double[] budgets = csv(source, where, BUDGETS, false, r -> CsvIo.readVector(r, where + "/" + BUDGETS));
         double[] ref = csv(source, where, REFERENCE, false, r -> CsvIo.readVector(r, where + "/" + REFERENCE));
-        RiskBudgetProblem problem = budgets == null ? RiskBudgetProblem.erc(cov.values())
-                : RiskBudgetProblem.of(cov.values(), budgets);
-        if (cov.hasNames()) {
-            problem = problem.withAssetNames(cov.names());
+        RiskBudgetProblem problem;
+        if (loadings != null) {
+            LabeledMatrix f = csv(source, where, FACTOR_COV, true, r -> CsvIo.readMatrix(r, where + "/" + FACTOR_COV));
+            double[] d = csv(source, where, IDIO_VAR, true, r -> CsvIo.readVector(r, where + "/" + IDIO_VAR));
+            FactorCovariance model;
+            try {
+                model = FactorCovariance.of(loadings.values(), f.values(), d);
+            } catch (InvalidProblemException e) {
+                throw new InvalidProblemException(where + " (" + FACTOR_LOADINGS + ", " + FACTOR_COV + ", " + IDIO_VAR
+                        + "): " + e.getMessage());
+            }
+            problem = RiskBudgetProblem.of(model, budgets);
+        } else {
+            problem = budgets == null ? RiskBudgetProblem.erc(cov.values())
+                    : RiskBudgetProblem.of(cov.values(), budgets);
+            if (cov.hasNames()) {
+                problem = problem.withAssetNames(cov.names());
+            }
         }
         if (ref != null && ref.length != problem.n()) {
             throw new CsvFormatException(where + "/" + REFERENCE, "has " + ref.length + " weights for " + problem.n()
@@ -73,10 +101,17 @@ public final class CaseFiles {
     }
 
     /** Writes a case folder (creating it); meta may be null. */
-    public static void write(Path dir, RiskBudgetProblem problem, double[] referenceWeights, Map<String, Object> meta) {
+    public static void write(Path dir, RiskBudgetProblem problem, double[] referenceWeights, CaseMeta meta) {
         try {
             Files.createDirectories(dir);
-            CsvIo.writeMatrix(dir.resolve(COV), problem.covariance(), null);
+            if (problem.isFactor()) {
+                FactorCovariance m = problem.factor();
+                CsvIo.writeMatrix(dir.resolve(FACTOR_LOADINGS), rows(m.loadings(), m.n(), m.k()), null);
+                CsvIo.writeMatrix(dir.resolve(FACTOR_COV), rows(m.factorCovariance(), m.k(), m.k()), null);
+                CsvIo.writeVector(dir.resolve(IDIO_VAR), m.idiosyncraticVariances());
+            } else {
+                CsvIo.writeMatrix(dir.resolve(COV), problem.covariance(), null);
+            }
             CsvIo.writeVector(dir.resolve(BUDGETS), problem.budgets());
             if (referenceWeights != null) {
                 CsvIo.writeVector(dir.resolve(REFERENCE), referenceWeights);
@@ -87,6 +122,14 @@ public final class CaseFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write case " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static double[][] rows(double[] flat, int rows, int cols) {
+        double[][] m = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            m[i] = java.util.Arrays.copyOfRange(flat, i * cols, (i + 1) * cols);
+        }
+        return m;
     }
 
     /** @return the metadata map as JSON text (indented) */
@@ -117,32 +160,21 @@ public final class CaseFiles {
     }
 
     private static CaseMeta readMeta(Source source, String where, String name) {
-        Map<String, Object> raw;
         try (InputStream in = source.open(META)) {
             if (in == null) {
                 return null;
             }
-            raw = JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
+            CaseMeta m = JSON.readValue(in, CaseMeta.class);
+            return m.name() == null || m.family() == null || m.description() == null
+                    ? new CaseMeta(m.name() == null ? name : m.name(), m.family() == null ? "unknown" : m.family(),
+                            m.n(), m.conditionNumber(), m.seed(), m.description() == null ? "" : m.description(),
+                            m.kappaTarget(), m.kappaCorrelation(), m.kappaJacobian(), m.kappaWeights(),
+                            m.cancellation(), m.volRatio(), m.portfolioVariance(), m.budgetMin(),
+                            m.budgetsSumMinus1(), m.generator(), m.reference(), m.floors(), m.others())
+                    : m;
         } catch (IOException e) {
-            throw new InvalidProblemException(where + "/" + META + ": not valid JSON: " + e.getMessage());
+            throw new InvalidProblemException(where + "/" + META + ": not a valid case meta.json: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
-        Object floors = raw.get("floors");
-        double floorNaive = floors instanceof Map<?, ?> f ? number(f.get("max_abs_rrc_err_naive_double_eval")) : Double.NaN;
-        Object seed = raw.get("seed");
-        return new CaseMeta(
-                raw.get("name") instanceof String s ? s : name,
-                raw.get("family") instanceof String s ? s : "unknown",
-                raw.get("n") instanceof Number k ? k.intValue() : -1,
-                number(raw.get("condition_number")),
-                number(raw.get("kappa_weights_componentwise")),
-                number(raw.get("cancellation_factor_Sw")),
-                floorNaive,
-                seed instanceof Number s ? s.longValue() : null,
-                raw.get("description") instanceof String s ? s : "",
-                raw);
-    }
-
-    private static double number(Object o) {
-        return o instanceof Number k ? k.doubleValue() : Double.NaN;
     }
 }

@@ -33,11 +33,16 @@ public enum Family {
             new Param("volmin", 0.1), new Param("volmax", 0.4))),
 
     /**
-     * k-factor model {@code Σ = B diag(f²) B' + idio·I}: market loadings U[0.5, 1.5] (random signs when
-     * {@code mixed = 1}), style loadings N(0, 1), factor volatilities 0.2, 0.1, 0.05, … Near singular for small
-     * {@code idio} and n > k.
+     * k-factor model {@code Σ = B diag(f²) B' + D}: market loadings U[0.5, 1.5] (random signs when
+     * {@code mixed = 1}), style loadings N(0, 1), factor volatilities {@code f_j = 0.2 / fdecay^j} (default
+     * {@code fdecay = 2}: 0.2, 0.1, 0.05, …), {@code D = idio·I}, or, when {@code idiovolmin} and {@code idiovolmax}
+     * are given, idiosyncratic volatilities uniform in [{@code idiovolmin}, {@code idiovolmax}] (D their squares,
+     * drawn after B). Near singular for small {@code idio} and n > k. Also available in factor form
+     * ({@link ProblemGenerator#factorModel}), never materialised.
      */
-    FACTOR("factor", List.of(new Param("k", 3), new Param("idio", 1e-4), new Param("mixed", 0))),
+    FACTOR("factor", List.of(new Param("k", 3), new Param("idio", 1e-4), new Param("mixed", 0),
+            new Param("fdecay", Double.NaN), new Param("idiovolmin", Double.NaN),
+            new Param("idiovolmax", Double.NaN))),
 
     /**
      * Hedged pairs: {@code C = (1 − mix)·P + mix·R}, P block diagonal with 2×2 blocks of correlation

@@ -1,5 +1,6 @@
 package io.paritybench.core.generate;
 
+import io.paritybench.core.linalg.BlockCholesky;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.qr.QRDecompositionHouseholderColumn_DDRM;
 
@@ -108,30 +109,16 @@ final class Matrices {
         return s;
     }
 
-    /** @return a lower-triangular L with {@code A = LL'}, or null if a pivot is not positive (plain double) */
+    /**
+     * @return the upper-triangular Cholesky factor U with {@code A = U'U} ({@link BlockCholesky}, row arrays, strict
+     *         lower triangle zero), or null if a pivot is not positive
+     */
     static double[][] cholesky(double[][] a) {
         int n = a.length;
-        double[][] l = new double[n][n];
-        for (int j = 0; j < n; j++) {
-            double[] lj = l[j];
-            double d = a[j][j];
-            for (int k = 0; k < j; k++) {
-                d -= lj[k] * lj[k];
-            }
-            if (!(d > 0)) {
-                return null;
-            }
-            double ljj = Math.sqrt(d);
-            lj[j] = ljj;
-            for (int i = j + 1; i < n; i++) {
-                double[] li = l[i];
-                double v = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    v -= li[k] * lj[k];
-                }
-                li[j] = v / ljj;
-            }
+        double[][] u = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], i, u[i], i, n - i);
         }
-        return l;
+        return BlockCholesky.factor(u, n) < 0 ? u : null;
     }
 }

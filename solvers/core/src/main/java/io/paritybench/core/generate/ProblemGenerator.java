@@ -1,9 +1,11 @@
 package io.paritybench.core.generate;
 
+import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.linalg.RowKernels;
 import io.paritybench.core.reference.ReferenceSolver;
 
 import java.util.SplittableRandom;
@@ -155,7 +157,11 @@ public final class ProblemGenerator {
         return Matrices.covarianceOf(c, vols(spec, draws));
     }
 
-    private static double[][] factor(GeneratorSpec spec, Draws draws) {
+    /** The parts of the factor family: B (n×k rows), the factor variances f², D. */
+    private record FactorParts(double[][] b, double[] f2, double[] d) {
+    }
+
+    private static FactorParts factorParts(GeneratorSpec spec, Draws draws) {
         int n = spec.n();
         int k = integer(spec, "k", 1, 1000);
         double idio = spec.param("idio");
@@ -172,10 +178,77 @@ public final class ProblemGenerator {
             }
         }
         double[] f2 = new double[k];
+        double decay = spec.has("fdecay") ? spec.param("fdecay") : 2;
+        if (!(decay >= 1) || !Double.isFinite(decay)) {
+            throw new IllegalArgumentException("fdecay must be >= 1, got " + decay);
+        }
         for (int j = 0; j < k; j++) {
-            double f = 0.2 / (1L << Math.min(j, 60));
+            double f = spec.has("fdecay") ? 0.2 / StrictMath.pow(decay, j) : 0.2 / (1L << Math.min(j, 60));
             f2[j] = f * f;
         }
+        double[] d = new double[n];
+        if (spec.has("idiovolmin") || spec.has("idiovolmax")) {
+            double lo = spec.has("idiovolmin") ? spec.param("idiovolmin") : Double.NaN;
+            double hi = spec.has("idiovolmax") ? spec.param("idiovolmax") : Double.NaN;
+            if (!(lo > 0) || !(hi >= lo) || !Double.isFinite(hi)) {
+                throw new IllegalArgumentException("need 0 < idiovolmin <= idiovolmax (both), got " + lo + ", " + hi);
+            }
+            for (int i = 0; i < n; i++) {
+                double v = lo + (hi - lo) * draws.uniform();
+                d[i] = v * v;
+            }
+        } else {
+            java.util.Arrays.fill(d, idio);
+        }
+        return new FactorParts(b, f2, d);
+    }
+
+    /**
+     * @return the factor family's model in factor form, never materialised: the same B, factor variances and D as
+     *         the dense matrix of {@link #problem} (whose entries are those of {@code BFB' + D} rounded once per
+     *         sum). Cost O(nk) for the draws and O(nk²) for the validation.
+     */
+    public static FactorCovariance factorModel(GeneratorSpec spec) {
+        if (spec.family() != Family.FACTOR) {
+            throw new IllegalArgumentException("the factor form needs the factor family, got " + spec.family());
+        }
+        FactorParts parts = factorParts(spec, new Draws(new SplittableRandom(spec.seed()).split()));
+        int k = parts.f2().length;
+        double[][] f = new double[k][k];
+        for (int j = 0; j < k; j++) {
+            f[j][j] = parts.f2()[j];
+        }
+        return FactorCovariance.of(parts.b(), f, parts.d());
+    }
+
+    /** @return the factor-form problem of a factor-family spec (the same budgets as {@link #problem}) */
+    public static RiskBudgetProblem factorProblem(GeneratorSpec spec) {
+        SplittableRandom root = new SplittableRandom(spec.seed());
+        root.split();
+        double[] b = budgets(spec.budgets(), spec.n(), new Draws(root.split()));
+        return RiskBudgetProblem.of(factorModel(spec), b);
+    }
+
+    /**
+     * Generates a factor-family problem in factor form, solves it with the {@link ReferenceSolver} (factor path)
+     * and estimates its conditioning in factor form ({@link FactorConditioning}). Cost O(nk²) per reference
+     * iteration; no n×n array.
+     */
+    public static GeneratedProblem generateStructured(GeneratorSpec spec) {
+        RiskBudgetProblem problem = factorProblem(spec);
+        SolveResult reference = new ReferenceSolver().solve(problem, SolverOptions.defaults().withTolerance(1e-6));
+        double[] w = reference.weights();
+        Conditioning conditioning = RiskMetrics.allPositive(w) ? FactorConditioning.of(problem, w) : null;
+        return new GeneratedProblem(spec, problem, reference, conditioning);
+    }
+
+    private static double[][] factor(GeneratorSpec spec, Draws draws) {
+        FactorParts parts = factorParts(spec, draws);
+        int n = spec.n();
+        int k = parts.f2().length;
+        double[][] b = parts.b();
+        double[] f2 = parts.f2();
+        double[] d = parts.d();
         double[][] s = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int l = i; l < n; l++) {
@@ -184,7 +257,7 @@ public final class ProblemGenerator {
                     v += b[i][j] * f2[j] * b[l][j];
                 }
                 if (i == l) {
-                    v += idio;
+                    v += d[i];
                 }
                 s[i][l] = v;
                 s[l][i] = v;
@@ -211,28 +284,29 @@ public final class ProblemGenerator {
         return Matrices.covarianceOf(c, vols(spec, draws));
     }
 
-    /** Sample covariance (divisor T − 1) of T returns {@code r_t = L z_t}, {@code LL' = Σ_pop}, z standard normal. */
+    /** Sample covariance (divisor T − 1) of T returns {@code r_t = U'z_t}, {@code U'U = Σ_pop}, z standard normal. */
     private static double[][] sample(GeneratorSpec spec, Draws draws) {
         int n = spec.n();
         int t = spec.has("t") ? integer(spec, "t", n + 1, Integer.MAX_VALUE / n) : 2 * n;
         double[][] pop = Matrices.randomSpectrum(n, kappa(spec), draws);
-        double[][] l = Matrices.cholesky(pop);
-        if (l == null) {
+        double[][] u = Matrices.cholesky(pop);
+        if (u == null) {
             throw new IllegalArgumentException("population matrix of " + spec + " is not numerically positive definite");
         }
         double[][] r = new double[n][t];
         double[] z = new double[n];
+        double[] lz = new double[n];
         for (int s = 0; s < t; s++) {
             for (int i = 0; i < n; i++) {
                 z[i] = draws.gaussian();
             }
+            // r_t = L z = U'z, as the sum of the rows of U scaled by z (vectorised)
+            java.util.Arrays.fill(lz, 0.0);
+            for (int k = 0; k < n; k++) {
+                RowKernels.axpy(lz, u[k], z[k], k, n);
+            }
             for (int i = 0; i < n; i++) {
-                double v = 0;
-                double[] li = l[i];
-                for (int k = 0; k <= i; k++) {
-                    v += li[k] * z[k];
-                }
-                r[i][s] = v;
+                r[i][s] = lz[i];
             }
         }
         for (int i = 0; i < n; i++) {

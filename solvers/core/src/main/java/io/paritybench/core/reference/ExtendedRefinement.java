@@ -3,6 +3,7 @@ package io.paritybench.core.reference;
 import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.linalg.BlockCholesky;
 
 /**
  * Mixed-precision Newton refinement of {@code G(x) = Σx − b̂ ⊘ x = 0} in covariance space (ALGORITHMS.md §5 step
@@ -17,22 +18,22 @@ import io.paritybench.core.SolverOptions;
  * at most about {@code n·u²·(|Σ||x|)_i}, so the attainable relative error of x is about {@code κ_w·n·u²}
  * (ALGORITHMS.md §2.4).
  */
-final class ExtendedRefinement {
+class ExtendedRefinement {
 
     /** Stop refining when the relative correction is below this (within a few units of the last double-double bit). */
     static final double STOP = 0x1p-100;
 
-    private final int n;
+    final int n;
     private final double[] sigma;
-    private final double[] vol;
+    final double[] vol;
     private final double[] corr;
-    private final DoubleDouble[] budget;
+    final DoubleDouble[] budget;
     final double[] xh;
     final double[] xl;
-    private final double[] work;
+    private final double[][] work;
     private final double[] g;
-    private final double[] sh;
-    private final double[] sl;
+    final double[] sh;
+    final double[] sl;
 
     int iterations;
     int factorizations;
@@ -47,7 +48,7 @@ final class ExtendedRefinement {
         this.budget = budget;
         this.xh = x0.clone();
         this.xl = new double[n];
-        this.work = new double[n * n];
+        this.work = corr == null ? null : new double[n][n]; // null: a subclass brings its own system
         this.g = new double[n];
         this.sh = new double[n];
         this.sl = new double[n];
@@ -80,7 +81,7 @@ final class ExtendedRefinement {
                 DoubleDouble r = DoubleDouble.sum(sh[i], sl[i]).subtract(q);
                 g[i] = r.hi / vol[i];
             }
-            Cholesky.solve(work, n, g);
+            solveScaled(g);
             double e = 0;
             for (int i = 0; i < n; i++) {
                 g[i] /= vol[i];
@@ -120,14 +121,18 @@ final class ExtendedRefinement {
     }
 
     /** Scaled Jacobian {@code C + diag(b̂ ⊘ (x σ)²)} (upper triangle), factored in place in {@link #work}. */
-    private boolean factor() {
+    boolean factor() {
         for (int i = 0; i < n; i++) {
-            int ri = i * n;
-            System.arraycopy(corr, ri + i, work, ri + i, n - i);
+            System.arraycopy(corr, i * n + i, work[i], i, n - i);
             double y = xh[i] * vol[i];
-            work[ri + i] += budget[i].hi / (y * y);
+            work[i][i] += budget[i].hi / (y * y);
         }
-        return Cholesky.factor(work, n);
+        return BlockCholesky.factor(work, n) < 0;
+    }
+
+    /** Solves the scaled Jacobian system factored by {@link #factor()} in place. */
+    void solveScaled(double[] g) {
+        BlockCholesky.solve(work, n, g);
     }
 
     /** {@code (Σx)_i ≈ sh_i + sl_i} in double-double (Dot2 with TwoProd by fma; unnormalised pairs). */

@@ -3,6 +3,7 @@ package io.paritybench.core.reference;
 import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.linalg.BlockCholesky;
 
 /**
  * The reference solver's phase for the measure {@code R = −μ'w + c σ(w)} (ALGORITHMS.md §7), in double precision:
@@ -34,7 +35,7 @@ final class MeasureNewton {
         double[] v = new double[n];
         double[] g = new double[n];
         double[] d = new double[n];
-        double[] h = new double[n * n];
+        double[][] h = new double[n][n];
         double[] trial = new double[n];
         double[] st = new double[3];
         eval(c, n, mu, mult, b, y, v, st);
@@ -72,17 +73,18 @@ final class MeasureNewton {
             for (int i = 0; i < n; i++) {
                 g[i] = -mu[i] + a * v[i] - b[i] / y[i];
                 int ri = i * n;
+                double[] hi = h[i];
                 for (int j = i; j < n; j++) {
-                    h[ri + j] = a * c[ri + j] - a3 * v[i] * v[j];
+                    hi[j] = a * c[ri + j] - a3 * v[i] * v[j];
                 }
-                h[ri + i] += b[i] / (y[i] * y[i]);
+                hi[i] += b[i] / (y[i] * y[i]);
             }
             fact++;
-            if (!Cholesky.factor(h, n)) {
+            if (BlockCholesky.factor(h, n) >= 0) {
                 return new Outcome(y, SolveStatus.NUMERICAL_BREAKDOWN, it, damped, fact, "Cholesky failed");
             }
             System.arraycopy(g, 0, d, 0, n);
-            Cholesky.solve(h, n, d);
+            BlockCholesky.solve(h, n, d);
             double lam2 = 0;
             double rel = 0;
             for (int i = 0; i < n; i++) {

@@ -3,6 +3,7 @@ import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.Deadline;
 
 import io.paritybench.core.ConvergenceTest;
+import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
@@ -86,6 +87,9 @@ public final class ReferenceSolver implements RiskBudgetSolver {
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
         Deadline deadline = SolverPreamble.begin(this, problem, options);
+        if (problem.isFactor()) {
+            return solveFactor(problem, options, deadline);
+        }
         if (!problem.measure().isVolatility()) {
             return solveMeasure(problem, options, deadline);
         }
@@ -143,7 +147,16 @@ public final class ReferenceSolver implements RiskBudgetSolver {
                     newton.message());
         }
 
-        ExtendedRefinement refinement = new ExtendedRefinement(n, sigma, vol, corr, bhat, x0);
+        return finish(problem, options, newton, new ExtendedRefinement(n, sigma, vol, corr, bhat, x0), x0, cap,
+                deadline, counters);
+    }
+
+    /**
+     * Phases 2–4 (refinement, certification, rounding) after the double Newton phase, for either form.
+     */
+    private static SolveResult finish(RiskBudgetProblem problem, SolverOptions options, SpinuNewton.Outcome newton,
+                                      ExtendedRefinement refinement, double[] x0, int cap, Deadline deadline,
+                                      Map<String, Long> counters) {
         int steps = Math.min(MAX_REFINEMENT_STEPS, Math.max(0, cap - newton.iterations()));
         ExtendedRefinement.Outcome refined = steps == 0
                 ? new ExtendedRefinement.Outcome(SolveStatus.MAX_ITERATIONS, "iteration cap reached before refinement")
@@ -183,6 +196,72 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         return new SolveResult(ID, w, SolveStatus.STAGNATED, iterations, residual, counters, String.format(Locale.ROOT,
                 "certified, weights correctly rounded, but their double-evaluated max|RRC-b| = %.3e exceeds tol %.1e "
                         + "(the double floor of the exact answer): %s", residual, options.tolerance(), summary));
+    }
+
+    /**
+     * The volatility path for {@code Σ = BFB' + D} ({@link FactorReference}): the same phases and certificate
+     * through the factor operator, O(nk²) per Newton iteration and O(nk) double-double work per refinement step,
+     * no n×n array.
+     */
+    private SolveResult solveFactor(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
+        int n = problem.n();
+        int cap = options.maxIterationsOr(DEFAULT_MAX_ITERATIONS);
+        double[] start = options.initialPoint();
+        double[] vol = problem.volatilities();
+        double[] inv = new double[n];
+        for (int i = 0; i < n; i++) {
+            inv[i] = 1.0 / vol[i];
+        }
+        FactorCovariance corr = problem.factor().scaled(inv);
+        DoubleDouble[] bhat = normalisedBudgets(problem);
+        double minB = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            minB = Math.min(minB, bhat[i].hi);
+        }
+        double[] bs = new double[n];
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            bs[i] = bhat[i].hi / minB;
+            s += bs[i];
+        }
+        double[] y0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            y0[i] = start == null ? 1.0 : start[i] * vol[i];
+        }
+        double[] cy = new double[n];
+        corr.multiply(y0, cy);
+        double yCy = 0;
+        for (int i = 0; i < n; i++) {
+            yCy += y0[i] * cy[i];
+        }
+        double scale = Math.sqrt(s / yCy);
+        for (int i = 0; i < n; i++) {
+            y0[i] *= scale;
+        }
+        Map<String, Long> counters = new LinkedHashMap<>();
+        SpinuNewton.Outcome newton = FactorReference.newton(corr, bs, y0, cap, deadline, options, vol);
+        counters.put("newtonIterations", (long) newton.iterations());
+        counters.put("dampedIterations", (long) newton.damped());
+        double root = Math.sqrt(minB);
+        double[] x0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            x0[i] = root * newton.y()[i] / vol[i];
+        }
+        if (newton.status() != SolveStatus.CONVERGED && newton.status() != SolveStatus.STAGNATED) {
+            counters.put("refinementIterations", 0L);
+            counters.put("factorizations", (long) newton.factorizations());
+            counters.put("certified", 0L);
+            return SolveResult.conclude(ID, problem, options, x0, newton.status(), newton.iterations(), counters,
+                    newton.message());
+        }
+        return finish(problem, options, newton, new FactorReference.Refinement(problem.factor(), corr, vol, bhat, x0),
+                x0, cap, deadline, counters);
+    }
+
+    /** @return dense problems with any measure; factor-form problems with volatility */
+    @Override
+    public boolean supports(RiskBudgetProblem problem) {
+        return !problem.isFactor() || problem.measure().isVolatility();
     }
 
     /** @return true: volatility (certified) and the §7 measures (double Newton, extended-precision residual) */

@@ -3,6 +3,7 @@ package io.paritybench.core.reference;
 import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.linalg.BlockCholesky;
 
 /**
  * Spinu's damped Newton method on the log-barrier {@code F(y) = ½ y'Cy − Σ b_i ln y_i} in correlation space,
@@ -38,7 +39,7 @@ final class SpinuNewton {
     static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, Deadline deadline, SolverOptions observed,
                        double[] vol) {
         double[] y = y0.clone();
-        double[] h = new double[n * n];
+        double[][] h = new double[n][n];
         double[] g = new double[n];
         double[] d = new double[n];
         double s = 0;
@@ -76,7 +77,7 @@ final class SpinuNewton {
                         "Cholesky of the Newton Hessian failed at iteration " + it);
             }
             System.arraycopy(g, 0, d, 0, n);
-            Cholesky.solve(h, n, d);
+            BlockCholesky.solve(h, n, d);
             double lam2 = 0;
             double delta = 0;
             for (int i = 0; i < n; i++) {
@@ -119,7 +120,7 @@ final class SpinuNewton {
         }
     }
 
-    private static boolean inside(double[] y, double[] d, double t) {
+    static boolean inside(double[] y, double[] d, double t) {
         for (int i = 0; i < y.length; i++) {
             if (!(y[i] - t * d[i] > 0)) {
                 return false;
@@ -133,15 +134,15 @@ final class SpinuNewton {
      * (possible only when {@code b/y²} spans more than 1e16, ALGORITHMS.md §6.2 (iii)), retries with the diagonal
      * scaled by {@code 1 + 1e-14·10^k}, k = 0, 1, 2.
      */
-    static boolean factorShifted(double[] c, int n, double[] b, double[] y, double[] h) {
+    static boolean factorShifted(double[] c, int n, double[] b, double[] y, double[][] h) {
         for (int attempt = 0; attempt < 4; attempt++) {
             double shift = attempt == 0 ? 0 : 1e-14 * Math.pow(10, attempt - 1);
             for (int i = 0; i < n; i++) {
-                int ri = i * n;
-                System.arraycopy(c, ri + i, h, ri + i, n - i);
-                h[ri + i] = (h[ri + i] + b[i] / (y[i] * y[i])) * (1 + shift);
+                double[] hi = h[i];
+                System.arraycopy(c, i * n + i, hi, i, n - i);
+                hi[i] = (hi[i] + b[i] / (y[i] * y[i])) * (1 + shift);
             }
-            if (Cholesky.factor(h, n)) {
+            if (BlockCholesky.factor(h, n) < 0) {
                 return true;
             }
         }

@@ -154,6 +154,16 @@ public final class IterationRecorder implements IterationObserver {
         return ordered;
     }
 
+    /** @return the nanoseconds spent inside {@link #onIteration} since {@link #start()} */
+    public synchronized long overheadNanos() {
+        return overhead;
+    }
+
+    /** @return the nanoseconds since {@link #start()} less {@link #overheadNanos()} */
+    public synchronized long elapsedNanos() {
+        return System.nanoTime() - origin - overhead;
+    }
+
     /** @return true if nothing was reported since {@link #start()} */
     public synchronized boolean isEmpty() {
         return points.isEmpty() && latest == null;

@@ -29,9 +29,8 @@ class ConditioningTest {
         assertThat(k.cancellation()).isCloseTo(c.meta().cancellation(), within(1e-6 * c.meta().cancellation()));
         // eigenvalue ratios: the smallest eigenvalue has an absolute error ≈ u·λ_max, so 1e-4 relative
         assertThat(k.kappaSigma()).isCloseTo(c.meta().conditionNumber(), within(1e-4 * c.meta().conditionNumber()));
-        Map<String, Object> raw = c.meta().raw();
-        double kc = ((Number) raw.get("kappa_corr")).doubleValue();
-        double kj = ((Number) raw.get("kappa_newton_jacobian")).doubleValue();
+        double kc = c.meta().kappaCorrelation();
+        double kj = c.meta().kappaJacobian();
         assertThat(k.kappaCorrelation()).isCloseTo(kc, within(1e-4 * kc));
         assertThat(k.kappaJacobian()).isCloseTo(kj, within(1e-4 * kj));
         // the double floor of the exact answer: within the first-order bound 2(1 + canc)·u·max b plus summation error

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The report's figures (XChart), each written as PNG and SVG. */
-final class Figures {
+/** The report's figures (XChart), each written as PNG and SVG; the chart style is shared with the trace plots. */
+public final class Figures {
 
     /** Distinguishable colours (Tableau 20, dark shades first). */
     private static final Color[] PALETTE = {
@@ -39,7 +39,8 @@ final class Figures {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private static XYChart chart(String title, String x, String y) {
+    /** @return an empty chart in the house style (legend outside, white background, no markers) */
+    public static XYChart chart(String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
         org.knowm.xchart.style.XYStyler s = c.getStyler();
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -53,7 +54,8 @@ final class Figures {
         return c;
     }
 
-    private static void style(XYSeries series, int i) {
+    /** Styles the i-th series: no markers, 2 px, a line pattern that changes after each run of the palette. */
+    public static void style(XYSeries series, int i) {
         series.setMarker(SeriesMarkers.NONE);
         series.setLineStyle(LINES[(i / PALETTE.length) % LINES.length]);
         series.setLineWidth(2f);
@@ -139,7 +141,8 @@ final class Figures {
         s.setLineColor(new Color(0, 0, 0, 0));
     }
 
-    private static void save(XYChart c, Path dir, String name) {
+    /** Writes {@code dir/name.png} and {@code dir/name.svg}. */
+    public static void save(XYChart c, Path dir, String name) {
         try {
             Files.createDirectories(dir);
             String base = dir.resolve(name).toString();

@@ -176,17 +176,16 @@ public final class SweepReport {
         md.append(". ");
         if (info != null) {
             Map<String, Object> env = info.environment();
-            if (info.fields().get("shards") instanceof List<?> shards) {
+            if (!info.shards().isEmpty()) {
+                List<RunInfo> shards = info.shards();
                 String first = null;
                 double seconds = 0;
-                for (Object o : shards) {
-                    if (o instanceof Map<?, ?> m) {
-                        if (m.get("started") instanceof String st && (first == null || st.compareTo(first) < 0)) {
-                            first = st;
-                        }
-                        if (m.get("summary") instanceof Map<?, ?> sum && sum.get("elapsed_seconds") instanceof Number e) {
-                            seconds += e.doubleValue();
-                        }
+                for (RunInfo m : shards) {
+                    if (m.started() != null && (first == null || m.started().compareTo(first) < 0)) {
+                        first = m.started();
+                    }
+                    if (m.summary() != null) {
+                        seconds += m.summary().elapsedSeconds();
                     }
                 }
                 md.append("Merged from ").append(count(shards.size(), "shard")).append(", the first started ")
@@ -194,12 +193,11 @@ public final class SweepReport {
                         .append(" (").append(String.format(java.util.Locale.ROOT, "%.1f", seconds))
                         .append(" s of shard time; environments at the end). ");
             } else {
-                md.append("Sweep run ").append(info.fields().getOrDefault("started", "?")).append(" on ")
+                md.append("Sweep run ").append(info.started() == null ? "?" : info.started()).append(" on ")
                         .append(env.getOrDefault("cpu", "?")).append(", ").append(env.getOrDefault("cores", "?"))
                         .append(" cores");
-                Object summary = info.fields().get("summary");
-                if (summary instanceof Map<?, ?> sm && sm.get("elapsed_seconds") != null) {
-                    md.append(", ").append(sm.get("elapsed_seconds")).append(" s");
+                if (info.summary() != null) {
+                    md.append(", ").append(info.summary().elapsedSeconds()).append(" s");
                 }
                 md.append(" (environment at the end). ");
             }
@@ -303,7 +301,6 @@ public final class SweepReport {
                 "w_rel", PerformanceProfile.of(solvers, accuracy)), "Performance profile, accuracy");
     }
 
-    @SuppressWarnings("unchecked")
     private static void environment(StringBuilder md, RunInfo info) {
         md.append("## Environment\n\n");
         if (info == null) {
@@ -311,29 +308,37 @@ public final class SweepReport {
             return;
         }
         md.append("| | |\n|:---|:---|\n");
-        for (String k : List.of("fingerprint", "shard", "started", "finished")) {
-            Object v = info.fields().get(k);
+        Map<String, String> head = new java.util.LinkedHashMap<>();
+        head.put("fingerprint", info.fingerprint());
+        head.put("shard", info.shard());
+        head.put("started", info.started());
+        head.put("finished", info.finished());
+        head.forEach((k, v) -> {
             if (v != null) {
                 md.append("| ").append(k).append(" | ").append(v).append(" |\n");
             }
-        }
+        });
         info.environment().forEach((k, v) -> md.append("| ").append(k).append(" | ")
                 .append(String.valueOf(v).replace("|", "\\|")).append(" |\n"));
-        if (info.fields().get("shards") instanceof List<?> shards) {
-            for (Object o : shards) {
-                if (o instanceof Map<?, ?> m && m.get("environment") instanceof Map<?, ?> e) {
-                    md.append("| ").append(m.get("file")).append(" | shard ").append(m.get("shard")).append(", ")
-                            .append(e.get("cpu")).append(", ").append(e.get("cores")).append(" cores, started ")
-                            .append(m.get("started")).append(", commit ").append(e.get("git_commit")).append(" |\n");
-                }
+        for (RunInfo m : info.shards()) {
+            Map<String, Object> e = m.environment();
+            if (!e.isEmpty()) {
+                md.append("| ").append(m.file()).append(" | shard ").append(m.shard()).append(", ")
+                        .append(e.get("cpu")).append(", ").append(e.get("cores")).append(" cores, started ")
+                        .append(m.started()).append(", commit ").append(e.get("git_commit")).append(" |\n");
             }
         }
-        if (info.fields().get("summary") instanceof Map<?, ?> s) {
-            ((Map<String, Object>) s).forEach((k, v) -> {
-                if (!k.equals("breaking_points")) {
-                    md.append("| ").append(k).append(" | ").append(v).append(" |\n");
-                }
-            });
+        RunInfo.Summary sum = info.summary();
+        if (sum != null) {
+            Map<String, Object> rows = new java.util.LinkedHashMap<>();
+            rows.put("elapsed_seconds", sum.elapsedSeconds());
+            rows.put("trials_run", sum.trialsRun());
+            rows.put("trials_reused", sum.trialsReused());
+            rows.put("outcomes", sum.outcomes());
+            rows.put("worker_jvm_starts", sum.workerJvmStarts());
+            rows.put("problems_skipped", sum.problemsSkipped());
+            rows.put("interrupted", sum.interrupted());
+            rows.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         }
         md.append("\n<details><summary>Sweep settings</summary>\n\n```properties\n");
         info.config().forEach((k, v) -> md.append(k).append(" = ").append(v).append('\n'));

@@ -58,8 +58,8 @@ class SweepReportTest {
         rows.add(row(Stage.BISECT, b, "slow", "gen:bisect:1e5:0", Outcome.REPORTED_FAILURE, 1e5, 1e-3, 1));
         Path f = tmp.resolve("sweep").resolve("sweep.csv");
         ResultsCsv.writeAll(f, rows);
-        new RunInfo(Map.of("fingerprint", "abc", "config", Map.of("bisect.seeds", "2", "bisect.success", "0.9"),
-                "environment", Map.of("cpu", "Test CPU", "cores", 2))).write(RunInfo.pathFor(f));
+        RunInfo.of("abc", "0/1", Map.of("bisect.seeds", "2", "bisect.success", "0.9"),
+                Map.of("cpu", "Test CPU", "cores", 2)).write(RunInfo.pathFor(f));
         return f;
     }
 

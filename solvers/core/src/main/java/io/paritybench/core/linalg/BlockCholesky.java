@@ -1,4 +1,4 @@
-package io.paritybench.newton;
+package io.paritybench.core.linalg;
 
 /**
  * Blocked Cholesky factorisation {@code A = U'U} of a symmetric positive definite matrix held as row arrays
@@ -23,13 +23,16 @@ package io.paritybench.newton;
  * <tr><td>ojAlgo 55.0.1 {@code Cholesky.R064}</td><td>87 ms</td><td>–</td></tr>
  * <tr><td>EJML 0.43.1 {@code DecompositionFactory_DDRM.chol(n, true)} (block)</td><td>117 ms</td><td>3.2 s</td></tr>
  * </table>
+ *
+ * <p>This is the one Cholesky factorisation of the project: problem validation ({@code RiskBudgetProblem}), the
+ * generators, the reference solver and {@code newton} all call it.
  */
-final class BlockCholesky {
+public final class BlockCholesky {
 
     /** Rows of U factorised per panel. */
-    static final int PANEL = 16;
+    public static final int PANEL = 16;
     /** Width of the column tiles of the trailing update. */
-    static final int TILE = 1024;
+    public static final int TILE = 1024;
 
     private BlockCholesky() {
     }
@@ -42,7 +45,7 @@ final class BlockCholesky {
      * @return the index of the first pivot that is not positive and finite (the matrix is not numerically positive
      *         definite), or −1 on success
      */
-    static int factor(double[][] a, int n) {
+    public static int factor(double[][] a, int n) {
         for (int kb = 0; kb < n; kb += PANEL) {
             int ke = Math.min(kb + PANEL, n);
             int failed = factorPanel(a, n, kb, ke);
@@ -74,7 +77,7 @@ final class BlockCholesky {
                 ak[j] *= inv;
             }
             for (int i = k + 1; i < ke; i++) {
-                axpy(a[i], ak, -ak[i], i, n);
+                RowKernels.axpy(a[i], ak, -ak[i], i, n);
             }
         }
         return -1;
@@ -89,26 +92,56 @@ final class BlockCholesky {
             double[] u1 = a[k + 1];
             double[] u2 = a[k + 2];
             double[] u3 = a[k + 3];
-            subtract4(ai, u0, u1, u2, u3, u0[i], u1[i], u2[i], u3[i], from, to);
+            RowKernels.subtract4(ai, u0, u1, u2, u3, u0[i], u1[i], u2[i], u3[i], from, to);
         }
         for (; k < ke; k++) {
             double[] u0 = a[k];
-            axpy(ai, u0, -u0[i], from, to);
+            RowKernels.axpy(ai, u0, -u0[i], from, to);
         }
     }
 
-    /** {@code x[j] −= c0 y0[j] + c1 y1[j] + c2 y2[j] + c3 y3[j]} for j in [from, to) (vectorised by C2). */
-    static void subtract4(double[] x, double[] y0, double[] y1, double[] y2, double[] y3,
-                          double c0, double c1, double c2, double c3, int from, int to) {
-        for (int j = from; j < to; j++) {
-            x[j] -= c0 * y0[j] + c1 * y1[j] + c2 * y2[j] + c3 * y3[j];
+    /** Tile edge of {@link #mirror}. */
+    private static final int MIRROR_TILE = 64;
+
+    /**
+     * Copies the strict upper triangle of a factor into the strict lower triangle ({@code a[j][i] = a[i][j]}, tiled),
+     * so that {@link #solveMirrored} can run both substitutions as row updates. O(n²) copies, about the cost of one
+     * solve; worth it when the factor is used for several solves.
+     */
+    public static void mirror(double[][] a, int n) {
+        for (int ib = 0; ib < n; ib += MIRROR_TILE) {
+            int ie = Math.min(ib + MIRROR_TILE, n);
+            for (int jb = ib; jb < n; jb += MIRROR_TILE) {
+                int je = Math.min(jb + MIRROR_TILE, n);
+                for (int i = ib; i < ie; i++) {
+                    double[] ai = a[i];
+                    for (int j = Math.max(jb, i + 1); j < je; j++) {
+                        a[j][i] = ai[j];
+                    }
+                }
+            }
         }
     }
 
-    /** {@code x[j] += c y[j]} for j in [from, to) (vectorised by C2). */
-    static void axpy(double[] x, double[] y, double c, int from, int to) {
-        for (int j = from; j < to; j++) {
-            x[j] += c * y[j];
+    /**
+     * Solves {@code U'U x = rhs} in place with a factor {@link #mirror mirrored} into its lower triangle: forward
+     * substitution with U' as axpy with the rows of U, back substitution with U as axpy with the rows of the mirrored
+     * lower triangle (columns of U). Both inner loops are vectorised (measured at n = 500: 0.06 ms against 0.17 ms
+     * for {@link #solve}, whose back substitution is a dot product; at n = 1000, where the factor no longer fits the
+     * cache, 0.38 against 0.43 ms).
+     */
+    public static void solveMirrored(double[][] u, int n, double[] rhs) {
+        for (int k = 0; k < n; k++) {
+            double[] uk = u[k];
+            double zk = rhs[k] / uk[k];
+            rhs[k] = zk;
+            RowKernels.axpy(rhs, uk, -zk, k + 1, n);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double[] li = u[i];
+            double xi = rhs[i] / li[i];
+            rhs[i] = xi;
+            RowKernels.axpy(rhs, li, -xi, 0, i);
         }
     }
 
@@ -119,12 +152,12 @@ final class BlockCholesky {
      * @param u   the factor from {@link #factor}
      * @param rhs on entry the right-hand side, on exit the solution
      */
-    static void solve(double[][] u, int n, double[] rhs) {
+    public static void solve(double[][] u, int n, double[] rhs) {
         for (int k = 0; k < n; k++) {
             double[] uk = u[k];
             double zk = rhs[k] / uk[k];
             rhs[k] = zk;
-            axpy(rhs, uk, -zk, k + 1, n);
+            RowKernels.axpy(rhs, uk, -zk, k + 1, n);
         }
         for (int i = n - 1; i >= 0; i--) {
             double[] ui = u[i];

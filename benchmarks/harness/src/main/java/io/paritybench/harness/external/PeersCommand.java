@@ -1,0 +1,196 @@
+package io.paritybench.harness.external;
+
+import io.paritybench.core.generate.GeneratorSpec;
+import io.paritybench.core.generate.ProblemGenerator;
+import io.paritybench.harness.InputException;
+import io.paritybench.harness.sweep.Environment;
+import io.paritybench.harness.sweep.ResultsCsv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code paritybench peers}: the side-by-side timing of our solvers against external peers ({@link PeerTiming}) and,
+ * given the results of a sweep of the peers beside ours, their robustness tables ({@link PeersReport}); writes the
+ * markdown report and the CSV of every measurement beside it. {@code scripts/peers} runs the sweep and this.
+ */
+@Command(name = "peers", sortOptions = false,
+        description = "Time our solvers against external peers side by side (interleaved rounds, in-process medians) "
+                + "and tabulate a sweep of the peers beside ours; writes a markdown report and a CSV.")
+public final class PeersCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--external", required = true, paramLabel = "FILE", description = "Peer definitions.")
+    Path external;
+
+    @Option(names = "--peers", paramLabel = "IDS", description = "Peer ids, comma-separated (default: every one of "
+            + "--external).")
+    String peers;
+
+    @Option(names = "--ours", paramLabel = "IDS", defaultValue = "newton,newton-cg,ccd-spinu,ccd-grr",
+            description = "Our solvers (default: ${DEFAULT-VALUE}).")
+    String ours;
+
+    @Option(names = "--problems", paramLabel = "LIST", defaultValue = "random-spectrum:kappa=1e2;"
+            + "random-spectrum:kappa=1e6;factor:k=3,idio=0.1",
+            description = "Generator families with parameters, ';'-separated (default: ${DEFAULT-VALUE}).")
+    String problems;
+
+    @Option(names = "--n", paramLabel = "LIST", defaultValue = "100,500,1000", description = "Sizes (default: "
+            + "${DEFAULT-VALUE}).")
+    String sizes;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "Rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed solves per measurement (default: "
+            + "${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed solves per measurement; the median "
+            + "counts (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--tol", defaultValue = "1e-10", description = "Tolerance on max|RRC - b| (default: "
+            + "${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--watchdog", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Longest one peer command may run (default: ${DEFAULT-VALUE}).")
+    double watchdogSeconds;
+
+    @Option(names = "--slow", paramLabel = "SECONDS", defaultValue = "2",
+            description = "A side slower than this per solve is timed once in later rounds (default: ${DEFAULT-VALUE}).")
+    double slowSeconds;
+
+    @Option(names = "--sweep", paramLabel = "CSV", split = ",", description = "Results of sweeps of the peers beside "
+            + "ours (robustness tables), comma-separated.")
+    List<Path> sweep;
+
+    @Option(names = "--versions", paramLabel = "FILE", description = "Text file with the peers' runtime and package "
+            + "versions (included in the report).")
+    Path versions;
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "A line for the report's header (how it was run).")
+    String note;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "results/peers.md", description = "The report "
+            + "(default: ${DEFAULT-VALUE}); the CSV goes beside it (.csv).")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite an existing report.")
+    boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+        ExternalSolvers.use(external);
+        Path csv = Path.of(out.toString().replaceFirst("\\.md$", "") + ".csv");
+        if (!force && (Files.exists(out) || Files.exists(csv))) {
+            throw new InputException(out.toString(), "exists: use --force to overwrite it");
+        }
+        if (rounds < 1 || warmup < 0 || repeats < 1 || !(tolerance > 0) || !(watchdogSeconds > 0)) {
+            throw new InputException("--rounds/--warmup/--repeats/--tol/--watchdog", "need rounds >= 1, warmup >= 0, "
+                    + "repeats >= 1, tol > 0 and watchdog > 0");
+        }
+        List<PeerTiming.Side> sides = new ArrayList<>();
+        for (String id : ours.split(",")) {
+            if (ExternalSolvers.isExternal(id.strip())) {
+                throw new InputException("--ours", id + " is an external solver");
+            }
+            ExternalSolvers.byId(id.strip());
+            sides.add(new PeerTiming.Side(id.strip(), true));
+        }
+        Set<String> peerIds = new LinkedHashSet<>();
+        if (peers == null) {
+            ExternalSolvers.external().forEach(e -> peerIds.add(e.id()));
+        } else {
+            for (String id : peers.split(",")) {
+                if (!ExternalSolvers.isExternal(id.strip())) {
+                    throw new InputException("--peers", "'" + id.strip() + "' is not defined in " + external);
+                }
+                peerIds.add(id.strip());
+            }
+        }
+        peerIds.forEach(id -> sides.add(new PeerTiming.Side(id, false)));
+        List<PeerTiming.Problem> grid = new ArrayList<>();
+        for (String n : sizes.split(",")) {
+            for (String f : problems.split(";")) {
+                String family = f.strip();
+                String spec = family + (family.contains(":") ? "," : ":") + "n=" + n.strip() + ",budgets=equal,seed=1";
+                try {
+                    grid.add(new PeerTiming.Problem(family, Integer.parseInt(n.strip()),
+                            ProblemGenerator.problem(GeneratorSpec.parse(spec))));
+                } catch (RuntimeException e) {
+                    throw new InputException("--problems", spec + ": " + e.getMessage());
+                }
+            }
+        }
+        List<io.paritybench.harness.sweep.TrialRecord> sweepRows = new ArrayList<>();
+        if (sweep != null) {
+            sweep.forEach(f -> sweepRows.addAll(ResultsCsv.read(f).rows()));
+        }
+        String versionText = versions == null ? "" : Files.readString(versions, StandardCharsets.UTF_8).strip();
+        PeerTiming.Settings settings = new PeerTiming.Settings(tolerance, rounds, warmup, repeats,
+                Duration.ofNanos(Math.round(watchdogSeconds * 1e9)), slowSeconds);
+        String load = loadAverage();
+        List<PeerTiming.Measurement> ms = PeerTiming.run(grid, sides, settings, System.err);
+
+        StringBuilder md = new StringBuilder("# parity-bench against its peers\n\n");
+        md.append("Written by `scripts/peers` (`paritybench peers`)").append(note == null ? "" : ": " + note)
+                .append(".\n\n## Environment\n\n");
+        Map<String, Object> env = Environment.capture(List.of());
+        for (String k : List.of("recorded", "cpu", "cores", "memory_total_mb", "os", "jvm", "git_commit",
+                "git_dirty")) {
+            md.append("- ").append(k).append(": ").append(env.get(k)).append('\n');
+        }
+        md.append("- load average before / after: ").append(load).append(" / ").append(loadAverage()).append('\n');
+        if (!versionText.isEmpty()) {
+            versionText.lines().forEach(l -> md.append("- ").append(l).append('\n'));
+        }
+        md.append("\nThe peers (").append(external.getFileName()).append("):\n\n");
+        for (String id : peerIds) {
+            md.append("- `").append(id).append("`: `").append(((ExternalSolver) ExternalSolvers.byId(id))
+                    .definition().template().text()).append("`\n");
+        }
+        md.append("\n## Side-by-side timing\n\n").append(PeersReport.timing(ms, sides, settings));
+        if (sweep != null) {
+            md.append("\n## Robustness of the peers beside ours\n\n").append(String.format(Locale.ROOT,
+                    "From the sweep results %s (%d trials); the harness judges every answer itself: a silent failure is "
+                            + "a claim of success (no status, for the R convex methods) whose weights fail the "
+                            + "harness's check.%n%n", sweep.stream().map(f -> "`" + f.getFileName() + "`").toList(), sweepRows.size()))
+                    .append(PeersReport.robustness(sweepRows));
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(out, md, StandardCharsets.UTF_8);
+        Files.writeString(csv, PeersReport.csv(ms), StandardCharsets.UTF_8);
+        spec.commandLine().getOut().println(out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            String s = Files.readString(Path.of("/proc/loadavg")).strip();
+            return String.join(" ", java.util.Arrays.copyOf(s.split("\\s+"), 3));
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.paritybench.harness.external;
+
+import io.paritybench.harness.CliRun;
+import io.paritybench.harness.ExitCodes;
+import io.paritybench.harness.sweep.Outcome;
+import io.paritybench.harness.sweep.ResultsCsv;
+import io.paritybench.harness.sweep.TrialRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code sweep --external}: the stubs run in the worker JVMs and are classified like built-in solvers, through
+ * {@code --resume} and a two-shard run plus {@code merge}.
+ */
+class ExternalSweepTest {
+
+    private static final String SOLVERS = "newton,stub-ok,stub-liar,stub-failed,stub-short,stub-crash,stub-malformed,"
+            + "stub-hang";
+
+    @TempDir
+    Path tmp;
+
+    private static CliRun sweep(Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of("sweep", "--external", Stubs.definitions().toString(), "--solvers",
+                SOLVERS, "--families", "random-spectrum", "--n", "5", "--kappa", "1e2", "--budgets", "equal",
+                "--seeds", "1", "--no-bisect", "--no-n2", "--no-measure", "--tol", "1e-9",
+                "--time-limit", "1s", "--watchdog", "5s", "--jobs", "1", "--no-progress", "--out", out.toString()));
+        a.addAll(List.of(more));
+        return CliRun.of(a.toArray(String[]::new));
+    }
+
+    private static Map<String, TrialRecord> bySolver(Path f) {
+        return ResultsCsv.read(f).rows().stream().collect(Collectors.toMap(TrialRecord::solver, Function.identity()));
+    }
+
+    @Test
+    void everyStubIsClassifiedAndAResumedRunRepeatsNothing() {
+        Path f = tmp.resolve("ext.csv");
+        CliRun first = sweep(f, "--max-trials", "3");
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.OK);
+        List<TrialRecord> before = ResultsCsv.read(f).rows();
+        assertThat(before).hasSize(3);
+
+        CliRun rest = sweep(f, "--resume");
+        assertThat(rest.exitCode()).as(rest.err()).isEqualTo(ExitCodes.OK);
+        List<TrialRecord> after = ResultsCsv.read(f).rows();
+        assertThat(after).hasSize(8).startsWith(before.toArray(TrialRecord[]::new));
+        assertThat(after.stream().map(TrialRecord::key).distinct()).hasSize(8);
+
+        Map<String, TrialRecord> rows = bySolver(f);
+        assertThat(rows).hasSize(8);
+        assertThat(rows.get("newton").outcome()).isEqualTo(Outcome.OK);
+        assertThat(rows.get("stub-ok").outcome()).isEqualTo(Outcome.OK);
+        assertThat(rows.get("stub-ok").solverMs()).isEqualTo(1.0);
+        assertThat(rows.get("stub-ok").timeMs()).isGreaterThan(1.0);
+        assertThat(rows.get("newton").solverMs()).isNaN();
+        assertThat(rows.get("stub-liar").outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
+        assertThat(rows.get("stub-failed").outcome()).isEqualTo(Outcome.REPORTED_FAILURE);
+        assertThat(rows.get("stub-failed").message()).contains("DIVERGED");
+        assertThat(rows.get("stub-short").outcome()).isEqualTo(Outcome.INVALID_WEIGHTS);
+        assertThat(rows.get("stub-crash").outcome()).isEqualTo(Outcome.EXCEPTION);
+        assertThat(rows.get("stub-crash").message()).contains("boom: cannot factorise");
+        assertThat(rows.get("stub-malformed").outcome()).isEqualTo(Outcome.EXCEPTION);
+        assertThat(rows.get("stub-hang").outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(rows.get("stub-hang").message()).contains("process group was killed");
+    }
+
+    @Test
+    void twoShardsMergeIntoTheSameClassification() {
+        Path a = tmp.resolve("s0.csv");
+        Path b = tmp.resolve("s1.csv");
+        Path merged = tmp.resolve("merged.csv");
+        assertThat(sweep(a, "--shard", "0/2").exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(sweep(b, "--shard", "1/2").exitCode()).isEqualTo(ExitCodes.OK);
+        CliRun m = CliRun.of("merge", "--out", merged.toString(), a.toString(), b.toString());
+
+        assertThat(m.exitCode()).as(m.err()).isEqualTo(ExitCodes.OK);
+        Map<String, TrialRecord> rows = bySolver(merged);
+        assertThat(rows).hasSize(8);
+        assertThat(rows.get("stub-ok").outcome()).isEqualTo(Outcome.OK);
+        assertThat(rows.get("stub-liar").outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
+        assertThat(rows.get("stub-hang").outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(rows.get("stub-crash").outcome()).isEqualTo(Outcome.EXCEPTION);
+    }
+}

@@ -1,0 +1,223 @@
+package io.paritybench.core.reference;
+
+import io.paritybench.core.Deadline;
+import io.paritybench.core.FactorCovariance;
+import io.paritybench.core.SolveStatus;
+import io.paritybench.core.SolverOptions;
+import io.paritybench.core.WoodburySolver;
+
+/**
+ * The two phases of the {@link ReferenceSolver} for a factor-form problem {@code Σ = BFB' + D}, through the operator
+ * only (no n×n array; ALGORITHMS.md §5):
+ * <ol>
+ *   <li>{@link #newton}: Spinu's damped Newton method in correlation space in double, as {@link SpinuNewton}, with
+ *       the Hessian {@code diag(D̃ + b ⊘ y²) + B̃FB̃'} solved by {@link WoodburySolver} (k×k Cholesky) plus one
+ *       refinement step. Per iteration {@code nk²/2 + O(nk)}.</li>
+ *   <li>{@link Refinement}: mixed-precision Newton refinement of {@code Σx = b̂ ⊘ x} in covariance space as
+ *       {@link ExtendedRefinement}, the residual in double-double: {@code u = B'x} and {@code (Bv)_i} by Dot2
+ *       (Ogita, Rump and Oishi 2005, with {@link Math#fma}) on the double-double x, {@code v = Fu} in
+ *       double-double, {@code D_i x_i} exactly; the correction from the Woodbury solve of the scaled Jacobian
+ *       {@code C + diag(b̂ ⊘ (xσ)²)}. Per step O(nk) double-double operations.</li>
+ * </ol>
+ */
+final class FactorReference {
+
+    private FactorReference() {
+    }
+
+    /** Phase 1; the start {@code y0} is positive and scaled to {@code y0'Cy0 = Σ b}. */
+    static SpinuNewton.Outcome newton(FactorCovariance corr, double[] b, double[] y0, int cap, Deadline deadline,
+                                      SolverOptions observed, double[] vol) {
+        int n = corr.n();
+        WoodburySolver system = new WoodburySolver(corr);
+        double[] dt = corr.idiosyncraticVariances();
+        double[] y = y0.clone();
+        double[] cy = new double[n];
+        double[] g = new double[n];
+        double[] e = new double[n];
+        double[] d = new double[n];
+        double[] r = new double[n];
+        double s = 0;
+        for (double v : b) {
+            s += v;
+        }
+        double tolLambda = 1e-10 * Math.sqrt(s);
+        double prev = Double.POSITIVE_INFINITY;
+        int slow = 0;
+        int it = 0;
+        int damped = 0;
+        int factorizations = 0;
+        double lambda = Double.NaN;
+        while (true) {
+            observed.observe(it, y, vol);
+            if (deadline.passed()) {
+                return new SpinuNewton.Outcome(y, SolveStatus.TIME_LIMIT, it, damped, factorizations, lambda,
+                        "time limit reached in the double-precision Newton phase");
+            }
+            if (it >= cap) {
+                return new SpinuNewton.Outcome(y, SolveStatus.MAX_ITERATIONS, it, damped, factorizations, lambda,
+                        "iteration cap reached in the double-precision Newton phase");
+            }
+            corr.multiply(y, cy);
+            for (int i = 0; i < n; i++) {
+                double bi = b[i] / y[i];
+                g[i] = cy[i] - bi;
+                e[i] = dt[i] + bi / y[i];
+            }
+            factorizations++;
+            if (!system.factor(e)) {
+                return new SpinuNewton.Outcome(y, SolveStatus.NUMERICAL_BREAKDOWN, it, damped, factorizations, lambda,
+                        "Woodbury factorisation of the Newton Hessian failed at iteration " + it);
+            }
+            system.solve(g, d);
+            corr.multiply(d, r);
+            for (int i = 0; i < n; i++) {
+                r[i] = g[i] - r[i] - (e[i] - dt[i]) * d[i];
+            }
+            system.solve(r, r);
+            double lam2 = 0;
+            double delta = 0;
+            for (int i = 0; i < n; i++) {
+                d[i] += r[i];
+                lam2 += g[i] * d[i];
+                delta = Math.max(delta, Math.abs(d[i]) / y[i]);
+            }
+            if (!Double.isFinite(lam2) || !Double.isFinite(delta)) {
+                return new SpinuNewton.Outcome(y, SolveStatus.NUMERICAL_BREAKDOWN, it, damped, factorizations, lambda,
+                        "non-finite Newton step at iteration " + it);
+            }
+            lambda = Math.sqrt(Math.max(lam2, 0));
+            it++;
+            if (lambda > SpinuNewton.LAMBDA_STAR) {
+                double t = 1 / (1 + delta);
+                for (int i = 0; i < n; i++) {
+                    y[i] -= t * d[i];
+                }
+                damped++;
+                slow = 0;
+                prev = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            double t = 1;
+            while (!SpinuNewton.inside(y, d, t)) {
+                t *= 0.5;
+            }
+            for (int i = 0; i < n; i++) {
+                y[i] -= t * d[i];
+            }
+            if (lambda <= tolLambda) {
+                return new SpinuNewton.Outcome(y, SolveStatus.CONVERGED, it, damped, factorizations, lambda,
+                        "Newton decrement below 1e-10*sqrt(S)");
+            }
+            slow = lambda > prev / 4 ? slow + 1 : 0;
+            if (slow >= 2) {
+                return new SpinuNewton.Outcome(y, SolveStatus.STAGNATED, it, damped, factorizations, lambda,
+                        "Newton decrement stagnated at the double-precision noise floor");
+            }
+            prev = lambda;
+        }
+    }
+
+    /** Phase 2: the double-double refinement through the factor operator. */
+    static final class Refinement extends ExtendedRefinement {
+
+        private final FactorCovariance cov;
+        private final int k;
+        private final double[] bl;
+        private final double[] f;
+        private final double[] dv;
+        private final double[] idioCorr;
+        private final WoodburySolver system;
+        private final double[] e;
+        private final double[] uh;
+        private final double[] ul;
+        private final double[] vh;
+        private final double[] vl;
+
+        /**
+         * @param cov  Σ in factor form (the stored doubles are exact)
+         * @param corr the correlation-space factor model (for the Woodbury corrections)
+         */
+        Refinement(FactorCovariance cov, FactorCovariance corr, double[] vol, DoubleDouble[] budget, double[] x0) {
+            super(cov.n(), null, vol, null, budget, x0);
+            this.cov = cov;
+            this.k = cov.k();
+            this.bl = cov.loadings();
+            this.f = cov.factorCovariance();
+            this.dv = cov.idiosyncraticVariances();
+            this.idioCorr = corr.idiosyncraticVariances();
+            this.system = new WoodburySolver(corr);
+            this.e = new double[n];
+            this.uh = new double[k];
+            this.ul = new double[k];
+            this.vh = new double[k];
+            this.vl = new double[k];
+        }
+
+        @Override
+        boolean factor() {
+            for (int i = 0; i < n; i++) {
+                double y = xh[i] * vol[i];
+                e[i] = idioCorr[i] + budget[i].hi / (y * y);
+            }
+            return system.factor(e);
+        }
+
+        @Override
+        void solveScaled(double[] g) {
+            system.solve(g, g);
+        }
+
+        /** {@code (Σx)_i ≈ sh_i + sl_i}: Dot2 for B'x and B v, double-double F u, exact-product D x. */
+        @Override
+        void marginal() {
+            java.util.Arrays.fill(uh, 0.0);
+            java.util.Arrays.fill(ul, 0.0);
+            for (int i = 0; i < n; i++) {
+                int off = i * k;
+                double xi = xh[i];
+                double xli = xl[i];
+                for (int a = 0; a < k; a++) {
+                    double c = bl[off + a];
+                    double p = c * xi;
+                    double pe = Math.fma(c, xi, -p);
+                    double hi = uh[a];
+                    double s = hi + p;
+                    double bb = s - hi;
+                    ul[a] += ((hi - (s - bb)) + (p - bb)) + pe + c * xli;
+                    uh[a] = s;
+                }
+            }
+            for (int a = 0; a < k; a++) {
+                DoubleDouble acc = DoubleDouble.ZERO;
+                for (int c = 0; c < k; c++) {
+                    acc = acc.add(DoubleDouble.sum(uh[c], ul[c]).multiply(f[a * k + c]));
+                }
+                vh[a] = acc.hi;
+                vl[a] = acc.lo;
+            }
+            for (int i = 0; i < n; i++) {
+                int off = i * k;
+                double di = dv[i];
+                double hi = di * xh[i];
+                double lo = Math.fma(di, xh[i], -hi) + di * xl[i];
+                for (int a = 0; a < k; a++) {
+                    double c = bl[off + a];
+                    double p = c * vh[a];
+                    double pe = Math.fma(c, vh[a], -p);
+                    double s = hi + p;
+                    double bb = s - hi;
+                    lo += ((hi - (s - bb)) + (p - bb)) + pe + c * vl[a];
+                    hi = s;
+                }
+                sh[i] = hi;
+                sl[i] = lo;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "FactorReference.Refinement[" + cov + "]";
+        }
+    }
+}
