@@ -20,6 +20,9 @@ import java.util.Map;
  *       not depend on δ, so λ_max of the factor part is measured once on the matrix generated with δ = 1.</li>
  * </ul>
  *
+ * <p>Each (family, n, κ) has one problem per seed ({@code seed} parameter), so a time can describe a family of
+ * matrices rather than one.
+ *
  * <p>With the problem comes its conditioning ({@link Conditioning}: κ_w and the double floor of the residual, from the
  * certified reference solution, ALGORITHMS.md §2.4, §8), which sets the accuracy a solve can be asked for. Computing
  * it costs a reference solve and three eigenvalue decompositions (seconds at n = 1000, about a minute at n = 2000), so
@@ -28,7 +31,7 @@ import java.util.Map;
  */
 final class ProblemSource {
 
-    /** Seed of every benchmark problem. */
+    /** The default seed of the benchmark problems (the {@code seed} parameter of {@link SolverBenchmark}). */
     static final long SEED = 1L;
     static final String RANDOM_SPECTRUM = "random-spectrum";
     static final String FACTOR = "factor";
@@ -36,15 +39,20 @@ final class ProblemSource {
     private ProblemSource() {
     }
 
-    /** @return the spec of the benchmark problem of this family, size and κ(Σ) */
+    /** @return the spec of the benchmark problem of this family, size and κ(Σ) with the default seed */
     static GeneratorSpec spec(String family, int n, double kappa) {
+        return spec(family, n, kappa, SEED);
+    }
+
+    /** @return the spec of the benchmark problem of this family, size, κ(Σ) and seed */
+    static GeneratorSpec spec(String family, int n, double kappa, long seed) {
         if (!(kappa > 1) || !Double.isFinite(kappa)) {
             throw new IllegalArgumentException("kappa must be a finite number > 1, got " + kappa);
         }
         return switch (family) {
-            case RANDOM_SPECTRUM -> GeneratorSpec.randomSpectrum(n, kappa, SEED);
+            case RANDOM_SPECTRUM -> GeneratorSpec.randomSpectrum(n, kappa, seed);
             case FACTOR -> {
-                GeneratorSpec unit = GeneratorSpec.of(Family.FACTOR, n, SEED).with("idio", 1.0);
+                GeneratorSpec unit = GeneratorSpec.of(Family.FACTOR, n, seed).with("idio", 1.0);
                 if (n <= unit.param("k")) {
                     throw new IllegalArgumentException("the factor family needs n > k = " + unit.param("k")
                             + " for λ_min = δ, got n = " + n);
@@ -57,9 +65,19 @@ final class ProblemSource {
         };
     }
 
-    /** @return the benchmark problem of this family, size and κ(Σ), with its conditioning */
+    /** @return whether the conditioning of this problem is in the side file already (prepared before the trial) */
+    static boolean isPrepared(String family, int n, double kappa, long seed) {
+        return SideFile.find("conditioning", "spec", spec(family, n, kappa, seed).toString()) != null;
+    }
+
+    /** @return the benchmark problem of this family, size and κ(Σ) with the default seed, with its conditioning */
     static BenchProblem build(String family, int n, double kappa) {
-        GeneratorSpec spec = spec(family, n, kappa);
+        return build(family, n, kappa, SEED);
+    }
+
+    /** @return the benchmark problem of this family, size, κ(Σ) and seed, with its conditioning */
+    static BenchProblem build(String family, int n, double kappa, long seed) {
+        GeneratorSpec spec = spec(family, n, kappa, seed);
         String key = spec.toString();
         Map<String, String> known = SideFile.find("conditioning", "spec", key);
         if (known != null) {
@@ -77,6 +95,7 @@ final class ProblemSource {
         record.put("family", family);
         record.put("n", Integer.toString(n));
         record.put("kappa", kappa);
+        record.put("seed", seed);
         record.put("spec", key);
         record.put("certified", g.certified());
         record.put("kappaSigma", c == null ? Double.NaN : c.kappaSigma());

@@ -50,6 +50,7 @@ class BenchmarkStatesTest {
         b.n = 10;
         b.kappa = "1e2";
         b.family = ProblemSource.RANDOM_SPECTRUM;
+        b.seed = "1";
         b.tol = "1e-8";
         b.cap = cap;
         return b;
@@ -112,6 +113,38 @@ class BenchmarkStatesTest {
                             .hasMessageContaining("over the time cap");
                     assertThat(record("probe", s.id())).containsEntry("verdict", "OVER_TIME_CAP");
                 }));
+    }
+
+    @Test
+    void aTrialWarmsUpByCountJudgesTheCapOnAWarmSolveAndTimesTheKernelsAfterItsMeasurement() throws IOException {
+        assertThat(new picocli.CommandLine(new Prepare()).execute("-p", "n=10", "-p", "kappa=1e2", "-p",
+                "family=random-spectrum", "-p", "seed=1")).isZero();
+        SolverBenchmark b = solverBenchmark("ccd-spinu", "10");
+        b.setUp();
+        b.solve(new SolveCounters());
+        b.tearDown();
+        Map<String, String> probe = record("probe", "ccd-spinu");
+        assertThat(probe).containsEntry("verdict", "TIMED").containsEntry("prepared", "true")
+                .containsEntry("warmupSolves", Integer.toString(WarmUp.SOLVES)).containsKey("coldSeconds");
+        Map<String, String> trial = record("trial", "ccd-spinu");
+        assertThat(trial).containsEntry("config", b.config()).containsKeys("loadStart", "loadEnd", "gc", "jit",
+                "maxHeapBytes", "jvmArgs");
+        for (String kernel : new String[] {"matvecSeconds", "choleskySeconds", "residualSeconds"}) {
+            assertThat(io.paritybench.jmh.report.TimingTable.numbers(trial.get(kernel))).as(kernel)
+                    .hasSize(TrialKernels.BATCHES).allSatisfy(v -> assertThat(v).isPositive());
+        }
+    }
+
+    @Test
+    void aLaterForkOfAConfigurationThatWasNotTimedStopsAtOnceWithTheEarlierVerdict() throws IOException {
+        SolverBenchmark first = solverBenchmark("ccd-grr", "1e-9");
+        assertThatThrownBy(first::setUp).isInstanceOf(NotTimedException.class);
+        SolverBenchmark second = solverBenchmark("ccd-grr", "1e-9");
+        assertThatThrownBy(second::setUp).isInstanceOf(NotTimedException.class)
+                .hasMessageContaining("in an earlier fork");
+        assertThat(SideRecords.read(side).stream().filter(r -> "probe".equals(r.get("kind")))).hasSize(1);
+        // the cap is judged after a few solves at the cap in a row, not after the first, cold one
+        assertThat(record("probe", "ccd-grr").get("warmupSolves")).isEqualTo(Integer.toString(WarmUp.OVER_CAP_IN_A_ROW));
     }
 
     @Test

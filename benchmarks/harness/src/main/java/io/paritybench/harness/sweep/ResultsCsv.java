@@ -244,8 +244,8 @@ public final class ResultsCsv {
         return List.of(r.key(), r.stage().label(), Long.toString(r.ordinal()), r.solver(), r.problem(), r.family(),
                 Integer.toString(r.n()), num(r.kappa()), r.budgets(), r.measure(), r.seed() < 0 ? "" : Long.toString(r.seed()),
                 num(r.rho()), num(r.volRatio()), num(r.kappaSigma()), num(r.kappaW()), num(r.cancellation()),
-                num(r.rrcFloor()), num(r.budgetMin()), r.refKind(), num(r.refCrossCheck()), num(r.tolerance()),
-                num(r.weightAllowance()), r.outcome().name(), r.status(), Integer.toString(r.iterations()),
+                num(r.rrcFloor()), num(r.budgetMin()), r.refKind().label(), num(r.refCrossCheck()), num(r.tolerance()),
+                num(r.weightAllowance()), r.outcome().name(), r.status() == null ? "" : r.status().name(), Integer.toString(r.iterations()),
                 Double.isNaN(r.timeMs()) ? "" : String.format(Locale.ROOT, "%.3f", r.timeMs()), num(r.rrcAbs()),
                 num(r.rrcRel()), num(r.wRel()), num(r.sumErr()), Boolean.toString(r.atFloor()),
                 num(r.solverResidual()), r.message(), num(r.solverMs()));
@@ -297,12 +297,16 @@ public final class ResultsCsv {
                 dbl(h.get(c, "kappa")), h.get(c, "budgets"), h.get(c, "measure"),
                 seedText.isEmpty() ? -1 : Long.parseLong(seedText), dbl(h.get(c, "rho")), dbl(h.get(c, "vol_ratio")),
                 dbl(h.get(c, "kappa_sigma")), dbl(h.get(c, "kappa_w")), dbl(h.get(c, "canc")),
-                dbl(h.get(c, "rrc_floor")), dbl(h.get(c, "b_min")), h.get(c, "ref_kind"),
+                dbl(h.get(c, "rrc_floor")), dbl(h.get(c, "b_min")), ProblemReference.Kind.ofLabel(h.get(c, "ref_kind")),
                 dbl(h.get(c, "ref_crosscheck")), dbl(h.get(c, "tolerance")), dbl(h.get(c, "w_allowed")),
-                Outcome.valueOf(h.get(c, "outcome")), h.get(c, "status"), Integer.parseInt(h.get(c, "iterations")),
+                Outcome.valueOf(h.get(c, "outcome")), status(h.get(c, "status")), Integer.parseInt(h.get(c, "iterations")),
                 dbl(h.get(c, "time_ms")), dbl(h.get(c, "rrc_abs")), dbl(h.get(c, "rrc_rel")), dbl(h.get(c, "w_rel")),
                 dbl(h.get(c, "sum_err")), Boolean.parseBoolean(atFloor), dbl(h.get(c, "solver_residual")),
                 h.get(c, "message"), dbl(h.get(c, "solver_ms")));
+    }
+
+    private static io.paritybench.core.SolveStatus status(String s) {
+        return s.isEmpty() ? null : io.paritybench.core.SolveStatus.valueOf(s);
     }
 
     private static String num(double v) {

@@ -1,24 +1,31 @@
 package io.paritybench.jmh.report;
 
+import io.paritybench.core.text.Numbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Writes {@code timing.csv}: one row per configuration of every benchmark (solver, kernel, n = 2), times in seconds,
- * rates as fractions, blank where a column does not apply.
+ * Writes {@code timing.csv}: one row per configuration of every benchmark (kernel per n, solver, n = 2) and one per
+ * scaling fit, times in seconds, rates as fractions, blank where a column does not apply. Columns are written by
+ * name, so a reader should read them by header.
  */
 public final class CsvReport {
 
-    static final List<String> HEADER = List.of("benchmark", "solver", "family", "n", "kappa", "tol", "cap",
-            "outcome", "detail", "median_s", "median_ci95_low_s", "median_ci95_high_s", "mean_s", "mean_error999_s",
-            "samples", "solves", "iterations_per_solve", "fail_rate", "outside_accuracy_rate", "matvec_equivalents",
-            "factorisation_equivalents", "probe_status", "probe_iterations", "probe_residual", "probe_seconds",
-            "max_weight_error", "max_converged_weight_error", "max_converged_weight_error_over_achievable",
-            "max_residual", "kappa_weights", "achievable_residual", "spec");
+    static final List<String> HEADER = List.of("benchmark", "solver", "family", "n", "seed", "kappa", "tol", "cap",
+            "outcome", "detail", "median_s", "median_ci95_low_s", "median_ci95_high_s", "mean_s", "iterations",
+            "samples", "drift", "steady", "solves", "iterations_per_solve", "fail_rate", "outside_accuracy_rate",
+            "matvec_equivalents", "factorisation_equivalents", "residual_check_equivalents", "bytes_per_solve",
+            "gc_count", "gc_time_ms", "load_max", "steal_max", "probe_status", "probe_iterations", "probe_residual",
+            "probe_seconds", "cold_seconds", "warmup_solves", "max_weight_error", "max_converged_weight_error",
+            "max_converged_weight_error_over_achievable", "max_residual", "kappa_weights", "achievable_residual",
+            "spec", "fit_points", "fit_min_n", "fit_max_n", "exponent", "exponent_ci95_low", "exponent_ci95_high",
+            "per_iteration_exponent", "per_iteration_exponent_ci95_low", "per_iteration_exponent_ci95_high");
 
     private CsvReport() {
     }
@@ -26,122 +33,138 @@ public final class CsvReport {
     /** Writes the CSV file. */
     public static void write(TimingTable t, Path file) throws IOException {
         StringBuilder sb = new StringBuilder();
-        line(sb, HEADER);
+        line(sb, header());
         for (KernelRow k : t.kernelRows()) {
-            if (k.matvec() != null) {
-                line(sb, kernel("KernelBenchmark.matvec", k.n(), k.matvec()));
-            }
-            if (k.cholesky() != null) {
-                line(sb, kernel("KernelBenchmark.cholesky", k.n(), k.cholesky()));
-            }
+            kernel(sb, "TrialKernels.matvec", k.n(), k.matvec());
+            kernel(sb, "TrialKernels.cholesky", k.n(), k.cholesky());
+            kernel(sb, "TrialKernels.residual", k.n(), k.residual());
         }
         for (SolverRow r : t.solverRows()) {
-            List<String> v = new ArrayList<>();
-            TimeSummary s = r.time();
-            v.add("SolverBenchmark.solve");
-            v.add(r.solver());
-            v.add(r.family());
-            v.add(Integer.toString(r.n()));
-            v.add(r.kappa());
-            v.add(r.tol());
-            v.add(r.cap());
-            v.add(r.outcome().name());
-            v.add(r.detail());
-            time(v, s);
-            v.add(Format.csv(r.solves()));
-            v.add(Format.csv(r.iterationsPerSolve()));
-            v.add(Format.csv(r.failRate()));
-            v.add(Format.csv(r.outsideAccuracyRate()));
-            v.add(Format.csv(r.matvecs()));
-            v.add(Format.csv(r.factorisations()));
-            v.add(r.probe().getOrDefault("status", ""));
-            v.add(r.probe().getOrDefault("iterations", ""));
-            v.add(r.probe().getOrDefault("residual", ""));
-            v.add(r.probe().getOrDefault("probeSeconds", ""));
-            v.add("");
-            v.add("");
-            v.add("");
-            v.add("");
-            v.add(t.problem(r.probe().getOrDefault("spec", "")).getOrDefault("kappaWeights", ""));
-            v.add(r.probe().getOrDefault("achievableResidual", ""));
-            v.add(r.probe().getOrDefault("spec", ""));
+            Map<String, String> v = new HashMap<>();
+            v.put("benchmark", "SolverBenchmark.solve");
+            v.put("solver", r.solver());
+            v.put("family", r.family());
+            v.put("n", Integer.toString(r.n()));
+            v.put("seed", r.seed());
+            v.put("kappa", r.kappa());
+            v.put("tol", r.tol());
+            v.put("cap", r.cap());
+            v.put("outcome", r.outcome().name());
+            v.put("detail", r.detail());
+            time(v, r.time());
+            v.put("solves", csv(r.solves()));
+            v.put("iterations_per_solve", csv(r.iterationsPerSolve()));
+            v.put("fail_rate", csv(r.failRate()));
+            v.put("outside_accuracy_rate", csv(r.outsideAccuracyRate()));
+            v.put("matvec_equivalents", csv(r.matvecs()));
+            v.put("factorisation_equivalents", csv(r.factorisations()));
+            v.put("residual_check_equivalents", csv(r.residualChecks()));
+            v.put("bytes_per_solve", csv(r.gc().bytesPerOp()));
+            v.put("gc_count", csv(r.gc().count()));
+            v.put("gc_time_ms", csv(r.gc().timeMs()));
+            v.put("load_max", csv(r.load()));
+            v.put("steal_max", csv(r.steal()));
+            v.put("probe_status", r.probe().getOrDefault("status", ""));
+            v.put("probe_iterations", r.probe().getOrDefault("iterations", ""));
+            v.put("probe_residual", r.probe().getOrDefault("residual", ""));
+            v.put("probe_seconds", r.probe().getOrDefault("probeSeconds", ""));
+            v.put("cold_seconds", r.probe().getOrDefault("coldSeconds", ""));
+            v.put("warmup_solves", r.probe().getOrDefault("warmupSolves", ""));
+            v.put("kappa_weights", t.problem(r.probe().getOrDefault("spec", "")).getOrDefault("kappaWeights", ""));
+            v.put("achievable_residual", r.probe().getOrDefault("achievableResidual", ""));
+            v.put("spec", r.probe().getOrDefault("spec", ""));
             line(sb, v);
         }
         for (TwoAssetRow r : t.twoAssetRows()) {
-            List<String> v = new ArrayList<>();
-            v.add("TwoAssetBenchmark.solve");
-            v.add(r.solver());
-            v.add("two-asset-grid");
-            v.add("2");
-            v.add("");
-            v.add(r.tol());
-            v.add(r.errors().getOrDefault("cap", ""));
-            v.add(r.outcome().name());
-            v.add(r.detail());
+            Map<String, String> v = new HashMap<>();
+            v.put("benchmark", "TwoAssetBenchmark.solve");
+            v.put("solver", r.solver());
+            v.put("family", "two-asset-grid");
+            v.put("n", "2");
+            v.put("tol", r.tol());
+            v.put("cap", r.errors().getOrDefault("cap", ""));
+            v.put("outcome", r.outcome().name());
+            v.put("detail", r.detail());
             time(v, r.time());
-            v.add("");
-            v.add(Format.csv(r.iterationsPerSolve()));
-            v.add(Format.csv(r.failRate()));
-            v.add(Format.csv(r.outsideAccuracyRate()));
-            v.add("");
-            v.add("");
-            v.add("");
-            v.add("");
-            v.add("");
-            v.add("");
-            v.add(r.errors().getOrDefault("maxWeightError", ""));
-            v.add(r.errors().getOrDefault("maxConvergedWeightError", ""));
-            v.add(r.errors().getOrDefault("maxConvergedWeightErrorOverAchievable", ""));
-            v.add(r.errors().getOrDefault("maxResidual", ""));
-            v.add("");
-            v.add("");
-            v.add("");
+            v.put("iterations_per_solve", csv(r.iterationsPerSolve()));
+            v.put("fail_rate", csv(r.failRate()));
+            v.put("outside_accuracy_rate", csv(r.outsideAccuracyRate()));
+            v.put("max_weight_error", r.errors().getOrDefault("maxWeightError", ""));
+            v.put("max_converged_weight_error", r.errors().getOrDefault("maxConvergedWeightError", ""));
+            v.put("max_converged_weight_error_over_achievable",
+                    r.errors().getOrDefault("maxConvergedWeightErrorOverAchievable", ""));
+            v.put("max_residual", r.errors().getOrDefault("maxResidual", ""));
+            line(sb, v);
+        }
+        for (ScalingFit f : t.fits()) {
+            Map<String, String> v = new HashMap<>();
+            v.put("benchmark", "ScalingFit");
+            v.put("solver", f.solver());
+            v.put("family", f.family());
+            v.put("kappa", f.kappa());
+            v.put("tol", f.tol());
+            v.put("fit_points", Integer.toString(f.points()));
+            v.put("fit_min_n", Integer.toString(f.minN()));
+            v.put("fit_max_n", Integer.toString(f.maxN()));
+            v.put("exponent", csv(f.exponent()));
+            v.put("exponent_ci95_low", csv(f.low()));
+            v.put("exponent_ci95_high", csv(f.high()));
+            v.put("per_iteration_exponent", csv(f.perIterationExponent()));
+            v.put("per_iteration_exponent_ci95_low", csv(f.perIterationLow()));
+            v.put("per_iteration_exponent_ci95_high", csv(f.perIterationHigh()));
             line(sb, v);
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
     }
 
-    private static List<String> kernel(String name, int n, TimeSummary s) {
-        List<String> v = new ArrayList<>();
-        v.add(name);
-        v.add("");
-        v.add("random-spectrum");
-        v.add(Integer.toString(n));
-        for (int i = v.size(); i < HEADER.indexOf("outcome"); i++) {
-            v.add("");
-        }
-        v.add(Outcome.OK.name());
-        v.add("");
-        time(v, s);
-        while (v.size() < HEADER.size()) {
-            v.add("");
-        }
-        return v;
+    private static Map<String, String> header() {
+        Map<String, String> h = new HashMap<>();
+        HEADER.forEach(c -> h.put(c, c));
+        return h;
     }
 
-    private static void time(List<String> v, TimeSummary s) {
+    private static void kernel(StringBuilder sb, String name, int n, TimeSummary s) {
         if (s == null) {
-            for (int i = 0; i < 6; i++) {
-                v.add("");
-            }
             return;
         }
-        v.add(Format.csv(s.median()));
-        v.add(Format.csv(s.low()));
-        v.add(Format.csv(s.high()));
-        v.add(Format.csv(s.mean()));
-        v.add(Format.csv(s.meanError()));
-        v.add(Long.toString(s.count()));
+        Map<String, String> v = new HashMap<>();
+        v.put("benchmark", name);
+        v.put("n", Integer.toString(n));
+        v.put("outcome", Outcome.OK.name());
+        time(v, s);
+        line(sb, v);
     }
 
-    private static void line(StringBuilder sb, List<String> values) {
-        if (values.size() != HEADER.size()) {
-            throw new IllegalStateException("CSV row has " + values.size() + " fields, header " + HEADER.size());
+    private static void time(Map<String, String> v, TimeSummary s) {
+        if (s == null) {
+            return;
         }
-        for (int i = 0; i < values.size(); i++) {
-            sb.append(i == 0 ? "" : ",").append(quote(values.get(i)));
+        v.put("median_s", csv(s.median()));
+        v.put("median_ci95_low_s", csv(s.low()));
+        v.put("median_ci95_high_s", csv(s.high()));
+        v.put("mean_s", csv(s.mean()));
+        v.put("iterations", Integer.toString(s.iterations()));
+        v.put("samples", s.samples() > 0 ? Long.toString(s.samples()) : "");
+        v.put("drift", csv(s.drift()));
+        v.put("steady", Double.isNaN(s.drift()) ? "" : Boolean.toString(s.steady()));
+    }
+
+    private static void line(StringBuilder sb, Map<String, String> values) {
+        List<String> out = new ArrayList<>();
+        for (String c : HEADER) {
+            out.add(quote(values.getOrDefault(c, "")));
         }
-        sb.append('\n');
+        for (String k : values.keySet()) {
+            if (!HEADER.contains(k)) {
+                throw new IllegalStateException("CSV value for an unknown column " + k);
+            }
+        }
+        sb.append(String.join(",", out)).append('\n');
+    }
+
+    /** @return a plain number for CSV (shortest round-trip form, empty for NaN) */
+    static String csv(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
     static String quote(String s) {

@@ -2,6 +2,8 @@ package io.paritybench.jmh.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paritybench.core.env.Machine;
+import io.paritybench.core.text.Numbers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -19,8 +21,12 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Writes {@code environment.md}: the machine, the OS, the benchmark JVM and its options (from the JMH JSON), the
@@ -28,62 +34,84 @@ import java.util.jar.JarFile;
  *
  * <pre>
  * java -cp benchmarks.jar io.paritybench.jmh.report.EnvironmentReport --jmh results/jmh/default.json \
- *      --out results/environment.md [--commit SHA] [--command TEXT] [--host-flags TEXT] [--load-before TEXT]
+ *      --out results/environment.md [--commit SHA] [--command TEXT] [--host-flags TEXT] [--load-before TEXT] \
+ *      [--steal SHARE] [--jvm PATH]
  * </pre>
  */
-public final class EnvironmentReport {
+@Command(name = "EnvironmentReport", mixinStandardHelpOptions = true,
+        description = "Writes environment.md: machine, OS, benchmark JVM, libraries, commit and command.")
+public final class EnvironmentReport implements Callable<Integer> {
 
-    private static final Set<String> OPTIONS = Set.of("jmh", "out", "commit", "command", "host-flags", "load-before",
-            "date");
+    @Option(names = "--jmh", paramLabel = "FILE.json", description = "JMH JSON results (for the benchmark JVM)")
+    private Path jmh;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.md", description = "the file to write")
+    private Path out;
+
+    @Option(names = "--commit", defaultValue = "(not recorded)", description = "git commit")
+    private String commit;
+
+    @Option(names = "--command", defaultValue = "(not recorded)", description = "the command that ran JMH")
+    private String command;
+
+    @Option(names = "--host-flags", description = "options of the JMH host JVM")
+    private String hostFlags;
+
+    @Option(names = "--load-before", defaultValue = "(not recorded)", description = "/proc/loadavg at the start")
+    private String loadBefore;
+
+    @Option(names = "--steal", defaultValue = "NaN", description = "share of CPU time stolen over the run (0..1)")
+    private double steal;
+
+    @Option(names = "--jvm", defaultValue = "(default)", description = "the java executable the run was asked to use")
+    private String jvm;
+
+    @Option(names = "--date", description = "when the run started")
+    private String date;
 
     private EnvironmentReport() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Arguments a;
-        try {
-            a = Arguments.parse(args, OPTIONS);
-            a.require("out");
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: EnvironmentReport --out FILE.md [--jmh FILE.json] [--commit SHA] [--command TEXT]"
-                    + " [--host-flags TEXT] [--load-before TEXT] [--date TEXT]");
-            System.exit(2);
-            return;
-        }
-        String jmh = a.get("jmh", null);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EnvironmentReport()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
         JsonNode first = null;
-        if (jmh != null && Files.exists(Path.of(jmh))) {
-            JsonNode root = new ObjectMapper().readTree(Path.of(jmh).toFile());
+        if (jmh != null && Files.exists(jmh) && Files.size(jmh) > 0) {
+            JsonNode root = new ObjectMapper().readTree(jmh.toFile());
             if (root != null && root.isArray() && root.size() > 0) {
                 first = root.get(0);
             }
         }
-        Path out = Path.of(a.require("out"));
         Path dir = out.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Files.writeString(out, render(a, first), StandardCharsets.UTF_8);
+        Files.writeString(out, render(first), StandardCharsets.UTF_8);
         System.err.println("environment -> " + out);
+        return 0;
     }
 
-    private static String render(Arguments a, JsonNode jmh) {
+    private String render(JsonNode jmh) {
         StringBuilder md = new StringBuilder("# Benchmark environment\n\n");
         md.append("| | |\n|---|---|\n");
-        row(md, "date", a.get("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
-        row(md, "git commit", a.get("commit", "(not recorded)"));
-        row(md, "command", "`" + a.get("command", "(not recorded)") + "`");
-        row(md, "CPU", cpuModel());
+        row(md, "date", date != null ? date : ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        row(md, "git commit", commit);
+        row(md, "command", "`" + command + "`");
+        row(md, "java asked for (`--jvm`)", jvm);
+        row(md, "CPU", Machine.cpuModel());
         row(md, "cores", Runtime.getRuntime().availableProcessors() + " logical CPUs available to the JVM"
-                + physicalCores());
-        row(md, "CPU frequency governor", firstLine(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"),
-                "(not exposed)"));
-        row(md, "memory", memory());
-        row(md, "OS", osRelease() + " (" + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", "
-                + System.getProperty("os.arch") + ")");
-        row(md, "load average before the run", a.get("load-before", "(not recorded)"));
-        row(md, "load average after the run", firstLine(Path.of("/proc/loadavg"), "(not exposed)"));
+                + (Machine.physicalCores() > 0 ? ", " + Machine.physicalCores() + " physical cores" : ""));
+        row(md, "CPU frequency governor", exposed(Machine.governor()));
+        row(md, "memory", Machine.memoryTotalBytes() < 0 ? "(not exposed)"
+                : String.format(Locale.ROOT, "%.1f GiB", Machine.memoryTotalBytes() / 1024.0 / 1024.0 / 1024.0));
+        row(md, "OS", Machine.osRelease() + " (" + Machine.os() + ")");
+        row(md, "turbo / boost", exposed(Machine.turbo()));
+        row(md, "load average before the run", loadBefore);
+        row(md, "load average after the run", Machine.firstLine(Path.of("/proc/loadavg"), "(not exposed)"));
+        row(md, "CPU time stolen over the run", Double.isNaN(steal) ? "(not exposed)" : Numbers.percent(steal));
         if (jmh != null) {
             row(md, "benchmark JVM", jmh.path("vmName").asText() + " " + jmh.path("vmVersion").asText() + ", JDK "
                     + jmh.path("jdkVersion").asText() + " (`" + jmh.path("jvm").asText() + "`)");
@@ -97,8 +125,8 @@ public final class EnvironmentReport {
         row(md, "JVM vendor", System.getProperty("java.vm.vendor") + " (" + System.getProperty("java.vendor") + "), "
                 + System.getProperty("java.runtime.version") + ", `" + System.getProperty("java.home")
                 + "` (the JVM that wrote this file)");
-        row(md, "host JVM options", a.get("host-flags", String.join(" ",
-                ManagementFactory.getRuntimeMXBean().getInputArguments())));
+        row(md, "host JVM options", hostFlags != null ? hostFlags : String.join(" ",
+                ManagementFactory.getRuntimeMXBean().getInputArguments()));
         md.append("\n## Library versions the build was configured with\n\n| library | version |\n|---|---|\n");
         for (String[] kv : configuredVersions()) {
             md.append("| ").append(kv[0]).append(" | ").append(kv[1]).append(" |\n");
@@ -117,78 +145,12 @@ public final class EnvironmentReport {
         return md.toString();
     }
 
+    private static String exposed(String v) {
+        return Machine.UNKNOWN.equals(v) ? "(not exposed)" : v;
+    }
+
     private static void row(StringBuilder md, String key, String value) {
         md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException e) {
-            // not Linux: fall through
-        }
-        String env = System.getenv("PROCESSOR_IDENTIFIER");
-        return env != null ? env : System.getProperty("os.arch") + " (model not exposed)";
-    }
-
-    private static String physicalCores() {
-        try {
-            Set<String> cores = new HashSet<>();
-            String physical = "0";
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("physical id")) {
-                    physical = line.substring(line.indexOf(':') + 1).trim();
-                } else if (line.startsWith("core id")) {
-                    cores.add(physical + "/" + line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-            return cores.isEmpty() ? "" : ", " + cores.size() + " physical cores";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String memory() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // fall through
-        }
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return String.format(Locale.ROOT, "%.1f GiB", os.getTotalMemorySize() / 1024.0 / 1024.0 / 1024.0);
-        }
-        return "(not exposed)";
-    }
-
-    private static String osRelease() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {
-                if (line.startsWith("PRETTY_NAME=")) {
-                    return line.substring("PRETTY_NAME=".length()).replace("\"", "");
-                }
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return System.getProperty("os.name");
-    }
-
-    private static String firstLine(Path p, String fallback) {
-        try {
-            List<String> lines = Files.readAllLines(p);
-            return lines.isEmpty() ? fallback : lines.get(0).trim();
-        } catch (IOException e) {
-            return fallback;
-        }
     }
 
     /** @return (library, version) pairs of the build, from the filtered {@code versions.properties} */

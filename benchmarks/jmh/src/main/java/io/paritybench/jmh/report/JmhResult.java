@@ -14,18 +14,44 @@ import java.util.Map;
  * @param samples     in sample mode, the pooled histogram of single-operation times in seconds (value, count) in
  *                    increasing order of value; empty otherwise
  * @param iterationScores in the other modes, the score of every measurement iteration (all forks), seconds
+ * @param forks       per fork, the median time per operation of each measured iteration in order, seconds (in
+ *                    sample mode the median of the iteration's solves, otherwise the iteration's score)
  * @param counters    the event counters ({@code @AuxCounters}), summed over the measurement iterations
+ * @param gc          allocation and collections from JMH's GC profiler ({@code -prof gc}); NaN fields without it
  * @param settings    how JMH ran it
  */
 public record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double scoreError,
-                        List<double[]> samples, List<Double> iterationScores, Map<String, Double> counters,
-                        RunSettings settings) {
+                        List<double[]> samples, List<Double> iterationScores, List<double[]> forks,
+                        Map<String, Double> counters, Gc gc, RunSettings settings) {
+
+    /**
+     * What JMH's GC profiler reported for the measured iterations.
+     *
+     * @param bytesPerOp bytes allocated per operation ({@code gc.alloc.rate.norm})
+     * @param count      collections ({@code gc.count})
+     * @param timeMs     time in collections, ms ({@code gc.time})
+     */
+    public record Gc(double bytesPerOp, double count, double timeMs) {
+        static final Gc NONE = new Gc(Double.NaN, Double.NaN, Double.NaN);
+    }
 
     public JmhResult {
         params = Map.copyOf(params);
         samples = List.copyOf(samples);
         iterationScores = List.copyOf(iterationScores);
+        forks = List.copyOf(forks);
         counters = Map.copyOf(counters);
+        gc = gc == null ? Gc.NONE : gc;
+    }
+
+    /** @return the iteration medians of every fork, concatenated */
+    public double[] iterations() {
+        return forks.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+
+    /** @return the configuration key: the benchmark and its parameters */
+    public String key() {
+        return benchmark + new java.util.TreeMap<>(params);
     }
 
     /** @return a parameter value, or null */

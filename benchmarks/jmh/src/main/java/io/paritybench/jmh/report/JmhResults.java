@@ -38,6 +38,33 @@ public final class JmhResults {
         return out;
     }
 
+    /**
+     * @return the results of a JMH JSON file
+     * @throws IOException when the file is not JSON, not an array, or an entry is not a JMH result with a time per
+     *                     operation
+     */
+    public static List<JmhResult> readStrict(Path file) throws IOException {
+        JsonNode root = JSON.readTree(file.toFile());
+        if (root == null || !root.isArray()) {
+            throw new IOException("not a JSON array of JMH results");
+        }
+        List<JmhResult> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode r : root) {
+            i++;
+            String unit = r.path("primaryMetric").path("scoreUnit").asText();
+            if (!r.path("benchmark").isTextual() || !r.path("primaryMetric").path("rawData").isArray()) {
+                throw new IOException("entry " + i + " is not a JMH result (no benchmark or primaryMetric.rawData)");
+            }
+            if (!isTimePerOperation(unit)) {
+                throw new IOException("entry " + i + " (" + r.path("benchmark").asText() + "): unit " + unit
+                        + " is not a time per operation");
+            }
+            out.add(parse(r));
+        }
+        return out;
+    }
+
     static JmhResult parse(JsonNode r) {
         String full = r.path("benchmark").asText();
         String[] parts = full.split("\\.");
@@ -61,17 +88,47 @@ public final class JmhResults {
         }
         pooled.forEach((v, c) -> samples.add(new double[] {v, c}));
         List<Double> iterationScores = new ArrayList<>();
+        List<double[]> forks = new ArrayList<>();
         for (JsonNode fork : pm.path("rawData")) {
+            List<Double> f = new ArrayList<>();
             for (JsonNode v : fork) {
                 iterationScores.add(v.asDouble() * toSeconds);
+                f.add(v.asDouble() * toSeconds);
+            }
+            if (!pm.has("rawDataHistogram")) {
+                forks.add(f.stream().mapToDouble(Double::doubleValue).toArray());
             }
         }
+        for (JsonNode fork : pm.path("rawDataHistogram")) {
+            List<Double> f = new ArrayList<>();
+            for (JsonNode iteration : fork) {
+                List<double[]> bins = new ArrayList<>();
+                for (JsonNode bin : iteration) {
+                    bins.add(new double[] {bin.get(0).asDouble() * toSeconds, bin.get(1).asDouble()});
+                }
+                bins.sort(java.util.Comparator.comparingDouble(b -> b[0]));
+                f.add(Stats.median(bins));
+            }
+            forks.add(f.stream().mapToDouble(Double::doubleValue).toArray());
+        }
         Map<String, Double> counters = new LinkedHashMap<>();
+        double bytes = Double.NaN;
+        double gcCount = Double.NaN;
+        double gcTime = Double.NaN;
         Iterator<Map.Entry<String, JsonNode>> sm = r.path("secondaryMetrics").fields();
         while (sm.hasNext()) {
             Map.Entry<String, JsonNode> e = sm.next();
-            if ("#".equals(e.getValue().path("scoreUnit").asText())) {
-                counters.put(e.getKey(), number(e.getValue().path("score")));
+            String name = e.getKey().replace("\u00b7", "");
+            double score = number(e.getValue().path("score"));
+            switch (name) {
+                case "gc.alloc.rate.norm" -> bytes = score;
+                case "gc.count" -> gcCount = score;
+                case "gc.time" -> gcTime = score;
+                default -> {
+                    if ("#".equals(e.getValue().path("scoreUnit").asText())) {
+                        counters.put(e.getKey(), score);
+                    }
+                }
             }
         }
         List<String> jvmArgs = new ArrayList<>();
@@ -83,7 +140,8 @@ public final class JmhResults {
                 r.path("measurementTime").asText(), r.path("jvm").asText(), jvmArgs, r.path("jdkVersion").asText(),
                 r.path("vmName").asText(), r.path("vmVersion").asText(), r.path("jmhVersion").asText());
         return new JmhResult(benchmark, r.path("mode").asText(), params, number(pm.path("score")) * toSeconds,
-                number(pm.path("scoreError")) * toSeconds, samples, iterationScores, counters, settings);
+                number(pm.path("scoreError")) * toSeconds, samples, iterationScores, forks, counters,
+                new JmhResult.Gc(bytes, gcCount, gcTime), settings);
     }
 
     /** JMH writes NaN as the string "NaN". */

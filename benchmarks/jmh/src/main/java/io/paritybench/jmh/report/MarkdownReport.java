@@ -1,5 +1,6 @@
 package io.paritybench.jmh.report;
 
+import io.paritybench.core.text.Numbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,23 +27,43 @@ public final class MarkdownReport {
     static String render(TimingTable t, ReportInfo info) {
         StringBuilder md = new StringBuilder();
         md.append("# Timing: risk-budgeting solvers (JMH)\n\n");
+        if (info.contended()) {
+            md.append("**Contended run**: load average ").append(Numbers.sig(info.loadBefore())).append(" at the start on ")
+                    .append(info.cores()).append(" CPUs (limit ").append(Numbers.sig(0.5 * info.cores()))
+                    .append("), steal ").append(Numbers.percent(info.steal())).append(" (limit 1%). Other work ran beside the ")
+                    .append("benchmarks; do not cite these times.\n\n");
+        }
         md.append("Profile `").append(info.profile()).append("`, run ").append(info.date());
         if (!info.commit().isEmpty()) {
             md.append(", commit `").append(info.commit()).append('`');
         }
+        md.append(", load average ").append(Double.isNaN(info.loadBefore()) ? "unknown" : Numbers.sig(info.loadBefore()))
+                .append(" at the start on ").append(info.cores()).append(" CPUs, steal ")
+                .append(Double.isNaN(info.steal()) ? "unknown" : Numbers.percent(info.steal())).append(" over the run");
         md.append(". Machine and JVM: [environment.md](environment.md). Raw JMH results: `").append(info.jmhFile())
                 .append("`.\n\n");
         md.append("Command: `").append(info.command()).append("`\n\n");
         for (Map.Entry<String, RunSettings> e : t.settings().entrySet()) {
             md.append("- `").append(e.getKey()).append("`: ").append(e.getValue().describe()).append('\n');
         }
+        if (!t.jvm().isEmpty()) {
+            md.append("- benchmark JVMs: collectors ").append(t.jvm().getOrDefault("gc", "?")).append(", max heap ")
+                    .append(Numbers.sig(TimingTable.parse(t.jvm().get("maxHeapBytes")) / (1 << 30))).append(" GiB, JIT ")
+                    .append(t.jvm().getOrDefault("jit", "?")).append(", options `")
+                    .append(t.jvm().getOrDefault("jvmArgs", "")).append("`\n");
+        }
+        long[] steady = t.steadyCount();
+        md.append("- steady state: ").append(steady[0]).append(" of ").append(steady[1])
+                .append(" timed configurations (⚠ marks the others)\n");
         md.append('\n');
         md.append(legend());
         kernels(md, t);
         problems(md, t);
         pivots(md, t);
+        scaling(md, t);
         if (info.plotFile() != null) {
-            md.append("## Time against n\n\nMedian time per solve, converged configurations only, log–log.\n\n")
+            md.append("## Time against n\n\nMedian time per solve (median over seeds), converged configurations ")
+                    .append("only, log–log, with the fitted lines time ∝ n^p (dashed).\n\n")
                     .append("![median time per solve against n](").append(info.plotFile()).append(")\n\n");
         }
         twoAssets(md, t);
@@ -53,20 +74,28 @@ public final class MarkdownReport {
     private static String legend() {
         return """
                 How to read it. Each configuration solves one fixed, seeded ERC problem (the same for every solver and \
-                tolerance); the solve is timed on its own (JMH sample mode) and the table gives the **median** time \
-                per solve, with a distribution-free 95% interval of the median in the full table. "×matvec" and \
-                "×chol" divide the median by the time of one n×n matrix–vector product and of one n×n Cholesky \
-                factorisation on the same machine (kernel table), so they can be compared across machines. Marks:
+                tolerance; several seeds per family, κ and n where the profile says so). Before JMH starts, every \
+                problem, its certified reference and its conditioning are prepared once, so no trial pays for them. \
+                Each trial (fork) warms up by count (10 solves; the time cap is judged on the last, warm one) and by \
+                time (JMH warm-up), then JMH measures in sample mode: it times a **subset** of the solves one by one \
+                (enough for their distribution), not every solve. The time of a configuration is the **median of the \
+                iteration medians** over forks × measured iterations; its 95% interval is a bootstrap of that median \
+                resampling whole iterations (n/a below 6 iterations). JMH's t-based error is not shown. A \
+                configuration is **not steady** (⚠) when in some fork the first and the last measured iteration \
+                medians differ by more than 10%; its time is shown with the mark, never averaged silently. \
+                "×matvec", "×chol" and "×resid" divide the median by the median time of the kernels the solvers run, \
+                measured in the same trial right after the solver (the CCD matrix–vector loop, newton's blocked \
+                Cholesky, the harness's residual check), so machine drift cancels. Bytes per solve and collections \
+                come from JMH's GC profiler over the measured iterations. Marks:
                 - `✗ STATUS share`: solves did not converge; the time shown in the full table is the time the solver \
-                takes to give up, not a solve time, and is left out of the summary tables and the plot;
-                - `⏱`: over the time cap: the probe solve before the measurement reached the cap, so it was not timed;
+                takes to give up, not a solve time, and is left out of the summary tables, the fits and the plot;
+                - `⏱`: over the time cap: the warm probe solve reached the cap, so it was not timed;
                 - `n/a`: the solver does not handle the problem (a closed form for n = 2 only);
                 - `error`, `?`: the solver threw, or JMH gave no result (see the JMH log);
                 - empty: not part of this run.
-                "failed" and "outside acc." are shares of the measured solves (JMH event counters): a status other \
-                than CONVERGED, and a residual max|RRC_i − b_i| above max(tol, the achievable floor of the problem, \
-                ALGORITHMS.md §8.3; see Problems). Kernel ratios use EJML's Cholesky; the newton solver factors \
-                with its own block Cholesky.
+                With several seeds a summary cell gives the range of their medians. "failed" and "outside acc." are \
+                shares of the measured solves (JMH event counters): a status other than CONVERGED, and a residual \
+                max|RRC_i − b_i| above max(tol, the achievable floor of the problem, ALGORITHMS.md §8.3; see Problems).
 
                 """;
     }
@@ -76,16 +105,51 @@ public final class MarkdownReport {
             return;
         }
         md.append("## Kernels\n\n");
-        md.append("Mean time of one operation ± JMH's 99.9% half-width, on the random-spectrum problem of each n.\n\n");
-        md.append("| n | matvec y = Σx | Cholesky Σ = LL' | Cholesky / matvec |\n|---:|---:|---:|---:|\n");
+        md.append("Median time of one operation over the batches of every solver trial at that n (95% bootstrap ")
+                .append("interval), measured in the solvers' own forks.\n\n");
+        md.append("| n | matvec y = Σx (solvers' loop) | Cholesky (newton's) | residual check | Cholesky / matvec |\n")
+                .append("|---:|---:|---:|---:|---:|\n");
         for (KernelRow k : t.kernelRows()) {
-            md.append("| ").append(k.n()).append(" | ").append(meanError(k.matvec())).append(" | ")
-                    .append(meanError(k.cholesky())).append(" | ")
+            md.append("| ").append(k.n()).append(" | ").append(withInterval(k.matvec())).append(" | ")
+                    .append(withInterval(k.cholesky())).append(" | ").append(withInterval(k.residual())).append(" | ")
                     .append(k.matvec() != null && k.cholesky() != null
-                            ? Format.sig(k.cholesky().mean() / k.matvec().mean()) : "")
+                            ? Numbers.sig(k.cholesky().median() / k.matvec().median()) : "")
                     .append(" |\n");
         }
         md.append('\n');
+    }
+
+    private static String withInterval(TimeSummary s) {
+        if (s == null) {
+            return "";
+        }
+        return Numbers.time(s.median()) + (s.hasInterval() ? " [" + Numbers.time(s.low()) + ", " + Numbers.time(s.high())
+                + "]" : "");
+    }
+
+    private static void scaling(StringBuilder md, TimingTable t) {
+        if (t.fits().isEmpty()) {
+            return;
+        }
+        md.append("## Scaling: time ∝ n^p\n\n");
+        md.append("Least-squares fit of log(time) against log(n) over the converged configurations of each solver, ")
+                .append("family, κ and tolerance (every seed a point); 95% interval of p from the residuals ")
+                .append("(t with m − 2 degrees of freedom; n/a with two points). The same fit for the time per solver ")
+                .append("iteration separates the cost of an iteration from the growth of the iteration count.\n\n");
+        md.append("| solver | family | κ(Σ) | tol | points | n | p (time per solve) | p (time per iteration) |\n")
+                .append("|---|---|---:|---:|---:|---|---:|---:|\n");
+        for (ScalingFit f : t.fits()) {
+            md.append("| ").append(f.solver()).append(" | ").append(f.family()).append(" | ").append(f.kappa())
+                    .append(" | ").append(f.tol()).append(" | ").append(f.points()).append(" | ").append(f.minN())
+                    .append("–").append(f.maxN()).append(" | ").append(exponent(f.exponent(), f.low(), f.high()))
+                    .append(" | ").append(exponent(f.perIterationExponent(), f.perIterationLow(), f.perIterationHigh()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String exponent(double p, double lo, double hi) {
+        return Numbers.sig(p) + (Double.isNaN(lo) ? " (n/a)" : " [" + Numbers.sig(lo) + ", " + Numbers.sig(hi) + "]");
     }
 
     private static void problems(StringBuilder md, TimingTable t) {
@@ -105,10 +169,10 @@ public final class MarkdownReport {
                 """);
         for (Map<String, String> p : t.problems()) {
             md.append("| ").append(p.getOrDefault("family", "")).append(" | ").append(p.getOrDefault("n", ""))
-                    .append(" | ").append(Format.sci(TimingTable.parse(p.get("kappaSigma")))).append(" | ")
-                    .append(Format.sci(TimingTable.parse(p.get("kappaWeights")))).append(" | ")
-                    .append(Format.sci(TimingTable.parse(p.get("cancellation")))).append(" | ")
-                    .append(Format.sci(TimingTable.parse(p.get("rrcFloorNaive")))).append(" | ")
+                    .append(" | ").append(Numbers.sci(TimingTable.parse(p.get("kappaSigma")))).append(" | ")
+                    .append(Numbers.sci(TimingTable.parse(p.get("kappaWeights")))).append(" | ")
+                    .append(Numbers.sci(TimingTable.parse(p.get("cancellation")))).append(" | ")
+                    .append(Numbers.sci(TimingTable.parse(p.get("rrcFloorNaive")))).append(" | ")
                     .append(p.getOrDefault("certified", "")).append(" | `").append(p.getOrDefault("spec", ""))
                     .append("` |\n");
         }
@@ -133,13 +197,13 @@ public final class MarkdownReport {
                     .append(first.tol()).append("\n\n");
             Set<Integer> ns = new TreeSet<>();
             Set<String> solvers = new LinkedHashSet<>();
-            Map<String, SolverRow> cell = new LinkedHashMap<>();
+            Map<String, List<SolverRow>> cell = new LinkedHashMap<>();
             List<SolverRow> bySolver = new ArrayList<>(g);
             bySolver.sort(java.util.Comparator.comparing(SolverRow::solver));
             for (SolverRow r : bySolver) {
                 ns.add(r.n());
                 solvers.add(r.solver());
-                cell.put(r.solver() + "|" + r.n(), r);
+                cell.computeIfAbsent(r.solver() + "|" + r.n(), k -> new ArrayList<>()).add(r);
             }
             md.append("| solver |");
             for (int n : ns) {
@@ -151,7 +215,7 @@ public final class MarkdownReport {
             for (String s : solvers) {
                 md.append("| ").append(s).append(" |");
                 for (int n : ns) {
-                    SolverRow r = cell.get(s + "|" + n);
+                    List<SolverRow> r = cell.get(s + "|" + n);
                     md.append(' ').append(r == null ? "" : summaryCell(r)).append(" |");
                 }
                 md.append('\n');
@@ -163,11 +227,34 @@ public final class MarkdownReport {
     /** The cell of a summary table: the median if every solve converged, else the mark. */
     static String summaryCell(SolverRow r) {
         return switch (r.outcome()) {
-            case OK -> Format.time(r.time().median());
+            case OK -> Numbers.time(r.time().median()) + (r.steady() ? "" : " ⚠");
             case FAILED -> "✗ " + r.detail();
             case OVER_TIME_CAP -> "⏱ > " + r.cap() + " s";
             default -> r.outcome().mark();
         };
+    }
+
+    /**
+     * The cell of the seeds of one solver and n: with one seed its cell; with several, the range of the medians when
+     * all converged (⚠ if any is not steady), else the first seed that did not, with the count.
+     */
+    static String summaryCell(List<SolverRow> seeds) {
+        if (seeds.size() == 1) {
+            return summaryCell(seeds.get(0));
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        boolean steady = true;
+        for (SolverRow r : seeds) {
+            if (r.outcome() != Outcome.OK) {
+                long bad = seeds.stream().filter(x -> x.outcome() != Outcome.OK).count();
+                return summaryCell(r) + " (" + bad + " of " + seeds.size() + " seeds)";
+            }
+            lo = Math.min(lo, r.time().median());
+            hi = Math.max(hi, r.time().median());
+            steady &= r.steady();
+        }
+        return Numbers.time(lo) + " – " + Numbers.time(hi) + (steady ? "" : " ⚠");
     }
 
     private static void twoAssets(StringBuilder md, TimingTable t) {
@@ -177,7 +264,7 @@ public final class MarkdownReport {
         md.append("## n = 2: every solver against the closed form\n\n");
         md.append("""
                 Each solve takes the next problem of a seeded grid of 216 two-asset problems (ρ from −0.999 to 0.999, \
-                volatility ratios 1 to 1e3, budgets 1e-4 to 1 − 1e-4); the time is the mean over the grid. The \
+                volatility ratios 1 to 1e3, budgets 1e-4 to 1 − 1e-4); the time is the mean over the grid within an iteration, and the median of the iteration means over forks × iterations. The \
                 errors are maxima over the whole grid (every problem solved once before the measurement, and every \
                 measured solve): the relative weight error max_i |w_i − w_i*|/w_i* against the closed form \
                 (ALGORITHMS.md §4.1), over all solves and over converged ones, its ratio to the achievable error \
@@ -186,19 +273,19 @@ public final class MarkdownReport {
                 order tol/b_i on a budget b_i = 1e-4: a ratio far above 1 with a residual within tol means the stopping \
                 rule, not a wrong answer; a large error with a large residual is a failure.
 
-                | solver | tol | outcome | mean time | it/solve | failed | outside acc. | max w err | max w err, converged | ÷ achievable | where | max residual |
+                | solver | tol | outcome | time [95% CI] | it/solve | failed | outside acc. | max w err | max w err, converged | ÷ achievable | where | max residual |
                 |---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|
                 """);
         for (TwoAssetRow r : t.twoAssetRows()) {
             md.append("| ").append(r.solver()).append(" | ").append(r.tol()).append(" | ")
                     .append(outcomeText(r.outcome(), r.detail())).append(" | ")
-                    .append(r.time() == null ? "" : meanError(r.time())).append(" | ")
-                    .append(Format.sig(r.iterationsPerSolve())).append(" | ")
-                    .append(Format.percent(r.failRate())).append(" | ")
-                    .append(Format.percent(r.outsideAccuracyRate())).append(" | ")
+                    .append(r.time() == null ? "" : medianCell(r.time())).append(" | ")
+                    .append(Numbers.sig(r.iterationsPerSolve())).append(" | ")
+                    .append(Numbers.percent(r.failRate())).append(" | ")
+                    .append(Numbers.percent(r.outsideAccuracyRate())).append(" | ")
                     .append(errorCell(r, "maxWeightError")).append(" | ")
                     .append(errorCell(r, "maxConvergedWeightError")).append(" | ")
-                    .append(Format.sig(r.error("maxConvergedWeightErrorOverAchievable"))).append(" | ")
+                    .append(Numbers.sig(r.error("maxConvergedWeightErrorOverAchievable"))).append(" | ")
                     .append(r.errors().getOrDefault("maxConvergedWeightErrorOverAchievableCase", "")).append(" | ")
                     .append(errorCell(r, "maxResidual")).append(" |\n");
         }
@@ -210,21 +297,32 @@ public final class MarkdownReport {
             return;
         }
         md.append("## Every configuration\n\n");
-        md.append("| solver | family | κ(Σ) | tol | n | outcome | median | 95% CI of median | mean ± 99.9% | solves "
-                + "| it/solve | ×matvec | ×chol | failed | outside acc. |\n");
-        md.append("|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("\"iter.\" is the number of measured iterations (forks × iterations), \"drift\" the largest change ")
+                .append("between the first and last iteration median of a fork, \"samples\" the solves JMH timed ")
+                .append("one by one, \"B/solve\" and \"GCs\" the GC profiler's allocation per solve and ")
+                .append("collections in the measurement, \"load\" the largest 1-minute load average seen by a ")
+                .append("trial.\n\n");
+        md.append("| solver | family | κ(Σ) | tol | n | seed | outcome | median | 95% CI | iter. | drift | samples "
+                + "| it/solve | ×matvec | ×chol | ×resid | B/solve | GCs | GC ms | load | failed | outside acc. |\n");
+        md.append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
+                + "|---:|---:|\n");
         for (SolverRow r : t.solverRows()) {
             TimeSummary s = r.time();
             md.append("| ").append(r.solver()).append(" | ").append(r.family()).append(" | ").append(r.kappa())
-                    .append(" | ").append(r.tol()).append(" | ").append(r.n()).append(" | ")
-                    .append(outcomeText(r.outcome(), r.detail())).append(" | ")
-                    .append(s == null ? "" : Format.time(s.median())).append(" | ")
-                    .append(s == null || Double.isNaN(s.low()) ? "" : Format.time(s.low()) + " – " + Format.time(s.high()))
-                    .append(" | ").append(s == null ? "" : meanError(s)).append(" | ")
-                    .append(Double.isNaN(r.solves()) ? "" : String.format(java.util.Locale.ROOT, "%.0f", r.solves()))
-                    .append(" | ").append(Format.sig(r.iterationsPerSolve())).append(" | ")
-                    .append(Format.sig(r.matvecs())).append(" | ").append(Format.sig(r.factorisations())).append(" | ")
-                    .append(Format.percent(r.failRate())).append(" | ").append(Format.percent(r.outsideAccuracyRate()))
+                    .append(" | ").append(r.tol()).append(" | ").append(r.n()).append(" | ").append(r.seed())
+                    .append(" | ").append(outcomeText(r.outcome(), r.detail())).append(r.steady() ? "" : " ⚠")
+                    .append(" | ").append(s == null ? "" : Numbers.time(s.median())).append(" | ")
+                    .append(s == null ? "" : s.hasInterval() ? Numbers.time(s.low()) + " – " + Numbers.time(s.high())
+                            : "n/a")
+                    .append(" | ").append(s == null ? "" : Integer.toString(s.iterations())).append(" | ")
+                    .append(s == null ? "" : Numbers.percent(s.drift())).append(" | ")
+                    .append(s == null || s.samples() == 0 ? "" : Long.toString(s.samples())).append(" | ")
+                    .append(Numbers.sig(r.iterationsPerSolve())).append(" | ")
+                    .append(Numbers.sig(r.matvecs())).append(" | ").append(Numbers.sig(r.factorisations())).append(" | ")
+                    .append(Numbers.sig(r.residualChecks())).append(" | ").append(Numbers.bytes(r.gc().bytesPerOp()))
+                    .append(" | ").append(Numbers.sig(r.gc().count())).append(" | ").append(Numbers.sig(r.gc().timeMs()))
+                    .append(" | ").append(Numbers.sig(r.load())).append(" | ")
+                    .append(Numbers.percent(r.failRate())).append(" | ").append(Numbers.percent(r.outsideAccuracyRate()))
                     .append(" |\n");
         }
         md.append('\n');
@@ -238,16 +336,12 @@ public final class MarkdownReport {
         };
     }
 
-    private static String meanError(TimeSummary s) {
-        if (s == null) {
-            return "";
-        }
-        return Double.isNaN(s.meanError()) ? Format.time(s.mean())
-                : Format.time(s.mean()) + " ± " + Format.time(s.meanError());
+    private static String medianCell(TimeSummary s) {
+        return s == null ? "" : withInterval(s);
     }
 
     private static String errorCell(TwoAssetRow r, String key) {
-        return r.errors().containsKey(key) ? Format.sci(r.error(key)) : "";
+        return r.errors().containsKey(key) ? Numbers.sci(r.error(key)) : "";
     }
 
     /** Keeps free text from breaking a table row. */

@@ -46,7 +46,8 @@ public final class SideRecords {
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isNull()) {
-                    record.put(e.getKey(), e.getValue().asText());
+                    record.put(e.getKey(), e.getValue().isContainerNode() ? e.getValue().toString()
+                            : e.getValue().asText());
                 }
             }
             out.add(Collections.unmodifiableMap(record));

@@ -1,64 +1,54 @@
 package io.paritybench.jmh.report;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 /**
- * The time of one configuration, in seconds per operation.
+ * The time of one configuration, in seconds per operation, from its iterations ({@link Stats}).
  *
- * <p>In sample mode (every solve timed on its own) the median is that of all measured solves, and its 95% confidence
- * interval is distribution-free, from order statistics: ranks {@code N/2 ∓ 1.96·√N/2} of the N sorted samples
- * (treating the solves as independent). In the other modes the "samples" are the per-iteration means, so the median
- * is the median of those and the interval comes from the same ranks (with few iterations it is their range).
- *
- * @param median    median time per operation
- * @param low       lower end of the 95% interval of the median
- * @param high      upper end of the 95% interval of the median
- * @param mean      JMH's score (the mean)
- * @param meanError JMH's 99.9% half-width of the mean (NaN if none)
- * @param count     number of samples the median is taken over
+ * @param median     median of the iteration medians (forks × measured iterations)
+ * @param low        lower end of the 95% bootstrap interval of that median, NaN below {@value Stats#MIN_ITERATIONS}
+ *                   iterations
+ * @param high       upper end, NaN likewise
+ * @param mean       JMH's score (the mean over all operations)
+ * @param meanError  JMH's 99.9% half-width of the mean (NaN if none; not shown in the tables)
+ * @param iterations measured iterations (all forks)
+ * @param samples    single-operation samples in sample mode (JMH times a subset of the solves), else 0
+ * @param drift      largest |last/first − 1| of the iteration medians over the forks, NaN if unknown
  */
-public record TimeSummary(double median, double low, double high, double mean, double meanError, long count) {
-
-    /** z for a two-sided 95% interval. */
-    private static final double Z95 = 1.959963984540054;
+public record TimeSummary(double median, double low, double high, double mean, double meanError, int iterations,
+                          long samples, double drift) {
 
     /** @return the summary of a result */
     public static TimeSummary of(JmhResult r) {
-        List<double[]> bins = r.samples();
-        if (bins.isEmpty()) {
-            List<double[]> fromIterations = new ArrayList<>();
-            List<Double> sorted = new ArrayList<>(r.iterationScores());
-            Collections.sort(sorted);
-            for (double v : sorted) {
-                fromIterations.add(new double[] {v, 1});
-            }
-            bins = fromIterations;
+        double[] it = r.iterations();
+        long samples = 0;
+        for (double[] b : r.samples()) {
+            samples += (long) b[1];
         }
-        long n = 0;
-        for (double[] b : bins) {
-            n += (long) b[1];
+        if (it.length == 0) {
+            return new TimeSummary(r.score(), Double.NaN, Double.NaN, r.score(), r.scoreError(), 0, samples,
+                    Double.NaN);
         }
-        if (n == 0) {
-            return new TimeSummary(r.score(), Double.NaN, Double.NaN, r.score(), r.scoreError(), 0);
-        }
-        double median = n % 2 == 1 ? valueAt(bins, (n + 1) / 2) : 0.5 * (valueAt(bins, n / 2) + valueAt(bins, n / 2 + 1));
-        double half = Z95 * Math.sqrt(n) / 2;
-        long lo = Math.max(1, (long) Math.floor(n / 2.0 - half));
-        long hi = Math.min(n, (long) Math.ceil(n / 2.0 + 1 + half));
-        return new TimeSummary(median, valueAt(bins, lo), valueAt(bins, hi), r.score(), r.scoreError(), n);
+        double[] ci = Stats.medianInterval(it);
+        return new TimeSummary(Stats.median(it), ci[0], ci[1], r.score(), r.scoreError(), it.length, samples,
+                Stats.drift(r.forks()));
     }
 
-    /** @return the value of rank {@code k} (1-based) of the sorted samples given as (value, count) bins */
-    static double valueAt(List<double[]> bins, long k) {
-        long seen = 0;
-        for (double[] b : bins) {
-            seen += (long) b[1];
-            if (seen >= k) {
-                return b[0];
-            }
+    /** @return the summary of kernel batches (time per operation of each batch), no drift */
+    static TimeSummary ofBatches(double[] perOp) {
+        if (perOp.length == 0) {
+            return null;
         }
-        return bins.get(bins.size() - 1)[0];
+        double[] ci = Stats.medianInterval(perOp);
+        double mean = java.util.Arrays.stream(perOp).average().orElse(Double.NaN);
+        return new TimeSummary(Stats.median(perOp), ci[0], ci[1], mean, Double.NaN, perOp.length, 0, Double.NaN);
+    }
+
+    /** @return whether the first and last iteration of every fork agree within {@value Stats#STEADY_TOLERANCE} */
+    public boolean steady() {
+        return !(drift > Stats.STEADY_TOLERANCE);
+    }
+
+    /** @return whether there are enough iterations for an interval */
+    public boolean hasInterval() {
+        return !Double.isNaN(low);
     }
 }

@@ -1,5 +1,6 @@
 package io.paritybench.jmh.report;
 
+import io.paritybench.core.text.Numbers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class TimingPlot {
         }
         List<XYChart> charts = new ArrayList<>();
         for (List<SolverRow> panel : panels.values()) {
-            XYChart chart = panel(panel, index, t.kernelRows());
+            XYChart chart = panel(panel, index, t.kernelRows(), t.fits());
             if (chart != null) {
                 charts.add(chart);
             }
@@ -83,7 +84,8 @@ public final class TimingPlot {
         return charts;
     }
 
-    private static XYChart panel(List<SolverRow> rows, Map<String, Integer> index, List<KernelRow> kernels) {
+    private static XYChart panel(List<SolverRow> rows, Map<String, Integer> index, List<KernelRow> kernels,
+                                 List<ScalingFit> fits) {
         SolverRow first = rows.get(0);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(first.family() + ", κ(Σ) = " + first.kappa() + ", tol = " + first.tol())
@@ -93,14 +95,21 @@ public final class TimingPlot {
                 chart.getStyler().getLegendFont().deriveFont(10f));
         chart.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
         chart.getStyler().setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE);
-        Map<String, TreeMap<Integer, Double>> bySolver = new TreeMap<>();
+        Map<String, TreeMap<Integer, List<Double>>> seeds = new TreeMap<>();
         TreeSet<Integer> ns = new TreeSet<>();
         for (SolverRow r : rows) {
             if (r.outcome() == Outcome.OK && r.time() != null && r.time().median() > 0) {
-                bySolver.computeIfAbsent(r.solver(), k -> new TreeMap<>()).put(r.n(), r.time().median());
+                seeds.computeIfAbsent(r.solver(), k -> new TreeMap<>()).computeIfAbsent(r.n(), k -> new ArrayList<>())
+                        .add(r.time().median());
                 ns.add(r.n());
             }
         }
+        Map<String, TreeMap<Integer, Double>> bySolver = new TreeMap<>();
+        seeds.forEach((solver, byN) -> {
+            TreeMap<Integer, Double> m = new TreeMap<>();
+            byN.forEach((n, v) -> m.put(n, Stats.median(v.stream().mapToDouble(Double::doubleValue).toArray())));
+            bySolver.put(solver, m);
+        });
         if (bySolver.isEmpty()) {
             return null;
         }
@@ -110,6 +119,19 @@ public final class TimingPlot {
             s.setLineColor(PALETTE[i % PALETTE.length]);
             s.setMarkerColor(PALETTE[i % PALETTE.length]);
             s.setMarker(MARKERS[i % MARKERS.length]);
+            s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
+            for (ScalingFit f : fits) {
+                if (f.solver().equals(e.getKey()) && f.family().equals(first.family())
+                        && f.kappa().equals(first.kappa()) && f.tol().equals(first.tol())) {
+                    XYSeries line = chart.addSeries(e.getKey() + " ∝ n^" + Numbers.sig(f.exponent()),
+                            new double[] {f.minN(), f.maxN()}, new double[] {f.at(f.minN()), f.at(f.maxN())});
+                    line.setLineColor(PALETTE[i % PALETTE.length]);
+                    line.setMarker(SeriesMarkers.NONE);
+                    line.setShowInLegend(false);
+                    line.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[] {5f, 3f}, 0f));
+                }
+            }
         }
         kernel(chart, "matvec", kernels, ns, true);
         kernel(chart, "Cholesky", kernels, ns, false);
@@ -121,8 +143,8 @@ public final class TimingPlot {
         TreeMap<Integer, Double> points = new TreeMap<>();
         for (KernelRow k : kernels) {
             TimeSummary s = matvec ? k.matvec() : k.cholesky();
-            if (s != null && s.mean() > 0 && !ns.isEmpty() && k.n() >= ns.first() && k.n() <= ns.last()) {
-                points.put(k.n(), s.mean());
+            if (s != null && s.median() > 0 && !ns.isEmpty() && k.n() >= ns.first() && k.n() <= ns.last()) {
+                points.put(k.n(), s.median());
             }
         }
         if (points.isEmpty()) {

@@ -8,10 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * Turns JMH JSON result files (comma-separated) and the benchmarks' side file into {@code timing.md}, {@code timing.csv} and
+ * Turns JMH JSON result files and the benchmarks' side file into {@code timing.md}, {@code timing.csv} and
  * {@code timing.png} in an output directory.
  *
  * <pre>
@@ -19,51 +22,74 @@ import java.util.Set;
  *      --side results/jmh/default.side.jsonl --out results [--profile default] [--command "..."] [--commit SHA]
  * </pre>
  */
-public final class TimingReport {
+@Command(name = "TimingReport", mixinStandardHelpOptions = true,
+        description = "Writes timing.md, timing.csv and timing.png from JMH JSON results and the side file.")
+public final class TimingReport implements Callable<Integer> {
 
-    private static final Set<String> OPTIONS = Set.of("jmh", "side", "out", "profile", "command", "commit", "date");
+    @Option(names = "--jmh", required = true, split = ",", paramLabel = "FILE.json",
+            description = "JMH JSON result files (comma-separated)")
+    private List<Path> jmh;
+
+    @Option(names = "--side", paramLabel = "FILE.jsonl", description = "the side file of the run")
+    private Path side;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
+    private Path out;
+
+    @Option(names = "--profile", defaultValue = "custom", description = "profile name")
+    private String profile;
+
+    @Option(names = "--command", defaultValue = "(not recorded)", description = "the command that ran JMH")
+    private String command;
+
+    @Option(names = "--commit", defaultValue = "", description = "git commit of the run")
+    private String commit;
+
+    @Option(names = "--date", description = "when the run started")
+    private String date;
+
+    @Option(names = "--load-before", defaultValue = "NaN", description = "1-minute load average at the start")
+    private double loadBefore;
+
+    @Option(names = "--cores", defaultValue = "0", description = "logical CPUs (default: this JVM's)")
+    private int cores;
+
+    @Option(names = "--steal", defaultValue = "NaN", description = "share of CPU time stolen over the run (0..1)")
+    private double steal;
 
     private TimingReport() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        Arguments a;
-        try {
-            a = Arguments.parse(args, OPTIONS);
-            a.require("jmh");
-            a.require("out");
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: TimingReport --jmh FILE.json [--side FILE.jsonl] --out DIR [--profile NAME]"
-                    + " [--command TEXT] [--commit SHA] [--date TEXT]");
-            System.exit(2);
-            return;
-        }
-        Path out = Path.of(a.require("out"));
+        System.exit(new CommandLine(new TimingReport()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
         Files.createDirectories(out);
         List<JmhResult> results = new ArrayList<>();
-        Path jmh = null;
-        for (String f : a.require("jmh").split(",")) {
-            jmh = jmh == null ? Path.of(f) : jmh;
-            results.addAll(JmhResults.read(Path.of(f)));
+        for (Path f : jmh) {
+            results.addAll(JmhResults.read(f));
         }
-        String side = a.get("side", null);
-        List<Map<String, String>> records = SideRecords.read(side == null ? null : Path.of(side));
+        List<Map<String, String>> records = SideRecords.read(side);
         TimingTable table = TimingTable.of(results, records);
         Path png = out.resolve("timing.png");
         boolean plotted = TimingPlot.write(table, png);
         if (!plotted) {
             Files.deleteIfExists(png);
         }
-        ReportInfo info = new ReportInfo(a.get("profile", "custom"), a.get("command", "(not recorded)"),
-                a.get("commit", ""), a.get("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)),
-                relative(out, jmh), plotted ? png.getFileName().toString() : null);
+        ReportInfo info = new ReportInfo(profile, command, commit,
+                date != null ? date : ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                relative(out, jmh.get(0)), plotted ? png.getFileName().toString() : null, loadBefore,
+                cores > 0 ? cores : Runtime.getRuntime().availableProcessors(), steal);
         MarkdownReport.write(table, info, out.resolve("timing.md"));
         CsvReport.write(table, out.resolve("timing.csv"));
-        System.err.printf("timing report: %d solver configurations (%d timed), %d kernel sizes, %d n = 2 rows -> %s%n",
-                table.solverRows().size(), table.solverRows().stream().filter(SolverRow::timed).count(),
-                table.kernelRows().size(), table.twoAssetRows().size(), out.resolve("timing.md"));
+        long[] steady = table.steadyCount();
+        System.err.printf("timing report: %d solver configurations (%d timed, %d steady), %d kernel sizes, %d n = 2 rows,"
+                        + " %d fits -> %s%n", table.solverRows().size(), steady[1], steady[0], table.kernelRows().size(),
+                table.twoAssetRows().size(), table.fits().size(), out.resolve("timing.md"));
+        return 0;
     }
 
     private static String relative(Path base, Path file) {

@@ -1,5 +1,6 @@
 package io.paritybench.jmh.report;
 
+import io.paritybench.core.text.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,12 +18,14 @@ import java.util.TreeMap;
  * @param twoAssetRows the n = 2 grid by solver and tolerance
  * @param problems     the conditioning records of the side file, one per problem spec, by family, κ and n
  * @param settings     how JMH ran each benchmark class (the first result of each)
+ * @param fits         the scaling fits time ∝ n^p per solver × family × κ × tolerance
+ * @param jvm          the first trial record of the side file (collector, heap, JIT, JVM options), empty if none
  */
 public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows, List<TwoAssetRow> twoAssetRows,
-                          List<Map<String, String>> problems, Map<String, RunSettings> settings) {
+                          List<Map<String, String>> problems, Map<String, RunSettings> settings,
+                          List<ScalingFit> fits, Map<String, String> jvm) {
 
     static final String SOLVER_BENCHMARK = "SolverBenchmark";
-    static final String KERNEL_BENCHMARK = "KernelBenchmark";
     static final String TWO_ASSET_BENCHMARK = "TwoAssetBenchmark";
 
     public TimingTable {
@@ -31,6 +34,15 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         twoAssetRows = List.copyOf(twoAssetRows);
         problems = List.copyOf(problems);
         settings = Map.copyOf(settings);
+        fits = List.copyOf(fits);
+        jvm = Map.copyOf(jvm);
+    }
+
+    /** @return how many timed configurations are steady, and how many are timed */
+    public long[] steadyCount() {
+        long timed = solverRows.stream().filter(SolverRow::timed).count();
+        long steady = solverRows.stream().filter(r -> r.timed() && r.time().steady()).count();
+        return new long[] {steady, timed};
     }
 
     /** @return the table of these results and side records */
@@ -39,13 +51,67 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         for (JmhResult r : results) {
             settings.putIfAbsent(r.benchmarkClass(), r.settings());
         }
-        List<KernelRow> kernels = kernels(results);
-        Map<Integer, KernelRow> kernelByN = new TreeMap<>();
-        for (KernelRow k : kernels) {
-            kernelByN.put(k.n(), k);
+        Map<String, List<Map<String, String>>> trials = new LinkedHashMap<>();
+        Map<String, String> jvm = Map.of();
+        for (Map<String, String> s : side) {
+            if ("trial".equals(s.get("kind")) && s.get("config") != null) {
+                trials.computeIfAbsent(s.get("config"), k -> new ArrayList<>()).add(s);
+                if (jvm.isEmpty()) {
+                    jvm = s;
+                }
+            }
         }
-        return new TimingTable(solverRows(results, side, kernelByN), kernels, twoAssetRows(results, side),
-                problems(side), settings);
+        List<SolverRow> rows = solverRows(results, side, trials);
+        return new TimingTable(rows, kernels(trials), twoAssetRows(results, side), problems(side), settings,
+                fits(rows), jvm);
+    }
+
+    /** @return the fits of every solver × family × κ × tolerance over its converged, timed configurations */
+    static List<ScalingFit> fits(List<SolverRow> rows) {
+        Map<String, List<SolverRow>> groups = new LinkedHashMap<>();
+        for (SolverRow r : rows) {
+            if (r.outcome() == Outcome.OK && r.timed() && r.time().median() > 0) {
+                groups.computeIfAbsent(r.solver() + "|" + r.family() + "|" + r.kappa() + "|" + r.tol(),
+                        k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<ScalingFit> out = new ArrayList<>();
+        for (List<SolverRow> g : groups.values()) {
+            ScalingFit f = ScalingFit.of(g);
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** @return the kernels of a group of trial records, pooled (null fields where none has them) */
+    static KernelRow kernel(int n, List<Map<String, String>> trials) {
+        return new KernelRow(n, pooled(trials, "matvecSeconds"), pooled(trials, "choleskySeconds"),
+                pooled(trials, "residualSeconds"));
+    }
+
+    private static TimeSummary pooled(List<Map<String, String>> trials, String field) {
+        List<Double> all = new ArrayList<>();
+        for (Map<String, String> t : trials) {
+            all.addAll(numbers(t.get(field)));
+        }
+        return TimeSummary.ofBatches(all.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** @return the numbers of a side-record array written as text ("[1.0,2.0]" or "1.0,2.0") */
+    public static List<Double> numbers(String text) {
+        List<Double> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String part : text.replace("[", "").replace("]", "").split(",")) {
+            double v = parse(part.trim());
+            if (Double.isFinite(v)) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     private static List<Map<String, String>> problems(List<Map<String, String>> side) {
@@ -72,41 +138,30 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         return Map.of();
     }
 
-    private static List<KernelRow> kernels(List<JmhResult> results) {
-        Map<Integer, TimeSummary> matvec = new TreeMap<>();
-        Map<Integer, TimeSummary> chol = new TreeMap<>();
-        for (JmhResult r : results) {
-            if (!r.benchmarkClass().equals(KERNEL_BENCHMARK) || r.param("n") == null) {
-                continue;
-            }
-            int n = Integer.parseInt(r.param("n"));
-            if (r.method().equals("matvec")) {
-                matvec.put(n, TimeSummary.of(r));
-            } else if (r.method().equals("cholesky")) {
-                chol.put(n, TimeSummary.of(r));
+    private static List<KernelRow> kernels(Map<String, List<Map<String, String>>> trials) {
+        Map<Integer, List<Map<String, String>>> byN = new TreeMap<>();
+        for (List<Map<String, String>> t : trials.values()) {
+            for (Map<String, String> r : t) {
+                byN.computeIfAbsent((int) parse(r.get("n")), k -> new ArrayList<>()).add(r);
             }
         }
-        TreeMap<Integer, KernelRow> rows = new TreeMap<>();
-        for (Integer n : matvec.keySet()) {
-            rows.put(n, new KernelRow(n, matvec.get(n), chol.get(n)));
-        }
-        for (Integer n : chol.keySet()) {
-            rows.putIfAbsent(n, new KernelRow(n, null, chol.get(n)));
-        }
-        return new ArrayList<>(rows.values());
+        List<KernelRow> out = new ArrayList<>();
+        byN.forEach((n, t) -> out.add(kernel(n, t)));
+        return out;
     }
 
-    private static String key(String solver, String family, String n, String kappa, String tol) {
-        return solver + "|" + family + "|" + n + "|" + kappa + "|" + tol;
+    /** The configuration key of the benchmark's side records ({@code SolverBenchmark.config()}). */
+    static String key(String solver, String family, String n, String kappa, String seed, String tol, String cap) {
+        return String.join("|", solver, family, n, kappa, seed == null ? "1" : seed, tol, cap);
     }
 
     private static List<SolverRow> solverRows(List<JmhResult> results, List<Map<String, String>> side,
-                                              Map<Integer, KernelRow> kernels) {
+                                              Map<String, List<Map<String, String>>> trials) {
         Map<String, List<Map<String, String>>> probes = new LinkedHashMap<>();
         for (Map<String, String> s : side) {
             if ("probe".equals(s.get("kind"))) {
-                probes.computeIfAbsent(key(s.get("solver"), s.get("family"), s.get("n"), s.get("kappa"), s.get("tol")),
-                        k -> new ArrayList<>()).add(s);
+                probes.computeIfAbsent(key(s.get("solver"), s.get("family"), s.get("n"), s.get("kappa"), s.get("seed"),
+                        s.get("tol"), s.get("cap")), k -> new ArrayList<>()).add(s);
             }
         }
         Map<String, SolverRow> rows = new LinkedHashMap<>();
@@ -114,9 +169,10 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
             if (!r.benchmarkClass().equals(SOLVER_BENCHMARK)) {
                 continue;
             }
-            String k = key(r.param("solver"), r.param("family"), r.param("n"), r.param("kappa"), r.param("tol"));
+            String k = key(r.param("solver"), r.param("family"), r.param("n"), r.param("kappa"), r.param("seed"),
+                    r.param("tol"), r.param("cap"));
             List<Map<String, String>> p = probes.getOrDefault(k, List.of());
-            rows.put(k, timedRow(r, p.isEmpty() ? Map.of() : p.get(0), kernels.get(Integer.parseInt(r.param("n")))));
+            rows.put(k, timedRow(r, p.isEmpty() ? Map.of() : p.get(0), trials.getOrDefault(k, List.of())));
         }
         for (Map.Entry<String, List<Map<String, String>>> e : probes.entrySet()) {
             if (rows.containsKey(e.getKey())) {
@@ -134,11 +190,12 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         List<SolverRow> out = new ArrayList<>(rows.values());
         out.sort(Comparator.comparing(SolverRow::solver).thenComparing(SolverRow::family)
                 .thenComparingDouble(SolverRow::kappaValue).thenComparing(Comparator.comparingDouble(SolverRow::tolValue)
-                        .reversed()).thenComparingInt(SolverRow::n));
+                        .reversed()).thenComparingInt(SolverRow::n).thenComparingLong(SolverRow::seedValue));
         return out;
     }
 
-    private static SolverRow timedRow(JmhResult r, Map<String, String> probe, KernelRow kernel) {
+    private static SolverRow timedRow(JmhResult r, Map<String, String> probe, List<Map<String, String>> trials) {
+        KernelRow kernel = kernel(Integer.parseInt(r.param("n")), trials);
         TimeSummary t = TimeSummary.of(r);
         double solves = r.counter("solves");
         double failed = r.counter("failed");
@@ -152,11 +209,26 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
             outcome = failed > 0 ? Outcome.FAILED : Outcome.OK;
             detail = failures(r, solves);
         }
-        double matvecs = kernel == null || kernel.matvec() == null ? Double.NaN : t.median() / kernel.matvec().mean();
-        double chol = kernel == null || kernel.cholesky() == null ? Double.NaN : t.median() / kernel.cholesky().mean();
-        return new SolverRow(r.param("solver"), r.param("family"), Integer.parseInt(r.param("n")), r.param("kappa"),
-                r.param("tol"), r.param("cap"), outcome, detail, t, solves, r.counter("iterations") / solves,
-                failed / solves, r.counter("outsideAccuracy") / solves, matvecs, chol, probe);
+        double load = Double.NaN;
+        double steal = Double.NaN;
+        for (Map<String, String> tr : trials) {
+            load = max(load, max(parse(tr.get("loadStart")), parse(tr.get("loadEnd"))));
+            steal = max(steal, parse(tr.get("stealShare")));
+        }
+        return new SolverRow(r.param("solver"), r.param("family"), Integer.parseInt(r.param("n")), r.param("seed"),
+                r.param("kappa"), r.param("tol"), r.param("cap"), outcome, detail, t, solves,
+                r.counter("iterations") / solves, failed / solves, r.counter("outsideAccuracy") / solves,
+                ratio(t, kernel.matvec()), ratio(t, kernel.cholesky()), ratio(t, kernel.residual()), r.gc(), load,
+                steal, probe);
+    }
+
+    private static double ratio(TimeSummary solver, TimeSummary kernel) {
+        return kernel == null ? Double.NaN : solver.median() / kernel.median();
+    }
+
+    /** NaN-ignoring maximum. */
+    static double max(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 
     private static SolverRow untimedRow(Map<String, String> probe) {
@@ -171,8 +243,9 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         };
         double iterations = parse(probe.get("iterations"));
         return new SolverRow(probe.get("solver"), probe.get("family"), Integer.parseInt(probe.get("n")),
-                probe.get("kappa"), probe.get("tol"), probe.get("cap"), outcome, detail, null, Double.NaN, iterations,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, probe);
+                probe.get("seed"), probe.get("kappa"), probe.get("tol"), probe.get("cap"), outcome, detail, null,
+                Double.NaN, iterations, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null,
+                parse(probe.get("load")), Double.NaN, probe);
     }
 
     private static List<TwoAssetRow> twoAssetRows(List<JmhResult> results, List<Map<String, String>> side) {
@@ -226,7 +299,7 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Double> e : failing) {
             sb.append(sb.length() == 0 ? "" : ", ").append(statusName(e.getKey().substring(4))).append(' ')
-                    .append(Format.percent(e.getValue() / solves));
+                    .append(Numbers.percent(e.getValue() / solves));
         }
         return sb.toString();
     }
@@ -246,7 +319,7 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
 
     private static String seconds(String s) {
         double v = parse(s);
-        return Double.isNaN(v) ? "?" : Format.time(v);
+        return Double.isNaN(v) ? "?" : Numbers.time(v);
     }
 
     static double parse(String s) {

@@ -31,7 +31,8 @@ class TimingReportTest {
         List<JmhResult> results = JmhResults.read(resource("sample.json"));
         List<Map<String, String>> side = SideRecords.read(resource("sample.side.jsonl"));
         table = TimingTable.of(results, side);
-        bySolver = table.solverRows().stream().collect(Collectors.toMap(SolverRow::solver, Function.identity()));
+        bySolver = table.solverRows().stream().filter(r -> r.n() == 10)
+                .collect(Collectors.toMap(SolverRow::solver, Function.identity()));
     }
 
     static Path resource(String name) throws URISyntaxException {
@@ -40,7 +41,7 @@ class TimingReportTest {
 
     @Test
     void everyProbedOrTimedConfigurationHasARow() {
-        assertThat(bySolver).containsOnlyKeys("alpha", "beta", "gamma", "delta", "epsilon");
+        assertThat(bySolver).containsOnlyKeys("alpha", "beta", "gamma", "delta", "epsilon", "zeta");
         assertThat(bySolver.get("alpha").outcome()).isEqualTo(Outcome.OK);
         assertThat(bySolver.get("beta").outcome()).isEqualTo(Outcome.FAILED);
         assertThat(bySolver.get("gamma").outcome()).isEqualTo(Outcome.OVER_TIME_CAP);
@@ -50,29 +51,58 @@ class TimingReportTest {
     }
 
     @Test
-    void medianIsTakenOverThePooledSamplesOfAllIterations() {
-        // samples 4, 4, 4, 5, 6 µs: the median is the third
+    void theTimeIsTheMedianOfTheIterationMediansWithABootstrapIntervalOverIterations() {
+        // iteration medians 4, 4 | 4, 4.2 | 4, 4.1 µs over 3 forks: 6 iterations, median 4 µs
         TimeSummary t = bySolver.get("alpha").time();
-        assertThat(t.count()).isEqualTo(5);
+        assertThat(t.iterations()).isEqualTo(6);
+        assertThat(t.samples()).isEqualTo(18);
         assertThat(t.median()).isCloseTo(4e-6, within(1e-18));
-        assertThat(t.mean()).isCloseTo(4.6e-6, within(1e-18));
-        assertThat(t.low()).isLessThanOrEqualTo(t.median());
-        assertThat(t.high()).isGreaterThanOrEqualTo(t.median()).isLessThanOrEqualTo(6e-6);
+        assertThat(t.hasInterval()).isTrue();
+        assertThat(t.low()).isGreaterThanOrEqualTo(4e-6 - 1e-18).isLessThanOrEqualTo(t.median());
+        assertThat(t.high()).isGreaterThanOrEqualTo(t.median()).isLessThanOrEqualTo(4.2e-6 + 1e-18);
+        assertThat(t.steady()).isTrue();
+        assertThat(t.drift()).isCloseTo(0.05, within(1e-12));
+        // one iteration: no interval
+        assertThat(bySolver.get("beta").time().hasInterval()).isFalse();
         assertThat(bySolver.get("beta").time().median()).isCloseTo(10e-3, within(1e-15));
     }
 
     @Test
-    void ratesAndKernelRatiosAreQuotientsOfTheCounters() {
+    void aConfigurationWhoseFirstAndLastIterationsDisagreeIsNotSteady() {
+        SolverRow z = bySolver.get("zeta");
+        assertThat(z.time().drift()).isCloseTo(0.5, within(1e-12));
+        assertThat(z.steady()).isFalse();
+        assertThat(MarkdownReport.summaryCell(z)).endsWith("⚠");
+        assertThat(table.steadyCount()).containsExactly(3, 4);
+    }
+
+    @Test
+    void ratesAndKernelRatiosAreQuotientsOfTheCountersAndTheTrialKernels() {
         SolverRow a = bySolver.get("alpha");
         assertThat(a.iterationsPerSolve()).isEqualTo(7.0);
         assertThat(a.failRate()).isZero();
-        // 4 µs against a 0.5 µs matvec and a 2 µs Cholesky
+        // 4 µs against the medians of the trial's kernels: 0.5 µs matvec, 2 µs Cholesky, 1 µs residual check
         assertThat(a.matvecs()).isCloseTo(8.0, within(1e-12));
         assertThat(a.factorisations()).isCloseTo(2.0, within(1e-12));
+        assertThat(a.residualChecks()).isCloseTo(4.0, within(1e-12));
+        assertThat(a.gc().bytesPerOp()).isEqualTo(1024.0);
+        assertThat(a.load()).isEqualTo(0.3);
         SolverRow b = bySolver.get("beta");
         assertThat(b.failRate()).isEqualTo(1.0);
         assertThat(b.outsideAccuracyRate()).isEqualTo(1.0);
         assertThat(b.detail()).isEqualTo("MAX_ITERATIONS 100%");
+        assertThat(b.gc().bytesPerOp()).isNaN();
+    }
+
+    @Test
+    void theScalingFitGoesThroughTheMedians() {
+        // alpha: 4 µs at n = 10 and 400 µs at n = 100: time ∝ n², two points so no interval
+        ScalingFit f = table.fits().stream().filter(x -> x.solver().equals("alpha")).findFirst().orElseThrow();
+        assertThat(f.exponent()).isCloseTo(2.0, within(1e-9));
+        assertThat(f.low()).isNaN();
+        assertThat(f.at(10)).isCloseTo(4e-6, within(1e-15));
+        // per iteration: 4/7 µs at n = 10, 40 µs at n = 100
+        assertThat(f.perIterationExponent()).isCloseTo(Math.log10(40 / (4.0 / 7)), within(1e-9));
     }
 
     @Test
@@ -90,11 +120,22 @@ class TimingReportTest {
     @Test
     void markdownMarksEveryOutcome() {
         String md = MarkdownReport.render(table, new ReportInfo("test", "bench", "abc", "today", "jmh/x.json",
-                "timing.png"));
-        assertThat(md).contains("| alpha | 4.00 µs |", "✗ MAX_ITERATIONS 100%", "⏱ > 2 s", "| delta | n/a |",
-                "| epsilon | ? |", "## Kernels", "| 10 | 500 ns | 2.00 µs ± 100 ns | 4.00 |", "![median time",
-                "| alpha | 1e-8 | ✗ STAGNATED 1% | 100 ns ± 4.00 ns |",
-                "| random-spectrum | 10 | 1.0e2 | 1.3e1 | 2.0e1 | 3.0e-17 | true |");
+                "timing.png", 0.2, 2, 0.0));
+        assertThat(md).contains("| alpha | 4.00 µs | 400 µs |", "✗ MAX_ITERATIONS 100%", "⏱ > 2 s",
+                "| delta | n/a |", "| epsilon | ? |", "| zeta | 5.00 µs ⚠ |", "## Kernels", "| 10 | 500 ns [",
+                "![median time", "| alpha | 1e-8 | ✗ STAGNATED 1% | 100 ns |", "## Scaling: time ∝ n^p",
+                "| alpha | random-spectrum | 1e2 | 1e-8 | 2 | 10–100 | 2.00 (n/a) |", "steady state: 3 of 4",
+                "| random-spectrum | 10 | 1.0e2 | 1.3e1 | 2.0e1 | 3.0e-17 | true |", "1.02 kB");
+        assertThat(md).doesNotContain("Contended run", "±");
+    }
+
+    @Test
+    void aRunStartedAtHighLoadOrWithStealIsStampedContended() {
+        assertThat(MarkdownReport.render(table, new ReportInfo("t", "c", "", "d", "x.json", null, 1.5, 2, 0)))
+                .startsWith("# Timing").contains("**Contended run**");
+        assertThat(MarkdownReport.render(table, new ReportInfo("t", "c", "", "d", "x.json", null, 0.1, 2, 0.02)))
+                .contains("**Contended run**");
+        assertThat(new ReportInfo("t", "c", "", "d", "x.json", null, 0.9, 2, 0.005).contended()).isFalse();
     }
 
     @Test
@@ -103,10 +144,11 @@ class TimingReportTest {
         CsvReport.write(table, csv);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo(String.join(",", CsvReport.HEADER));
-        // 2 kernels + 5 solver configurations + 2 n = 2 rows
-        assertThat(lines).hasSize(1 + 2 + 5 + 2);
+        // 3 kernels at n = 10 + 7 solver configurations + 2 n = 2 rows + 1 fit
+        assertThat(lines).hasSize(1 + 3 + 7 + 2 + 1);
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(
-                "SolverBenchmark.solve,gamma,random-spectrum,10,1e2,1e-8,2,OVER_TIME_CAP,"));
+                "SolverBenchmark.solve,gamma,random-spectrum,10,1,1e2,1e-8,2,OVER_TIME_CAP,"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ScalingFit,alpha,random-spectrum,"));
     }
 
     @Test

@@ -223,7 +223,7 @@ final class ReportTables {
         for (String s : solvers(rows)) {
             Map<String, Long> st = new TreeMap<>();
             rows.stream().filter(r -> r.solver().equals(s) && r.outcome() == Outcome.REPORTED_FAILURE)
-                    .forEach(r -> st.merge(r.status(), 1L, Long::sum));
+                    .forEach(r -> st.merge(String.valueOf(r.status()), 1L, Long::sum));
             long total = st.values().stream().mapToLong(Long::longValue).sum();
             List<String> parts = new ArrayList<>();
             st.forEach((k, v) -> parts.add(k + " " + v));

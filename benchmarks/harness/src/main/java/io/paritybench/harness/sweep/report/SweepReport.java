@@ -282,7 +282,7 @@ public final class SweepReport {
             }
             Map<String, Double> t = time.computeIfAbsent(r.problem(), k -> new LinkedHashMap<>());
             t.put(r.solver(), r.outcome() == Outcome.OK ? Math.max(r.timeMs(), 1e-3) : Double.POSITIVE_INFINITY);
-            if (!r.refKind().equals("none")) {
+            if (r.refKind() != io.paritybench.harness.sweep.ProblemReference.Kind.NONE) {
                 Map<String, Double> a = accuracy.computeIfAbsent(r.problem(), k -> new LinkedHashMap<>());
                 a.put(r.solver(), r.outcome() == Outcome.OK && Double.isFinite(r.wRel())
                         ? Math.max(r.wRel(), 0x1p-56) : Double.POSITIVE_INFINITY);
