@@ -47,8 +47,15 @@ public final class ResultsCsv {
     private ResultsCsv() {
     }
 
-    /** The rows of a file and how many torn or malformed rows were dropped. */
-    public record Contents(List<TrialRecord> rows, int dropped) {
+    /**
+     * The rows of a file and how many torn or malformed rows were dropped.
+     *
+     * @param firstBad the first dropped row ("line L: problem"), or null when none was
+     */
+    public record Contents(List<TrialRecord> rows, int dropped, String firstBad) {
+        public Contents(List<TrialRecord> rows, int dropped) {
+            this(rows, dropped, null);
+        }
     }
 
     /**
@@ -62,7 +69,8 @@ public final class ResultsCsv {
         if (!c.rows().isEmpty() && !endsWithLineEnd(file) && lastLineParsed(file, c)) {
             List<TrialRecord> rows = new ArrayList<>(c.rows());
             rows.remove(rows.size() - 1);
-            return new Contents(rows, c.dropped() + 1);
+            return new Contents(rows, c.dropped() + 1, c.firstBad() != null ? c.firstBad()
+                    : "last line: torn row (no line end)");
         }
         return c;
     }
@@ -100,6 +108,7 @@ public final class ResultsCsv {
              CSVParser p = FORMAT.parse(r)) {
             List<TrialRecord> rows = new ArrayList<>();
             int dropped = 0;
+            String firstBad = null;
             boolean header = true;
             Header columns = null;
             for (CSVRecord rec : p) {
@@ -111,10 +120,13 @@ public final class ResultsCsv {
                 try {
                     rows.add(parse(columns, rec));
                 } catch (RuntimeException e) {
+                    if (firstBad == null) {
+                        firstBad = "line " + p.getCurrentLineNumber() + ": " + e.getMessage();
+                    }
                     dropped++;
                 }
             }
-            return new Contents(rows, dropped);
+            return new Contents(rows, dropped, firstBad);
         } catch (IOException | UncheckedIOException e) {
             // A torn quoted field at the end makes the parser fail; salvage the complete lines.
             return readLineByLine(file);
@@ -126,6 +138,7 @@ public final class ResultsCsv {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             List<TrialRecord> rows = new ArrayList<>();
             int dropped = 0;
+            String firstBad = null;
             if (lines.isEmpty()) {
                 return new Contents(rows, 0);
             }
@@ -141,10 +154,13 @@ public final class ResultsCsv {
                     }
                     rows.add(parse(columns, recs.get(0)));
                 } catch (IOException | RuntimeException e) {
+                    if (firstBad == null) {
+                        firstBad = "line " + (i + 1) + ": " + e.getMessage();
+                    }
                     dropped++;
                 }
             }
-            return new Contents(rows, dropped);
+            return new Contents(rows, dropped, firstBad);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
