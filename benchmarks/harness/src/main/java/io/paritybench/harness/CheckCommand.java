@@ -107,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
         String referenceSource = CaseFiles.REFERENCE;
         if (ref == null) {
             SolveResult r = new ReferenceSolver().solve(problem, SolverOptions.defaults().withTolerance(1e-6));
-            if (r.counter("certified") != 1L) {
+            if (!ReferenceSolver.isCertified(r)) {
                 throw new InputException(caseDir.toString(), "has no " + CaseFiles.REFERENCE + " and the reference "
                         + "solver could not certify a solution (" + r.status() + ")");
             }

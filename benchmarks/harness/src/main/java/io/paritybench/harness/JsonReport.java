@@ -41,6 +41,7 @@ public final class JsonReport {
             o.put("solverSeconds", r.solverSeconds());
         }
         o.put("tolerance", r.tolerance());
+        o.put("criterion", r.criterion().label());
         o.put("n", r.n());
         o.put("measure", r.measure());
         o.put("risk", r.risk());

@@ -1,5 +1,6 @@
 package io.paritybench.harness;
 
+import io.paritybench.core.Criterion;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
         customSynopsis = {
             "paritybench solve (--cov FILE | --returns FILE | --factor-loadings FILE",
             "         --factor-cov FILE --idio-var FILE) [--budgets FILE]",
-            "         [--normalise-budgets] --solver ID [--tol T] [--max-iter N]",
+            "         [--normalise-budgets] --solver ID [--tol T] [--criterion abs|rel] [--max-iter N]",
             "         [--time-limit DURATION] [--init FILE] [--format json|csv|table]",
             "         [--out FILE] [--external FILE [--watchdog DURATION]]"},
         description = "Solve one risk-budgeting problem with one solver.")
@@ -53,6 +54,12 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--tol", order = 11, paramLabel = "T", defaultValue = "1e-10",
             description = "Tolerance on max_i |RRC_i - b_i|, 0 < T < 1 (default: ${DEFAULT-VALUE}).")
     double tolerance;
+
+    @Option(names = "--criterion", order = 11, paramLabel = "abs|rel", defaultValue = "abs",
+            description = "Which error --tol bounds: abs = max_i |RRC_i - b_i|, rel = max_i |RRC_i/b_i - 1| "
+                    + "(the solver is then asked for max|RRC - b| <= tol * min b, which implies it) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Criterion criterion;
 
     @Option(names = "--max-iter", order = 12, paramLabel = "N", defaultValue = "0",
             description = "Iteration cap in the solver's own unit; 0 = the solver's default.")
@@ -99,6 +106,13 @@ final class SolveCommand implements Callable<Integer> {
             throw new InputException(source, SolverPreamble.unsupported(solver, problem));
         }
         SolverOptions options = options(problem.assetNames());
+        if (criterion == Criterion.REL) {
+            double bmin = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < problem.n(); i++) {
+                bmin = Math.min(bmin, problem.budget(i));
+            }
+            options = options.withTolerance(tolerance * bmin); // max|RRC-b| <= tol*min b implies max|RRC/b-1| <= tol
+        }
         if (solver instanceof ExternalSolver ext) {
             return external(ext, problem, loaded.hasNames(), options);
         }
@@ -118,7 +132,7 @@ final class SolveCommand implements Callable<Integer> {
                 return internalError("solve returned null");
             }
             try {
-                report = SolveReport.of(problem, loaded.hasNames(), options, result, seconds);
+                report = SolveReport.of(problem, loaded.hasNames(), tolerance, criterion, result, seconds);
             } catch (RuntimeException e) {
                 return internalError("its result cannot be read: " + e.getClass().getName() + ": "
                         + CliErrors.oneLine(e.getMessage()));
@@ -178,8 +192,8 @@ final class SolveCommand implements Callable<Integer> {
         err.println(spec.qualifiedName() + ": " + solverId + " did not converge: " + report.status()
                 + (report.success() ? " but the harness's check failed" : "")
                 + (report.status() == io.paritybench.core.SolveStatus.FAILED ? " (" + report.message() + ")" : "")
-                + String.format(java.util.Locale.ROOT, " (max|RRC-b| = %.3e, tolerance %.1e)",
-                report.maxAbsBudgetError(), report.tolerance()));
+                + String.format(java.util.Locale.ROOT, " (%s = %.3e, tolerance %.1e)",
+                criterion == Criterion.REL ? "max|RRC/b-1|" : "max|RRC-b|", report.judgedError(), report.tolerance()));
         err.flush();
         return ExitCodes.NOT_CONVERGED;
     }

@@ -1,5 +1,6 @@
 package io.paritybench.harness;
 
+import io.paritybench.core.Criterion;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
@@ -33,26 +34,28 @@ import java.util.Map;
  * @param risk              {@code R(w)} of the returned weights under that measure, computed by the harness
  * @param solverSeconds     the solver's own report of its solve time (external solvers; NaN otherwise), never
  *                          mixed with {@code seconds}
+ * @param criterion         which budget error {@code tolerance} bounds ({@code --criterion abs|rel})
  */
 public record SolveReport(String solver, SolveStatus status, int iterations, double seconds, double tolerance,
                           List<String> assets, boolean assetsNamed, double[] weights, double[] budgets,
                           double[] riskContributions, double maxAbsBudgetError, double maxRelBudgetError,
                           Map<String, Long> counters, String message, String measure, double risk,
-                          double solverSeconds) {
+                          double solverSeconds, Criterion criterion) {
 
-    /** A report without a self-reported time. */
+    /** A report without a self-reported time, judged by the absolute criterion. */
     public SolveReport(String solver, SolveStatus status, int iterations, double seconds, double tolerance,
                        List<String> assets, boolean assetsNamed, double[] weights, double[] budgets,
                        double[] riskContributions, double maxAbsBudgetError, double maxRelBudgetError,
                        Map<String, Long> counters, String message, String measure, double risk) {
         this(solver, status, iterations, seconds, tolerance, assets, assetsNamed, weights, budgets, riskContributions,
-                maxAbsBudgetError, maxRelBudgetError, counters, message, measure, risk, Double.NaN);
+                maxAbsBudgetError, maxRelBudgetError, counters, message, measure, risk, Double.NaN, Criterion.ABS);
     }
 
     /** @return a copy with the solver's self-reported solve time */
     public SolveReport withSolverSeconds(double s) {
         return new SolveReport(solver, status, iterations, seconds, tolerance, assets, assetsNamed, weights, budgets,
-                riskContributions, maxAbsBudgetError, maxRelBudgetError, counters, message, measure, risk, s);
+                riskContributions, maxAbsBudgetError, maxRelBudgetError, counters, message, measure, risk, s,
+                criterion);
     }
 
     /** A report for the volatility measure with the risk not given. */
@@ -70,17 +73,33 @@ public record SolveReport(String solver, SolveStatus status, int iterations, dou
         budgets = budgets.clone();
         riskContributions = riskContributions.clone();
         counters = Collections.unmodifiableMap(new LinkedHashMap<>(counters));
+        criterion = criterion == null ? Criterion.ABS : criterion;
     }
 
     /** Builds the report, recomputing every accuracy figure from the weights. */
     public static SolveReport of(RiskBudgetProblem problem, boolean assetsNamed, SolverOptions options,
                                  SolveResult result, double seconds) {
+        return of(problem, assetsNamed, options.tolerance(), Criterion.ABS, result, seconds);
+    }
+
+    /**
+     * Builds the report, recomputing every accuracy figure from the weights.
+     *
+     * @param tolerance the tolerance the user asked for, on the error {@code criterion} names
+     */
+    public static SolveReport of(RiskBudgetProblem problem, boolean assetsNamed, double tolerance, Criterion criterion,
+                                 SolveResult result, double seconds) {
         double[] w = result.weights();
-        return new SolveReport(result.solverId(), result.status(), result.iterations(), seconds, options.tolerance(),
+        RiskMetrics.BudgetErrors e = RiskMetrics.budgetErrors(problem, w);
+        return new SolveReport(result.solverId(), result.status(), result.iterations(), seconds, tolerance,
                 problem.assetNames(), assetsNamed, w, problem.budgets(),
-                RiskMetrics.relativeRiskContributions(problem, w), RiskMetrics.maxAbsBudgetError(problem, w),
-                RiskMetrics.maxRelBudgetError(problem, w), result.counters(), result.message(),
-                problem.measure().label(), RiskMetrics.risk(problem, w));
+                RiskMetrics.relativeRiskContributions(problem, w), e.abs(), e.rel(), result.counters(),
+                result.message(), problem.measure().label(), RiskMetrics.risk(problem, w), Double.NaN, criterion);
+    }
+
+    /** @return the budget error the criterion names */
+    public double judgedError() {
+        return criterion == Criterion.REL ? maxRelBudgetError : maxAbsBudgetError;
     }
 
     /** @return whether the solver reported success (status CONVERGED) */
@@ -88,9 +107,12 @@ public record SolveReport(String solver, SolveStatus status, int iterations, dou
         return status.isSuccess();
     }
 
-    /** @return whether the harness's own check passes: {@code max|RRC − b| ≤ tolerance} on the returned weights */
+    /**
+     * @return whether the harness's own check passes on the returned weights: {@code max|RRC − b| ≤ tolerance}, or
+     *         {@code max|RRC/b − 1| ≤ tolerance} under the relative criterion
+     */
     public boolean withinTolerance() {
-        return maxAbsBudgetError <= tolerance;
+        return judgedError() <= tolerance;
     }
 
     /** @return success as the exit code sees it: status CONVERGED and the harness's check passed */

@@ -25,9 +25,10 @@ public final class TableReport {
         if (!Double.isNaN(r.solverSeconds())) {
             line(s, "solver seconds", f("%.6f", r.solverSeconds()) + " (its own timing)");
         }
-        line(s, "max|RRC-b|", f("%.3e", r.maxAbsBudgetError()) + "  (tolerance " + f("%.1e", r.tolerance())
-                + (r.withinTolerance() ? ", met)" : ", NOT met)"));
-        line(s, "max|RRC/b-1|", f("%.3e", r.maxRelBudgetError()));
+        String verdict = "  (tolerance " + f("%.1e", r.tolerance()) + (r.withinTolerance() ? ", met)" : ", NOT met)");
+        boolean rel = r.criterion() == io.paritybench.core.Criterion.REL;
+        line(s, "max|RRC-b|", f("%.3e", r.maxAbsBudgetError()) + (rel ? "" : verdict));
+        line(s, "max|RRC/b-1|", f("%.3e", r.maxRelBudgetError()) + (rel ? verdict : ""));
         line(s, "counters", counters(r.counters()));
         line(s, "message", r.message().isEmpty() ? "-" : CliErrors.oneLine(r.message()));
         s.append('\n');

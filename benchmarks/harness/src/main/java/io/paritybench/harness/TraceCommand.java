@@ -10,6 +10,7 @@ import io.paritybench.core.generate.GeneratedProblem;
 import io.paritybench.core.generate.GeneratorSpec;
 import io.paritybench.core.generate.ProblemGenerator;
 import io.paritybench.harness.trace.TraceReport;
+import io.paritybench.harness.trace.TimeToLevel;
 import io.paritybench.harness.trace.Tracer;
 import io.paritybench.harness.trace.SolverTrace;
 import java.io.IOException;
@@ -87,7 +88,8 @@ public final class TraceCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--repeats", order = 27, paramLabel = "R", defaultValue = "3",
-            description = "Traced solves per solver; each point's time is their median (default: ${DEFAULT-VALUE}).")
+            description = "Traced solves per solver, at most (fewer once they took 2 s in total); each point's time "
+                    + "is their median (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--name", order = 28, paramLabel = "NAME",
@@ -140,9 +142,11 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private String settings(SolverOptions options) {
-        return String.format(Locale.ROOT, "tol %s, %s, %s, %d untraced warm-up solve%s, median of %d traced repeat%s",
-                tolerance, maxIterations == 0 ? "default iteration caps" : "iteration cap " + maxIterations,
-                options.timeLimit().isZero() ? "no time limit" : "time limit " + timeLimit, warmup,
+        double limit = options.timeLimit().toNanos() * 1e-9;
+        return String.format(Locale.ROOT, "Tolerance %s on max|RRC − b|, %s, %s per solve; %d untraced warm-up "
+                + "solve%s, then the median of up to %d traced solve%s (fewer once they took 2 s)", TimeToLevel.sci(tolerance),
+                maxIterations == 0 ? "default iteration caps" : "iteration cap " + maxIterations,
+                limit == 0 ? "no time limit" : "time limit " + TimeToLevel.seconds(limit), warmup,
                 warmup == 1 ? "" : "s", repeats, repeats == 1 ? "" : "s");
     }
 

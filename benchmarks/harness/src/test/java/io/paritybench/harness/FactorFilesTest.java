@@ -78,6 +78,20 @@ class FactorFilesTest {
     }
 
     @Test
+    void sweepRunsAFactorCaseThroughItsWorkers() {
+        Path results = dir.resolve("sweep.csv");
+        CliRun run = CliRun.of("sweep", "--cases", out.toString(), "--solvers", "newton,ccd-spinu,greedy-exact",
+                "--tol", "1e-12", "--jobs", "1", "--no-progress", "--out", results.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        java.util.Map<String, String> bySolver = new java.util.HashMap<>();
+        for (var row : io.paritybench.harness.sweep.ResultsCsv.read(results).rows()) {
+            bySolver.put(row.solver(), row.outcome().name());
+        }
+        assertThat(bySolver).containsEntry("newton", "OK").containsEntry("ccd-spinu", "OK")
+                .containsEntry("greedy-exact", "NOT_APPLICABLE");
+    }
+
+    @Test
     void badFactorInputGetsOneLineAndExitTwo() throws IOException {
         Path b = out.resolve(CaseFiles.FACTOR_LOADINGS);
         Path f = out.resolve(CaseFiles.FACTOR_COV);

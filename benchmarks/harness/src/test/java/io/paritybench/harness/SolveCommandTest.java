@@ -212,4 +212,21 @@ class SolveCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(JSON.readTree(run.out()).get("tolerance").asDouble()).isEqualTo(1e-12);
     }
+
+    @Test
+    void theRelativeCriterionBoundsTheRelativeErrorOfATinyBudget() throws IOException {
+        Path tiny = dir.resolve("tiny.csv");
+        CsvIo.writeVector(tiny, new double[] {1e-6, 1 - 1e-6});
+        CliRun abs = CliRun.of("solve", "--cov", cov.toString(), "--budgets", tiny.toString(), "--solver", "newton",
+                "--tol", "1e-8");
+        CliRun rel = CliRun.of("solve", "--cov", cov.toString(), "--budgets", tiny.toString(), "--solver", "newton",
+                "--tol", "1e-8", "--criterion", "rel");
+        assertThat(rel.exitCode()).as(rel.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(rel.out());
+        assertThat(j.get("criterion").asText()).isEqualTo("rel");
+        assertThat(j.get("maxRelBudgetError").asDouble()).isLessThanOrEqualTo(1e-8);
+        assertThat(new ObjectMapper().readTree(abs.out()).get("criterion").asText()).isEqualTo("abs");
+        assertThat(CliRun.of("solve", "--cov", cov.toString(), "--solver", "newton", "--criterion", "sideways")
+                .exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
 }

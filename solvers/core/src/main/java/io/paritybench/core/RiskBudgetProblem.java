@@ -179,6 +179,11 @@ public record RiskBudgetProblem(double[][] covariance, FactorCovariance factor, 
         return c;
     }
 
+    /** @return Σ's row i itself, not a copy (dense form only); for the package's O(n²) kernels, never modified */
+    double[] denseRow(int i) {
+        return covariance[i];
+    }
+
     /** @return Σ_ij without copying the matrix (O(k²) in factor form) */
     public double covariance(int i, int j) {
         return factor == null ? covariance[i][j] : factor.entry(i, j);

@@ -52,7 +52,7 @@ public record SolveResult(String solverId, double[] weights, SolveStatus status,
         if (!RiskMetrics.allFinite(x)) {
             SolveStatus s = proposed.isNumericalFailure() ? proposed : SolveStatus.NUMERICAL_BREAKDOWN;
             return new SolveResult(solverId, x, s, iterations, Double.NaN, counters,
-                    join(msg, "non-finite weight at index " + firstNonFinite(x)));
+                    join(msg, "weight " + (firstNonFinite(x) + 1) + " is not finite"));
         }
         double sum = 0;
         int nonPositive = -1;

@@ -44,7 +44,7 @@ public final class Classifier {
         double allowed = ref.weightAllowance(tolerance);
         Metrics m = Metrics.NONE;
         Outcome outcome;
-        String status = "";
+        SolveStatus status = null;
         int iterations = -1;
         double solverResidual = Double.NaN;
         String message;
@@ -62,7 +62,7 @@ public final class Classifier {
             message = t.unsupported() ? t.message() : t.exception() + ": " + t.message();
         } else {
             WorkerReply.Solved s = (WorkerReply.Solved) reply;
-            status = s.status().name();
+            status = s.status();
             iterations = s.iterations();
             solverResidual = s.residual();
             message = s.message();
@@ -94,7 +94,7 @@ public final class Classifier {
         SweepProblem p = trial.problem();
         return new TrialRecord(trial.key(), trial.stage(), trial.ordinal(), trial.solverId(), p.id(), p.family(), p.n(),
                 p.kappa(), p.budgets(), p.measure(), p.seed(), p.rho(), p.volRatio(), ref.kappaSigma(), ref.kappaW(),
-                ref.cancellation(), ref.rrcFloor(), ref.budgetMin(), ref.kind().label(), ref.crossCheck(), tolerance,
+                ref.cancellation(), ref.rrcFloor(), ref.budgetMin(), ref.kind(), ref.crossCheck(), tolerance,
                 allowed, outcome, status, iterations, ms, m.rrcAbs, m.rrcRel, m.wRel, m.sumErr, m.atFloor,
                 solverResidual, WorkerProtocol.text(message), solverMs);
     }

@@ -24,11 +24,17 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Merged results CSV (default results/sweep/sweep.csv).")
     Path out = Path.of("results", "sweep", "sweep.csv");
 
+    @Option(names = "--force", description = "Overwrite an existing --out file.")
+    boolean force;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Result CSVs to merge.")
     List<Path> inputs;
 
     @Override
     public Integer call() {
+        if (!force && java.nio.file.Files.exists(out)) {
+            throw new IllegalArgumentException(out + " exists: give another --out, or --force to overwrite it");
+        }
         ShardMerge.Result r = ShardMerge.merge(inputs);
         for (String w : r.warnings()) {
             System.err.println("merge: warning: " + w);

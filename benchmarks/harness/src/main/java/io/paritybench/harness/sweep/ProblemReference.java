@@ -45,6 +45,16 @@ public record ProblemReference(Kind kind, double[] weights, double kappaSigma, d
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
+
+        /** @return the kind of a {@link #label()} */
+        public static Kind ofLabel(String label) {
+            for (Kind k : values()) {
+                if (k.label().equals(label)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown reference kind '" + label + "'");
+        }
     }
 
     /** Relative-error amplification allowed beyond the first-order bound {@code κ_w·τ/b_min} (see {@link #weightAllowance}). */

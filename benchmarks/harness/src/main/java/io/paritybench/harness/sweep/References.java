@@ -66,7 +66,7 @@ public final class References {
         if (!RiskMetrics.allPositive(w)) {
             return none(p, "the reference solver ended with " + r.status() + " and no usable weights");
         }
-        boolean certified = r.counter("certified") == 1L;
+        boolean certified = ReferenceSolver.isCertified(r);
         ProblemReference c = fromConditioning(p, w, certified ? ProblemReference.Kind.REFERENCE_SOLVER
                 : ProblemReference.Kind.NONE, Double.NaN, certified ? "" : "reference not certified (" + r.status()
                 + "); conditioning from its uncertified weights");
@@ -112,7 +112,7 @@ public final class References {
         double cross = Double.NaN;
         try {
             SolveResult r = new ReferenceSolver().solve(p, options());
-            if (r.counter("certified") == 1L) {
+            if (ReferenceSolver.isCertified(r)) {
                 cross = RiskMetrics.maxRelWeightError(r.weights(), w);
             }
         } catch (RuntimeException e) {

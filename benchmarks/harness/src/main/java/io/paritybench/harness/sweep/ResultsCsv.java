@@ -47,8 +47,15 @@ public final class ResultsCsv {
     private ResultsCsv() {
     }
 
-    /** The rows of a file and how many torn or malformed rows were dropped. */
-    public record Contents(List<TrialRecord> rows, int dropped) {
+    /**
+     * The rows of a file and how many torn or malformed rows were dropped.
+     *
+     * @param firstBad the first dropped row ("line L: problem"), or null when none was
+     */
+    public record Contents(List<TrialRecord> rows, int dropped, String firstBad) {
+        public Contents(List<TrialRecord> rows, int dropped) {
+            this(rows, dropped, null);
+        }
     }
 
     /**
@@ -62,7 +69,8 @@ public final class ResultsCsv {
         if (!c.rows().isEmpty() && !endsWithLineEnd(file) && lastLineParsed(file, c)) {
             List<TrialRecord> rows = new ArrayList<>(c.rows());
             rows.remove(rows.size() - 1);
-            return new Contents(rows, c.dropped() + 1);
+            return new Contents(rows, c.dropped() + 1, c.firstBad() != null ? c.firstBad()
+                    : "last line: torn row (no line end)");
         }
         return c;
     }
@@ -100,6 +108,7 @@ public final class ResultsCsv {
              CSVParser p = FORMAT.parse(r)) {
             List<TrialRecord> rows = new ArrayList<>();
             int dropped = 0;
+            String firstBad = null;
             boolean header = true;
             Header columns = null;
             for (CSVRecord rec : p) {
@@ -111,10 +120,13 @@ public final class ResultsCsv {
                 try {
                     rows.add(parse(columns, rec));
                 } catch (RuntimeException e) {
+                    if (firstBad == null) {
+                        firstBad = "line " + p.getCurrentLineNumber() + ": " + e.getMessage();
+                    }
                     dropped++;
                 }
             }
-            return new Contents(rows, dropped);
+            return new Contents(rows, dropped, firstBad);
         } catch (IOException | UncheckedIOException e) {
             // A torn quoted field at the end makes the parser fail; salvage the complete lines.
             return readLineByLine(file);
@@ -126,6 +138,7 @@ public final class ResultsCsv {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             List<TrialRecord> rows = new ArrayList<>();
             int dropped = 0;
+            String firstBad = null;
             if (lines.isEmpty()) {
                 return new Contents(rows, 0);
             }
@@ -141,10 +154,13 @@ public final class ResultsCsv {
                     }
                     rows.add(parse(columns, recs.get(0)));
                 } catch (IOException | RuntimeException e) {
+                    if (firstBad == null) {
+                        firstBad = "line " + (i + 1) + ": " + e.getMessage();
+                    }
                     dropped++;
                 }
             }
-            return new Contents(rows, dropped);
+            return new Contents(rows, dropped, firstBad);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -228,8 +244,8 @@ public final class ResultsCsv {
         return List.of(r.key(), r.stage().label(), Long.toString(r.ordinal()), r.solver(), r.problem(), r.family(),
                 Integer.toString(r.n()), num(r.kappa()), r.budgets(), r.measure(), r.seed() < 0 ? "" : Long.toString(r.seed()),
                 num(r.rho()), num(r.volRatio()), num(r.kappaSigma()), num(r.kappaW()), num(r.cancellation()),
-                num(r.rrcFloor()), num(r.budgetMin()), r.refKind(), num(r.refCrossCheck()), num(r.tolerance()),
-                num(r.weightAllowance()), r.outcome().name(), r.status(), Integer.toString(r.iterations()),
+                num(r.rrcFloor()), num(r.budgetMin()), r.refKind().label(), num(r.refCrossCheck()), num(r.tolerance()),
+                num(r.weightAllowance()), r.outcome().name(), r.status() == null ? "" : r.status().name(), Integer.toString(r.iterations()),
                 Double.isNaN(r.timeMs()) ? "" : String.format(Locale.ROOT, "%.3f", r.timeMs()), num(r.rrcAbs()),
                 num(r.rrcRel()), num(r.wRel()), num(r.sumErr()), Boolean.toString(r.atFloor()),
                 num(r.solverResidual()), r.message(), num(r.solverMs()));
@@ -281,12 +297,16 @@ public final class ResultsCsv {
                 dbl(h.get(c, "kappa")), h.get(c, "budgets"), h.get(c, "measure"),
                 seedText.isEmpty() ? -1 : Long.parseLong(seedText), dbl(h.get(c, "rho")), dbl(h.get(c, "vol_ratio")),
                 dbl(h.get(c, "kappa_sigma")), dbl(h.get(c, "kappa_w")), dbl(h.get(c, "canc")),
-                dbl(h.get(c, "rrc_floor")), dbl(h.get(c, "b_min")), h.get(c, "ref_kind"),
+                dbl(h.get(c, "rrc_floor")), dbl(h.get(c, "b_min")), ProblemReference.Kind.ofLabel(h.get(c, "ref_kind")),
                 dbl(h.get(c, "ref_crosscheck")), dbl(h.get(c, "tolerance")), dbl(h.get(c, "w_allowed")),
-                Outcome.valueOf(h.get(c, "outcome")), h.get(c, "status"), Integer.parseInt(h.get(c, "iterations")),
+                Outcome.valueOf(h.get(c, "outcome")), status(h.get(c, "status")), Integer.parseInt(h.get(c, "iterations")),
                 dbl(h.get(c, "time_ms")), dbl(h.get(c, "rrc_abs")), dbl(h.get(c, "rrc_rel")), dbl(h.get(c, "w_rel")),
                 dbl(h.get(c, "sum_err")), Boolean.parseBoolean(atFloor), dbl(h.get(c, "solver_residual")),
                 h.get(c, "message"), dbl(h.get(c, "solver_ms")));
+    }
+
+    private static io.paritybench.core.SolveStatus status(String s) {
+        return s.isEmpty() ? null : io.paritybench.core.SolveStatus.valueOf(s);
     }
 
     private static String num(double v) {

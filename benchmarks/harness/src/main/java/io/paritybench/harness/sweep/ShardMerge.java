@@ -128,7 +128,7 @@ public final class ShardMerge {
     }
 
     private static String describe(TrialRecord r) {
-        return r.outcome() + (r.status().isEmpty() ? "" : " (" + r.status() + ")") + ", rrc_abs " + r.rrcAbs()
+        return r.outcome() + (r.status() == null ? "" : " (" + r.status() + ")") + ", rrc_abs " + r.rrcAbs()
                 + ", w_rel " + r.wRel() + ", iterations " + r.iterations();
     }
 }

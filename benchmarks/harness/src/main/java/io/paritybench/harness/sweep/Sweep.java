@@ -136,8 +136,20 @@ public final class Sweep {
         }
     }
 
-    /** Runs the sweep and returns what it did. */
+    /**
+     * Runs the sweep and returns what it did, holding the results file's lock ({@link ResultsLock}) throughout.
+     *
+     * @throws IllegalArgumentException when another sweep writes the same file, the file exists without
+     *                                  {@code resume}/{@code force}, or {@code resume} meets other settings
+     *                                  without {@code force}
+     */
     public Summary run() {
+        try (ResultsLock lock = ResultsLock.acquire(settings.results())) {
+            return runLocked();
+        }
+    }
+
+    private Summary runLocked() {
         long start = System.nanoTime();
         Path file = settings.results();
         prepare(file);
@@ -218,15 +230,22 @@ public final class Sweep {
     private void prepare(Path file) {
         try {
             boolean exists = Files.exists(file) && Files.size(file) > 0;
-            if (exists && settings.force()) {
-                Files.delete(file);
-            } else if (exists && settings.resume()) {
+            if (exists && settings.resume()) {
                 RunInfo before = RunInfo.read(RunInfo.pathFor(file));
-                if (before != null && before.fingerprint() != null
-                        && !before.fingerprint().equals(config.fingerprint())) {
-                    settings.log().println("sweep: warning: the settings changed since " + file + " was started "
-                            + "(fingerprint " + before.fingerprint() + " -> " + config.fingerprint() + "); its rows "
-                            + "are kept and reused where the trial is the same");
+                boolean unknown = before == null || before.fingerprint() == null;
+                boolean changed = !unknown && !before.fingerprint().equals(config.fingerprint());
+                if ((unknown || changed) && !settings.force()) {
+                    throw new IllegalArgumentException(file + (unknown
+                            ? " has no run record (" + RunInfo.pathFor(file) + "), so its settings are unknown"
+                            : " was made with other settings (fingerprint " + before.fingerprint() + ", now "
+                                    + config.fingerprint() + ")")
+                            + ": resume it with the same settings, write to another --out, or add --force to reuse "
+                            + "its rows where the trial is the same");
+                }
+                if (unknown || changed) {
+                    settings.log().println("sweep: warning: --force: " + file + " was made with "
+                            + (unknown ? "unknown" : "other") + " settings; its rows are kept and reused where the "
+                            + "trial is the same");
                 }
                 ResultsCsv.Contents c = ResultsCsv.read(file);
                 for (TrialRecord r : c.rows()) {
@@ -237,6 +256,8 @@ public final class Sweep {
                             + "; those trials run again");
                     ResultsCsv.writeAll(file, c.rows());
                 }
+            } else if (exists && settings.force()) {
+                Files.delete(file);
             } else if (exists) {
                 throw new IllegalArgumentException(file + " exists: use --resume to continue it or --force to "
                         + "start over");

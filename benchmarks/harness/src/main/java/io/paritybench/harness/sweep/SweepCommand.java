@@ -109,7 +109,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the results file: finished trials are not run again.")
     boolean resume;
 
-    @Option(names = "--force", description = "Overwrite an existing results file.")
+    @Option(names = "--force", description = "Overwrite an existing results file; with --resume, continue one made "
+            + "with other (or unknown) settings, reusing its rows where the trial is the same.")
     boolean force;
 
     @Option(names = "--shard", paramLabel = "I/N", converter = ShardConverter.class,

@@ -1,5 +1,7 @@
 package io.paritybench.harness.sweep;
 
+import io.paritybench.core.SolveStatus;
+
 /**
  * One row of the results: a trial, the problem's reference data, the classified outcome and the accuracy measured by
  * the harness (never taken from the solver). Columns in {@link ResultsCsv#COLUMNS}.
@@ -22,12 +24,12 @@ package io.paritybench.harness.sweep;
  * @param cancellation    cancellation factor of Σw
  * @param rrcFloor        double-evaluation RRC error of the rounded exact answer
  * @param budgetMin       smallest budget
- * @param refKind         where the reference weights came from ({@link ProblemReference.Kind#label()})
+ * @param refKind         where the reference weights came from (written as {@link ProblemReference.Kind#label()})
  * @param refCrossCheck   n = 2: closed form vs reference solver, max relative difference (NaN otherwise)
  * @param tolerance       the tolerance the solver was given (requested, raised to the problem's floor)
  * @param weightAllowance the relative weight error that tolerance allows ({@link ProblemReference#weightAllowance})
  * @param outcome         the class
- * @param status          the solver's status, empty when it gave none (exception, timeout)
+ * @param status          the solver's status, null when it gave none (exception, timeout, not applicable)
  * @param iterations      the solver's iteration count (-1 when none)
  * @param timeMs          wall time of the solve in milliseconds (for a timeout: until the kill)
  * @param rrcAbs          {@code max_i |RRC_i − b_i|} recomputed by the harness
@@ -42,18 +44,20 @@ package io.paritybench.harness.sweep;
  *                        one; NaN otherwise); never mixed with {@code timeMs}
  */
 public record TrialRecord(String key, Stage stage, long ordinal, String solver, String problem, String family, int n,
-                          double kappa, String budgets, String measure, long seed, double rho, double volRatio, double kappaSigma,
-                          double kappaW, double cancellation, double rrcFloor, double budgetMin, String refKind,
-                          double refCrossCheck, double tolerance, double weightAllowance, Outcome outcome,
-                          String status, int iterations, double timeMs, double rrcAbs, double rrcRel, double wRel,
+                          double kappa, String budgets, String measure, long seed, double rho, double volRatio,
+                          double kappaSigma, double kappaW, double cancellation, double rrcFloor, double budgetMin,
+                          ProblemReference.Kind refKind, double refCrossCheck, double tolerance, double weightAllowance,
+                       Outcome outcome,
+                          SolveStatus status, int iterations, double timeMs, double rrcAbs, double rrcRel, double wRel,
                           double sumErr, boolean atFloor, double solverResidual, String message, double solverMs) {
 
     /** A row without a self-reported time. */
     public TrialRecord(String key, Stage stage, long ordinal, String solver, String problem, String family, int n,
                        double kappa, String budgets, String measure, long seed, double rho, double volRatio,
                        double kappaSigma, double kappaW, double cancellation, double rrcFloor, double budgetMin,
-                       String refKind, double refCrossCheck, double tolerance, double weightAllowance, Outcome outcome,
-                       String status, int iterations, double timeMs, double rrcAbs, double rrcRel, double wRel,
+                       ProblemReference.Kind refKind, double refCrossCheck, double tolerance, double weightAllowance,
+                       Outcome outcome,
+                       SolveStatus status, int iterations, double timeMs, double rrcAbs, double rrcRel, double wRel,
                        double sumErr, boolean atFloor, double solverResidual, String message) {
         this(key, stage, ordinal, solver, problem, family, n, kappa, budgets, measure, seed, rho, volRatio,
                 kappaSigma, kappaW, cancellation, rrcFloor, budgetMin, refKind, refCrossCheck, tolerance,
@@ -64,9 +68,10 @@ public record TrialRecord(String key, Stage stage, long ordinal, String solver, 
     /** A row of a volatility problem (measure {@code volatility}). */
     public TrialRecord(String key, Stage stage, long ordinal, String solver, String problem, String family, int n,
                        double kappa, String budgets, long seed, double rho, double volRatio, double kappaSigma,
-                       double kappaW, double cancellation, double rrcFloor, double budgetMin, String refKind,
-                       double refCrossCheck, double tolerance, double weightAllowance, Outcome outcome,
-                       String status, int iterations, double timeMs, double rrcAbs, double rrcRel, double wRel,
+                       double kappaW, double cancellation, double rrcFloor, double budgetMin,
+                       ProblemReference.Kind refKind, double refCrossCheck, double tolerance, double weightAllowance,
+                       Outcome outcome,
+                       SolveStatus status, int iterations, double timeMs, double rrcAbs, double rrcRel, double wRel,
                        double sumErr, boolean atFloor, double solverResidual, String message) {
         this(key, stage, ordinal, solver, problem, family, n, kappa, budgets, "volatility", seed, rho, volRatio,
                 kappaSigma, kappaW, cancellation, rrcFloor, budgetMin, refKind, refCrossCheck, tolerance,
@@ -88,6 +93,6 @@ public record TrialRecord(String key, Stage stage, long ordinal, String solver, 
      *         legitimately disagree on such a trial
      */
     public boolean timingDependent() {
-        return outcome == Outcome.TIMEOUT || "TIME_LIMIT".equals(status);
+        return outcome == Outcome.TIMEOUT || status == SolveStatus.TIME_LIMIT;
     }
 }

@@ -1,5 +1,6 @@
 package io.paritybench.harness.sweep;
 
+import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveStatus;
@@ -11,14 +12,15 @@ import java.io.IOException;
 /**
  * The binary protocol between the sweep and its worker JVMs, over the worker's stdin and stdout
  * ({@link DataOutputStream}: doubles travel bit for bit, NaN included). The worker greets with {@link #HELLO} and
- * the protocol version; the sweep sends a problem ({@link #PROBLEM}: Σ, b and the risk measure's μ, c and label, bit for bit) when it changes, then trials
+ * the protocol version; the sweep sends a problem ({@link #PROBLEM}: Σ, or B, F and D of a factor-form problem, b and
+ * the risk measure's μ, c and label, bit for bit) when it changes, then trials
  * ({@link #TRIAL}); each trial gets exactly one reply, {@link #SOLVED}, {@link #THREW} or {@link #TIMED_OUT} (an external
  * solver's command killed by the worker). {@link #QUIT} ends the
  * worker.
  */
 final class WorkerProtocol {
 
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     static final byte HELLO = 'H';
     static final byte PROBLEM = 'P';
     static final byte TRIAL = 'T';
@@ -50,9 +52,18 @@ final class WorkerProtocol {
         out.writeByte(PROBLEM);
         out.writeUTF(text(id));
         out.writeInt(n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                out.writeDouble(p.covariance(i, j));
+        // factor form: k > 0, then B (row-major n×k), F (k×k), D (n); dense: k = 0, then Σ (n×n)
+        FactorCovariance f = p.factor();
+        out.writeInt(f == null ? 0 : f.k());
+        if (f != null) {
+            writeAll(out, f.loadings());
+            writeAll(out, f.factorCovariance());
+            writeAll(out, f.idiosyncraticVariances());
+        } else {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    out.writeDouble(p.covariance(i, j));
+                }
             }
         }
         for (int i = 0; i < n; i++) {
@@ -70,15 +81,33 @@ final class WorkerProtocol {
         }
     }
 
+    private static void writeAll(DataOutputStream out, double[] v) throws IOException {
+        for (double x : v) {
+            out.writeDouble(x);
+        }
+    }
+
+    private static double[] readAll(DataInputStream in, int count) throws IOException {
+        double[] v = new double[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = in.readDouble();
+        }
+        return v;
+    }
+
     /** Reads the body of a {@link #PROBLEM} message (after its type byte). */
     static RiskBudgetProblem readProblem(DataInputStream in) throws IOException {
         in.readUTF();
         int n = in.readInt();
-        if (n < 1 || n > 100_000) {
-            throw new IOException("bad problem size " + n);
+        int k = in.readInt();
+        if (n < 1 || (k == 0 && n > 100_000) || n > 100_000_000 || k < 0 || k > 10_000) {
+            throw new IOException("bad problem size " + n + " (k = " + k + ")");
         }
-        double[][] cov = new double[n][n];
-        for (int i = 0; i < n; i++) {
+        double[][] cov = k > 0 ? null : new double[n][n];
+        double[] loadings = k > 0 ? readAll(in, n * k) : null;
+        double[] factorCov = k > 0 ? readAll(in, k * k) : null;
+        double[] idio = k > 0 ? readAll(in, n) : null;
+        for (int i = 0; k == 0 && i < n; i++) {
             for (int j = 0; j < n; j++) {
                 cov[i][j] = in.readDouble();
             }
@@ -96,7 +125,9 @@ final class WorkerProtocol {
         }
         // the whole message is read before anything is validated, so that a bad problem leaves the stream in step;
         // the matrix was validated by the problem it was written from, so only the O(n²) checks run again
-        RiskBudgetProblem p = RiskBudgetProblem.ofValidated(cov, b);
+        RiskBudgetProblem p = k > 0
+                ? RiskBudgetProblem.of(FactorCovariance.ofRowMajor(n, k, loadings, factorCov, idio), b)
+                : RiskBudgetProblem.ofValidated(cov, b);
         return hasMu ? p.withMeasure(RiskMeasure.of(mu, c, label)) : p;
     }
 

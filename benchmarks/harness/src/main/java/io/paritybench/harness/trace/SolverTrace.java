@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param seconds          median wall time of the traced solves, the recorder's own time subtracted
  * @param points           the judged points, in order (empty when the solver cannot run)
  * @param matchesUntraced  the traced result equals the untraced one bit for bit (weights, status, iterations)
+ * @param repeats          the number of traced solves behind the median times (0 when it did not run)
  */
 public record SolverTrace(String solver, SolveStatus status, String message, int iterations, double seconds,
-                          List<TracePoint> points, boolean matchesUntraced) {
+                          List<TracePoint> points, boolean matchesUntraced, int repeats) {
 
     public SolverTrace {
         Objects.requireNonNull(solver, "solver");
@@ -31,13 +32,13 @@ public record SolverTrace(String solver, SolveStatus status, String message, int
 
     /** @return the trace of a solver that declines the problem, with the reason */
     public static SolverTrace cannot(String solver, String reason) {
-        return new SolverTrace(solver, null, NOT_APPLICABLE + ": " + reason, 0, Double.NaN, List.of(), true);
+        return new SolverTrace(solver, null, NOT_APPLICABLE + ": " + reason, 0, Double.NaN, List.of(), true, 0);
     }
 
     /** @return the trace of a solver that threw (a bug in the solver: nothing is traced) */
     public static SolverTrace threw(String solver, Throwable t) {
         return new SolverTrace(solver, null, EXCEPTION + ": " + t.getClass().getName() + ": " + t.getMessage(), 0,
-                Double.NaN, List.of(), true);
+                Double.NaN, List.of(), true, 0);
     }
 
     /** @return the number of points that are reported iterates (0 when the solver reports no iterations) */

@@ -58,6 +58,7 @@ public record TimeToLevel(String solver, double[] seconds, double floor, double 
         }
         header.add("floor");
         header.add("final status");
+        header.add("traced solves");
         List<List<String>> rows = new ArrayList<>();
         for (SolverTrace t : traces) {
             TimeToLevel r = of(t);
@@ -68,10 +69,11 @@ public record TimeToLevel(String solver, double[] seconds, double floor, double 
             }
             row.add(Double.isNaN(r.floor) ? NEVER : sci(r.floor) + " at " + seconds(r.floorSeconds));
             row.add(r.status);
+            row.add(Integer.toString(t.repeats()));
             rows.add(row);
         }
         return new Table(name, title, "time of the first traced iterate with max|RRC − b| ≤ the level (median of "
-                + "the traced repeats); " + NEVER + " with the final status when the level is never reached; floor: "
+                + "the traced solves); " + NEVER + " with the final status when the level is never reached; floor: "
                 + "the smallest max|RRC − b| of the trace and when it was first reached", header, rows);
     }
 
@@ -81,12 +83,12 @@ public record TimeToLevel(String solver, double[] seconds, double floor, double 
     }
 
     /** @return two significant digits, e.g. {@code 3.2e-15} */
-    static String sci(double v) {
+    public static String sci(double v) {
         return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v).replace("e-0", "e-").replace("e+0", "e");
     }
 
     /** @return seconds with a unit and three significant digits: {@code 412 µs}, {@code 3.10 ms}, {@code 1.25 s} */
-    static String seconds(double s) {
+    public static String seconds(double s) {
         if (Double.isNaN(s)) {
             return NEVER;
         }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Traces one solver on one problem: {@code warmup} untraced solves (to warm the JIT), then {@code repeats} traced
- * solves with an {@link IterationRecorder}. The iterates are deterministic, so iteration k is the same point in
+ * Traces one solver on one problem: {@code warmup} untraced solves (to warm the JIT), then up to {@code repeats}
+ * traced solves with an {@link IterationRecorder} (fewer once they took {@value #REPEAT_BUDGET_SECONDS} s in total). The iterates are deterministic, so iteration k is the same point in
  * every repeat; its time is the median over the repeats that reached it. The residuals are computed afterwards,
  * outside the timed region, by the harness's own judge ({@link ConvergenceTest}, {@link RiskMetrics}) on the
  * recorder's copies of the first traced repeat. When the returned weights differ from the last reported iterate
@@ -24,6 +24,12 @@ import java.util.Map;
  * {@link TracePoint.Kind#RESULT} point at the solve's end time is added.
  */
 public final class Tracer {
+
+    /**
+     * The traced repeats stop early once they have taken this long in total (at least one always runs): a solve of
+     * seconds has little timer noise, and the grid stays affordable.
+     */
+    public static final double REPEAT_BUDGET_SECONDS = 2.0;
 
     private final RiskBudgetProblem problem;
     private final double[] reference;
@@ -70,12 +76,17 @@ public final class Tracer {
             SolveResult traced = null;
             IterationRecorder recorder = new IterationRecorder(maxPoints);
             SolverOptions observed = options.withObserver(recorder);
-            for (int r = 0; r < repeats; r++) {
+            double total = 0;
+            int done = 0;
+            while (done < repeats && (done == 0 || total < REPEAT_BUDGET_SECONDS)) {
                 recorder.start();
                 traced = solver.solve(problem, observed);
-                wall[r] = recorder.elapsedNanos() * 1e-9;
+                wall[done] = recorder.elapsedNanos() * 1e-9;
+                total += wall[done];
+                done++;
                 runs.add(recorder.points());
             }
+            wall = Arrays.copyOf(wall, done);
             if (untraced == null) {
                 untraced = solver.solve(problem, options);
             }
@@ -83,7 +94,7 @@ public final class Tracer {
                     && traced.iterations() == untraced.iterations();
             List<TracePoint> points = judge(runs, traced, median(wall));
             return new SolverTrace(solver.id(), traced.status(), traced.message(), traced.iterations(), median(wall),
-                    points, same);
+                    points, same, done);
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             return SolverTrace.threw(solver.id(), e);
         }

@@ -52,7 +52,7 @@ class ClassifierTest {
         assertThat(r.outcome()).isEqualTo(Outcome.OK);
         assertThat(r.wRel()).isLessThanOrEqualTo(0x1p-52);
         assertThat(r.atFloor()).isTrue();
-        assertThat(r.status()).isEqualTo("CONVERGED");
+        assertThat(r.status()).isEqualTo(SolveStatus.CONVERGED);
     }
 
     @Test
@@ -108,7 +108,7 @@ class ClassifierTest {
         TrialRecord s = classify(SolveStatus.MAX_ITERATIONS, REF.weights());
 
         assertThat(r.outcome()).isEqualTo(Outcome.REPORTED_FAILURE);
-        assertThat(r.status()).isEqualTo("NUMERICAL_BREAKDOWN");
+        assertThat(r.status()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
         assertThat(s.outcome()).isEqualTo(Outcome.REPORTED_FAILURE);
         assertThat(s.atFloor()).as("the weights are still measured").isTrue();
     }
@@ -135,7 +135,7 @@ class ClassifierTest {
         assertThat(timedOut.timeMs()).isEqualTo(2000.0);
         assertThat(died.outcome()).isEqualTo(Outcome.EXCEPTION);
         for (TrialRecord r : new TrialRecord[] {threw, rejected, misuseThrown, timedOut, died}) {
-            assertThat(r.status()).isEmpty();
+            assertThat(r.status()).isNull();
             assertThat(r.rrcAbs()).isNaN();
         }
     }

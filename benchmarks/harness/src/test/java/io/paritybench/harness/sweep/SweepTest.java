@@ -82,7 +82,7 @@ class SweepTest {
                 "inverse-vol", Set.of(Outcome.NOT_APPLICABLE),
                 SweepTestSolvers.EXACT, Set.of(Outcome.NOT_APPLICABLE)));
         for (TrialRecord r : measured) {
-            assertThat(r.refKind()).isEqualTo("reference-uncertified");
+            assertThat(r.refKind()).isEqualTo(ProblemReference.Kind.REFERENCE_UNCERTIFIED);
             if (r.solver().equals("newton")) {
                 // Two double Newton solutions of the same problem: within the achievable max(1e-13, 100·κ_w·u).
                 assertThat(r.wRel()).isLessThanOrEqualTo(Math.max(1e-13, 100 * r.kappaW() * 0x1p-53));
@@ -132,7 +132,7 @@ class SweepTest {
         assertThat(s.workerStarts()).isEqualTo(3);
         for (TrialRecord r : rows) {
             if (r.solver().equals(SweepTestSolvers.LYING)) {
-                assertThat(r.status()).isEqualTo("CONVERGED");
+                assertThat(r.status()).isEqualTo(io.paritybench.core.SolveStatus.CONVERGED);
                 assertThat(r.rrcAbs()).isGreaterThan(r.tolerance());
                 assertThat(r.message()).contains("harness max|RRC-b|");
             }
@@ -142,7 +142,7 @@ class SweepTest {
             if (r.solver().equals(SweepTestSolvers.EXACT)) {
                 // Correctly rounded weights normalised once more: within a few ulps of the reference.
                 assertThat(r.wRel()).isLessThan(1e-15);
-                assertThat(r.refKind()).isEqualTo("reference-solver");
+                assertThat(r.refKind()).isEqualTo(ProblemReference.Kind.REFERENCE_SOLVER);
                 assertThat(r.atFloor()).isTrue();
             }
         }
@@ -242,7 +242,7 @@ class SweepTest {
                 SweepTestSolvers.EXACT + " n=4: >= 1e5",
                 SweepTestSolvers.KAPPA_LIMITED + " n=4: 1e3 (fails at 1e4)");
         assertThat(unsharded).filteredOn(r -> r.stage() == Stage.N2)
-                .allSatisfy(r -> assertThat(r.refKind()).isEqualTo("closed-form"))
+                .allSatisfy(r -> assertThat(r.refKind()).isEqualTo(ProblemReference.Kind.CLOSED_FORM))
                 .allSatisfy(r -> assertThat(r.refCrossCheck()).isLessThan(1e-15));
     }
 
@@ -257,7 +257,7 @@ class SweepTest {
         List<TrialRecord> rows = ResultsCsv.read(file).rows();
         assertThat(rows).hasSize(4).allSatisfy(r -> {
             assertThat(r.stage()).isEqualTo(Stage.CASES);
-            assertThat(r.refKind()).isEqualTo("case-file");
+            assertThat(r.refKind()).isEqualTo(ProblemReference.Kind.CASE_FILE);
         });
         assertThat(rows).filteredOn(r -> r.solver().equals(SweepTestSolvers.EXACT))
                 .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.OK));

@@ -48,8 +48,11 @@ public final class CsvIo {
         return NumberOutput.toString(v, true);
     }
 
-    /** Reads a numeric matrix with an optional header row of names. */
+    /** Reads a numeric matrix with an optional header row of names; a {@code .npy} file is read by {@link NpyIo}. */
     public static LabeledMatrix readMatrix(Path file) {
+        if (NpyIo.isNpy(file)) {
+            return NpyIo.readMatrix(file);
+        }
         return withReader(file, r -> readMatrix(r, file.toString()));
     }
 

@@ -84,6 +84,14 @@ public final class ReferenceSolver implements RiskBudgetSolver {
                 + "correctly rounded weights";
     }
 
+    /**
+     * @return whether {@code r}, a result of this solver, is certified: its weights are the correctly rounded
+     *         solution (the one reading of the {@code certified} counter, which the result files carry as a number)
+     */
+    public static boolean isCertified(SolveResult r) {
+        return ID.equals(r.solverId()) && r.counter("certified") == 1L;
+    }
+
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
         Deadline deadline = SolverPreamble.begin(this, problem, options);

@@ -27,17 +27,28 @@ public final class ReportCommand implements Callable<Integer> {
     Path out = Path.of("results", "REPORT.md");
 
     @Option(names = "--assets", paramLabel = "DIR",
-            description = "Folder for tables/ and figures/ (default: the folder of the results CSV).")
+            description = "Folder for tables/ and figures/ (default: the folder of the report, so that reports "
+                    + "written to different folders never overwrite each other's files).")
     Path assets;
+
+    @Option(names = "--skip-bad-rows",
+            description = "Report on the good rows of a file with malformed or torn rows (their count is printed); "
+                    + "without it such a file is rejected naming the first bad line.")
+    boolean skipBadRows;
 
     @Override
     public Integer call() {
         if (!java.nio.file.Files.isRegularFile(in)) {
             throw new IllegalArgumentException(in + ": no such results file (run paritybench sweep first)");
         }
-        Path dir = assets != null ? assets : in.toAbsolutePath().getParent();
-        SweepReport.Written w = SweepReport.write(in, out, dir);
-        System.err.printf("report: %d rows, %d files written%n", w.rows(), w.files().size());
+        Path dir = assets != null ? assets : out.toAbsolutePath().getParent();
+        SweepReport.Written w = SweepReport.write(in, out, dir, skipBadRows);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        if (w.skipped() > 0) {
+            err.printf("report: skipped %d malformed or torn row(s) of %s%n", w.skipped(), in);
+        }
+        err.printf("report: %d rows, %d files written%n", w.rows(), w.files().size());
+        err.flush();
         spec.commandLine().getOut().println(w.report());
         spec.commandLine().getOut().flush();
         return 0;

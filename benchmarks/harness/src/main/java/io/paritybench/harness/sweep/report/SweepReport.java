@@ -41,7 +41,8 @@ public final class SweepReport {
      * @param files  every file written, the report included
      * @param rows   result rows read
      */
-    public record Written(Path report, List<Path> files, int rows) {
+    /** @param skipped malformed or torn rows left out (only with {@code skipBadRows}) */
+    public record Written(Path report, List<Path> files, int rows, int skipped) {
     }
 
     /**
@@ -50,8 +51,30 @@ public final class SweepReport {
      * @param assets  the folder for {@code tables/} and {@code figures/}
      */
     public static Written write(Path results, Path report, Path assets) {
+        return write(results, report, assets, false);
+    }
+
+    /**
+     * @param skipBadRows report on the good rows when some are malformed (else such a file is rejected)
+     * @throws IllegalArgumentException naming the first malformed row (unless skipped) or the first trial key that
+     *                                  occurs twice (two writers, or a merge gone wrong)
+     */
+    public static Written write(Path results, Path report, Path assets, boolean skipBadRows) {
         ResultsCsv.Contents contents = ResultsCsv.read(results);
+        if (contents.dropped() > 0 && !skipBadRows) {
+            throw new IllegalArgumentException(results + ": " + contents.firstBad() + " (" + contents.dropped()
+                    + " malformed or torn row(s) in all): fix the file, or use --skip-bad-rows to report without them");
+        }
         List<TrialRecord> rows = contents.rows();
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Integer prev = seen.put(rows.get(i).key(), i);
+            if (prev != null) {
+                throw new IllegalArgumentException(results + ": trial " + rows.get(i).key() + " occurs twice (rows "
+                        + (prev + 1) + " and " + (i + 1) + "): two sweeps wrote this file, or it was concatenated; "
+                        + "'paritybench merge' keeps one row per trial");
+            }
+        }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(results + ": no result rows to report on");
         }
@@ -129,7 +152,7 @@ public final class SweepReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
         }
-        return new Written(report, files, rows.size());
+        return new Written(report, files, rows.size(), contents.dropped());
     }
 
     private static void header(StringBuilder md, Path results, List<TrialRecord> rows, List<TrialRecord> main,
@@ -259,7 +282,7 @@ public final class SweepReport {
             }
             Map<String, Double> t = time.computeIfAbsent(r.problem(), k -> new LinkedHashMap<>());
             t.put(r.solver(), r.outcome() == Outcome.OK ? Math.max(r.timeMs(), 1e-3) : Double.POSITIVE_INFINITY);
-            if (!r.refKind().equals("none")) {
+            if (r.refKind() != io.paritybench.harness.sweep.ProblemReference.Kind.NONE) {
                 Map<String, Double> a = accuracy.computeIfAbsent(r.problem(), k -> new LinkedHashMap<>());
                 a.put(r.solver(), r.outcome() == Outcome.OK && Double.isFinite(r.wRel())
                         ? Math.max(r.wRel(), 0x1p-56) : Double.POSITIVE_INFINITY);

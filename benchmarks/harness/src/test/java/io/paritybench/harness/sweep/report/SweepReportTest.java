@@ -29,8 +29,10 @@ class SweepReportTest {
                 stage == Stage.N2 ? "n2" : "random-spectrum", stage == Stage.N2 ? 2 : 10, kappa, "equal",
                 stage == Stage.BISECT ? ordinal % 10 + 1 : 1, stage == Stage.N2 ? 0.9 : Double.NaN,
                 stage == Stage.N2 ? 10 : Double.NaN, kappa, Math.sqrt(kappa), Math.sqrt(kappa), 1e-16, 0.1,
-                "reference-solver", stage == Stage.N2 ? 3e-16 : Double.NaN, 1e-10, 1e-8, o,
-                o == Outcome.REPORTED_FAILURE ? "MAX_ITERATIONS" : o == Outcome.TIMEOUT ? "" : "CONVERGED",
+                io.paritybench.harness.sweep.ProblemReference.Kind.REFERENCE_SOLVER,
+                stage == Stage.N2 ? 3e-16 : Double.NaN, 1e-10, 1e-8, o, o == Outcome.REPORTED_FAILURE
+                        ? io.paritybench.core.SolveStatus.MAX_ITERATIONS : o == Outcome.TIMEOUT ? null
+                        : io.paritybench.core.SolveStatus.CONVERGED,
                 ok ? 12 : 1000, ms, ok ? 1e-16 : 1e-4, ok ? 1e-15 : 1e-3, wRel, 1e-16, ok && wRel < 1e-13, 1e-16,
                 "m");
     }

@@ -1,0 +1,117 @@
+package io.paritybench.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.paritybench.core.cases.CaseData;
+import io.paritybench.core.reference.ReferenceSolver;
+import io.paritybench.core.testing.SharedCases;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The judge is scale-safe and compensated: it adds no more than a few ulps to what it judges. */
+class RiskMetricsTest {
+
+    static Stream<CaseData> cases() {
+        return SharedCases.all().stream();
+    }
+
+    @ParameterizedTest(name = "x {0}")
+    @ValueSource(doubles = {1e160, 1e-300, 3.0, 1e300, 0x1p900, 0x1p-1000})
+    void referenceWeightsScaledByAnyFactorStillPassTheCheck(double factor) {
+        CaseData c = SharedCases.byName("rs_n50_kappa1e4");
+        double[] ref = c.referenceWeights();
+        double[] scaled = new double[ref.length];
+        for (int i = 0; i < ref.length; i++) {
+            scaled[i] = ref[i] * factor;
+        }
+        double judged = ConvergenceTest.residual(c.problem(), scaled);
+        assertThat(judged).as("scaled by %s", factor).isNotNaN().isLessThan(1e-14);
+        assertThat(ConvergenceTest.passes(c.problem(), scaled, 1e-12)).isTrue();
+        if (factor == Math.scalb(1.0, Math.getExponent(factor))) {
+            // a power of two: bit-identical verdict
+            assertThat(judged).isEqualTo(ConvergenceTest.residual(c.problem(), ref));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theExactAnswerIsJudgedWithinTheExactEvaluationFloor(CaseData c) throws java.io.IOException {
+        double judged = ConvergenceTest.residual(c.problem(), c.referenceWeights());
+        double floor;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/cases/" + c.name() + "/meta.json")) {
+            floor = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("floors")
+                    .path("max_abs_rrc_err_exact_eval").asDouble(Double.NaN);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(Double.isFinite(floor), "no exact-evaluation floor");
+        // the rounding of the stored weights is all there is: the judge adds at most a few ulps of RRC
+        assertThat(judged).isLessThanOrEqualTo(floor * 1.01 + 4 * Math.ulp(1.0));
+    }
+
+    @Test
+    void theResidualAgreesWithExactArithmeticUnderOneUlpChangesOfTheWeights() {
+        // cancellation in Σw is 5e5 here: a plain double evaluation is off by about 1e-13
+        CaseData c = SharedCases.byName("rs_n200_kappa1e8");
+        double[] w = c.referenceWeights();
+        for (int i = 0; i < w.length; i += 37) {
+            double[] v = w.clone();
+            v[i] = Math.nextUp(v[i]);
+            double judged = ConvergenceTest.residual(c.problem(), v);
+            double exact = exactResidual(c.problem(), v);
+            assertThat(Math.abs(judged - exact)).as("asset %d: judged %s, exact %s", i + 1, judged, exact)
+                    .isLessThanOrEqualTo(4 * Math.ulp(0.005));
+        }
+    }
+
+    /** max_i |RRC_i − b_i| in exact products and sums (BigDecimal), rounded at the end. */
+    private static double exactResidual(RiskBudgetProblem p, double[] w) {
+        int n = p.n();
+        java.math.BigDecimal[] sw = new java.math.BigDecimal[n];
+        java.math.BigDecimal v = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            java.math.BigDecimal s = java.math.BigDecimal.ZERO;
+            for (int j = 0; j < n; j++) {
+                s = s.add(new java.math.BigDecimal(p.covariance(i, j)).multiply(new java.math.BigDecimal(w[j])));
+            }
+            sw[i] = s;
+            v = v.add(s.multiply(new java.math.BigDecimal(w[i])));
+        }
+        java.math.MathContext mc = new java.math.MathContext(40);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            java.math.BigDecimal rrc = new java.math.BigDecimal(w[i]).multiply(sw[i]).divide(v, mc);
+            worst = Math.max(worst, rrc.subtract(new java.math.BigDecimal(p.budget(i))).abs().doubleValue());
+        }
+        return worst;
+    }
+
+    @Test
+    void aSubnormalTwoAssetProblemSolvesToSixtyForty() {
+        double[][] cov = {{4e-320, 0}, {0, 9e-320}};
+        RiskBudgetProblem p = RiskBudgetProblem.erc(cov);
+        double[] w = {0.6, 0.4};
+        assertThat(RiskMetrics.relativeRiskContributions(p, w)[0]).isCloseTo(0.5, within(1e-3));
+        SolveResult r = new ReferenceSolver().solve(p, SolverOptions.defaults().withTolerance(1e-10));
+        assertThat(r.status()).as(r.message()).isEqualTo(SolveStatus.CONVERGED);
+        assertThat(r.weights()[0] / (r.weights()[0] + r.weights()[1])).isCloseTo(0.6, within(1e-3));
+    }
+
+    @Test
+    void hugeCovariancesAreJudgedLikeScaledOnes() {
+        CaseData c = SharedCases.byName("rs_n10_kappa1e2");
+        double[][] cov = c.problem().covariance();
+        for (double[] row : cov) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = Math.scalb(row[j], 1000);
+            }
+        }
+        RiskBudgetProblem huge = RiskBudgetProblem.of(cov, c.problem().budgets());
+        assertThat(ConvergenceTest.residual(huge, c.referenceWeights()))
+                .isEqualTo(ConvergenceTest.residual(c.problem(), c.referenceWeights()));
+        assertThat(RiskMetrics.variance(huge, c.referenceWeights()))
+                .isEqualTo(Math.scalb(RiskMetrics.variance(c.problem(), c.referenceWeights()), 1000));
+    }
+}
