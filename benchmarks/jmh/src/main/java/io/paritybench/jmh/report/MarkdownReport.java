@@ -84,7 +84,7 @@ public final class MarkdownReport {
                 configuration is **not steady** (⚠) when in some fork the first and the last measured iteration \
                 medians differ by more than 10%; its time is shown with the mark, never averaged silently. \
                 "×matvec", "×chol" and "×resid" divide the median by the median time of the kernels the solvers run, \
-                measured in the same trial right after the solver (the CCD matrix–vector loop, newton's blocked \
+                measured in the same trial right after the solver (the solvers' matrix–vector loop, newton's blocked \
                 Cholesky, the harness's residual check), so machine drift cancels. Bytes per solve and collections \
                 come from JMH's GC profiler over the measured iterations. Marks:
                 - `✗ STATUS share`: solves did not converge; the time shown in the full table is the time the solver \
