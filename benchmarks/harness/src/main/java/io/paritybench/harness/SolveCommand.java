@@ -106,13 +106,7 @@ final class SolveCommand implements Callable<Integer> {
             throw new InputException(source, SolverPreamble.unsupported(solver, problem));
         }
         SolverOptions options = options(problem.assetNames());
-        if (criterion == Criterion.REL) {
-            double bmin = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < problem.n(); i++) {
-                bmin = Math.min(bmin, problem.budget(i));
-            }
-            options = options.withTolerance(tolerance * bmin); // max|RRC-b| <= tol*min b implies max|RRC/b-1| <= tol
-        }
+        options = options.withTolerance(criterion.solverTolerance(tolerance, problem));
         if (solver instanceof ExternalSolver ext) {
             return external(ext, problem, loaded.hasNames(), options);
         }

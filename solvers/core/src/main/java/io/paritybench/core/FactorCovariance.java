@@ -267,6 +267,80 @@ public final class FactorCovariance {
         }
     }
 
+    /**
+     * {@code out = Σx = B(F(B'x)) + D∘x} compensated, for the harness's judge ({@link RiskMetrics}, ALGORITHMS.md
+     * §8.1): each of {@code u = B'x}, {@code v = F u} and {@code out_i = b_i'v + D_i x_i} is a Dot2 (Ogita, Rump and
+     * Oishi 2005, Algorithm 5.3, TwoProduct by {@link Math#fma}), and u and v are carried on as unevaluated sums
+     * {@code hi + lo}, so the result is as accurate as if Σx were computed in twice the working precision, then
+     * rounded (up to second-order terms). O(nk + k²) like {@link #multiply(double[], double[])}, about 5× its flops;
+     * no n×n array.
+     */
+    void multiplyCompensated(double[] x, double[] out) {
+        final int k = this.k;
+        final double[] bl = loadings;
+        double[] uh = new double[k];
+        double[] ul = new double[k];
+        for (int i = 0; i < n; i++) { // u = B'x: k running (sum, error) pairs, over i
+            double xi = x[i];
+            int off = i * k;
+            for (int a = 0; a < k; a++) {
+                double h = bl[off + a] * xi;
+                double r = Math.fma(bl[off + a], xi, -h);
+                double q = uh[a];
+                double t = q + h;
+                double z = t - q;
+                ul[a] += ((q - (t - z)) + (h - z)) + r;
+                uh[a] = t;
+            }
+        }
+        renormalise(uh, ul);
+        double[] vh = new double[k];
+        double[] vl = new double[k];
+        for (int a = 0; a < k; a++) { // v = F(uh + ul)
+            double q = 0;
+            double e = 0;
+            int off = a * k;
+            for (int c = 0; c < k; c++) {
+                double f = factorCov[off + c];
+                double h = f * uh[c];
+                double r = Math.fma(f, uh[c], -h);
+                double t = q + h;
+                double z = t - q;
+                e += ((q - (t - z)) + (h - z)) + (r + f * ul[c]);
+                q = t;
+            }
+            vh[a] = q;
+            vl[a] = e;
+        }
+        renormalise(vh, vl);
+        for (int i = 0; i < n; i++) { // out_i = b_i'(vh + vl) + D_i x_i
+            int off = i * k;
+            double h0 = idio[i] * x[i];
+            double q = h0;
+            double e = Math.fma(idio[i], x[i], -h0);
+            for (int a = 0; a < k; a++) {
+                double b = bl[off + a];
+                double h = b * vh[a];
+                double r = Math.fma(b, vh[a], -h);
+                double t = q + h;
+                double z = t - q;
+                e += ((q - (t - z)) + (h - z)) + (r + b * vl[a]);
+                q = t;
+            }
+            out[i] = q + e;
+        }
+    }
+
+    /** {@code (hi, lo) ← TwoSum(hi, lo)} element-wise: hi the rounded sum, lo its exact rounding error. */
+    private static void renormalise(double[] hi, double[] lo) {
+        for (int a = 0; a < hi.length; a++) {
+            double t = hi[a] + lo[a];
+            double z = t - hi[a];
+            lo[a] = (hi[a] - (t - z)) + (lo[a] - z);
+            hi[a] = t;
+        }
+    }
+
     /** {@code u = B'x}, O(nk). */
     public void transposeTimes(double[] x, double[] u) {
         Arrays.fill(u, 0, k, 0.0);

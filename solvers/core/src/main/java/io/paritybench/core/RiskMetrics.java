@@ -19,7 +19,9 @@ package io.paritybench.core;
  *       by {@link Math#fma}: as accurate as if computed in twice the working precision, then rounded. Cost: about
  *       10 flops per entry of Σ in two independent chains, O(n²) per evaluation.</li>
  * </ul>
- * The factor form (Σ = B F Bᵀ + D) is evaluated by {@link RiskBudgetProblem#multiply} with w rescaled.
+ * The factor form (Σ = B F Bᵀ + D) is evaluated with w rescaled likewise and compensated the same way, in O(nk)
+ * with no n×n array: Dot2 on {@code u = B'w}, on {@code v = F u} and on {@code B v + D w}, u and v carried on in
+ * twice the working precision (FactorCovariance#multiplyCompensated).
  */
 public final class RiskMetrics {
 
@@ -56,7 +58,8 @@ public final class RiskMetrics {
         double[] sw;
         int sigmaExp = 0;
         if (p.isFactor()) {
-            sw = p.multiply(ws);
+            sw = new double[n];
+            p.factor().multiplyCompensated(ws, sw);
         } else {
             double dmax = 0;
             for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package io.paritybench.harness.sweep;
 
+import io.paritybench.core.Criterion;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveStatus;
@@ -13,7 +14,9 @@ import java.util.Locale;
  *
  * <p>A claim of CONVERGED is checked in this order: finite weights ({@link Outcome#NON_FINITE}), a portfolio —
  * right length, every weight positive, {@code |1'w − 1| ≤} {@link #sumTolerance} ({@link Outcome#INVALID_WEIGHTS}),
- * the harness's residual {@code max|RRC − b| ≤ τ} for the tolerance τ the solver was given, and, when the problem
+ * the harness's residual {@code max|RRC − b| ≤ τ} for the tolerance τ the solver was given (under
+ * {@link Criterion#REL}, {@code max|RRC/b − 1| ≤} {@link Criterion#judgedTolerance}(τ), where τ was
+ * {@link Criterion#solverTolerance}), and, when the problem
  * has a reference, {@code w_rel ≤} {@link ProblemReference#weightAllowance}(τ)
  * ({@link Outcome#CLAIMED_SUCCESS_BUT_INACCURATE}). Any other status is {@link Outcome#REPORTED_FAILURE}.
  */
@@ -36,11 +39,13 @@ public final class Classifier {
      * @param trial     the trial
      * @param ref       the problem's reference
      * @param problem   the problem (as built for the trial)
-     * @param tolerance the tolerance the solver was given
+     * @param tolerance the tolerance on {@code max|RRC − b|} the solver was given
+     * @param criterion which budget error decides: the absolute one against {@code tolerance}, or the relative one
+     *                  against {@link Criterion#judgedTolerance}
      * @param reply     what the worker answered
      */
     public static TrialRecord classify(Trial trial, ProblemReference ref, RiskBudgetProblem problem, double tolerance,
-                                       WorkerReply reply) {
+                                       Criterion criterion, WorkerReply reply) {
         double allowed = ref.weightAllowance(tolerance);
         Metrics m = Metrics.NONE;
         Outcome outcome;
@@ -79,10 +84,11 @@ public final class Classifier {
                 message = join(message, w.length != problem.n() ? w.length + " weights for n = " + problem.n()
                         : !RiskMetrics.allPositive(w) ? "a weight is not positive"
                         : String.format(Locale.ROOT, "|1'w - 1| = %.3e", m.sumErr));
-            } else if (!(m.rrcAbs <= tolerance)) {
+            } else if (!(m.judged(criterion) <= criterion.judgedTolerance(tolerance, problem))) {
                 outcome = Outcome.CLAIMED_SUCCESS_BUT_INACCURATE;
-                message = join(message, String.format(Locale.ROOT,
-                        "harness max|RRC-b| = %.3e > tolerance %.3e", m.rrcAbs, tolerance));
+                message = join(message, String.format(Locale.ROOT, "harness %s = %.3e > tolerance %.3e",
+                        criterion == Criterion.REL ? "max|RRC/b-1|" : "max|RRC-b|", m.judged(criterion),
+                        criterion.judgedTolerance(tolerance, problem)));
             } else if (ref.hasWeights() && !Double.isNaN(allowed) && !(m.wRel <= allowed)) {
                 outcome = Outcome.CLAIMED_SUCCESS_BUT_INACCURATE;
                 message = join(message, String.format(Locale.ROOT,
@@ -106,6 +112,11 @@ public final class Classifier {
     /** The harness's own measurements of returned weights. */
     private record Metrics(double rrcAbs, double rrcRel, double wRel, double sumErr, boolean atFloor) {
         static final Metrics NONE = new Metrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+
+        /** @return the budget error the criterion names */
+        double judged(Criterion c) {
+            return new RiskMetrics.BudgetErrors(rrcAbs, rrcRel).of(c);
+        }
 
         static Metrics of(RiskBudgetProblem p, ProblemReference ref, double[] w) {
             if (w.length != p.n()) {

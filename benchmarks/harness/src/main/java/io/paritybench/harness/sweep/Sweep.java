@@ -371,11 +371,11 @@ public final class Sweep {
             throw new Stopped();
         }
         ProblemReference ref = references.of(t.problem(), built);
-        double tau = ref.tolerance(t.tolerance());
+        double tau = ref.tolerance(config.criterion().solverTolerance(t.tolerance(), built));
         WorkerReply reply = worker.run(t.problem().id(), built, new WorkerProtocol.TrialRequest(t.solverId(), tau,
                 t.maxIterations(), t.timeLimit().toNanos(), config.limits().watchdog().toNanos()),
                 config.limits().watchdog());
-        TrialRecord row = Classifier.classify(t, ref, built, tau, reply);
+        TrialRecord row = Classifier.classify(t, ref, built, tau, config.criterion(), reply);
         csv.append(row);
         done.put(row.key(), row);
         executed.add(row.key());

@@ -1,5 +1,6 @@
 package io.paritybench.harness.sweep;
 
+import io.paritybench.core.Criterion;
 import io.paritybench.core.generate.BudgetSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -73,6 +74,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = {"--tol", "--tolerance"}, paramLabel = "TOL",
             description = "Requested tolerance on max|RRC - b|, 0 < TOL < 1 (as in 'solve').")
     Double tolerance;
+
+    @Option(names = "--criterion", paramLabel = "abs|rel",
+            description = "Which error --tol bounds (as in 'solve'): abs = max_i |RRC_i - b_i|, "
+                    + "rel = max_i |RRC_i/b_i - 1| "
+                    + "(each solver is then asked for max|RRC - b| <= tol * min b, and the harness judges the "
+                    + "relative error); default: the settings' 'criterion' (abs).")
+    Criterion criterion;
 
     @Option(names = "--max-iter", paramLabel = "N",
             description = "Iteration cap in each solver's own unit; 0 = the solver's default (as in 'solve').")
@@ -174,6 +182,7 @@ public final class SweepCommand implements Callable<Integer> {
         put(flags, "budgets", budgets, BudgetSpec::toString, ",");
         put(flags, "seeds", seeds, SeedRange::toString, ",");
         put(flags, "tolerance", tolerance == null ? null : tolerance.toString());
+        put(flags, "criterion", criterion == null ? null : criterion.label());
         put(flags, "max-iterations", maxIterations == null ? null : maxIterations.toString());
         put(flags, "time-limit", timeLimit == null ? null : timeLimit.toString());
         put(flags, "watchdog", watchdog == null ? null : watchdog.toString());

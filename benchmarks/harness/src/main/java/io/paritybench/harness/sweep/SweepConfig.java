@@ -1,5 +1,6 @@
 package io.paritybench.harness.sweep;
 
+import io.paritybench.core.Criterion;
 import io.paritybench.harness.external.ExternalSolvers;
 import io.paritybench.core.generate.BudgetSpec;
 import io.paritybench.core.generate.Family;
@@ -127,6 +128,7 @@ public final class SweepConfig {
     private final Map<String, String> values;
     private final Grid grid;
     private final Limits limits;
+    private final Criterion criterion;
     private final TwoAssetGrid twoAssets;
     private final BisectionStage bisection;
     private final MeasureStage measure;
@@ -139,6 +141,7 @@ public final class SweepConfig {
                 p.budgets("budgets"), p.seeds("seeds"));
         this.limits = new Limits(p.belowOne("tolerance"), p.ints("max-iterations", 0).get(0),
                 p.duration("time-limit"), p.duration("watchdog"));
+        this.criterion = p.criterion("criterion");
         this.twoAssets = new TwoAssetGrid(p.bool("n2"),
                 p.doubles("n2.rho", v -> v > -1 && v < 1, "values must lie in (-1, 1)"),
                 p.doubles("n2.vol-ratio", v -> v >= 1, "values must be >= 1 (the budgets cover both orders)"),
@@ -191,6 +194,14 @@ public final class SweepConfig {
 
     public Limits limits() {
         return limits;
+    }
+
+    /**
+     * @return which budget error the tolerance bounds ({@code criterion = abs|rel}); with {@code rel} each solver
+     *         is asked for {@code max|RRC − b| ≤ τ·min b} and the classifier judges {@code max|RRC/b − 1|}
+     */
+    public Criterion criterion() {
+        return criterion;
     }
 
     public TwoAssetGrid twoAssets() {
@@ -334,6 +345,14 @@ public final class SweepConfig {
                 throw bad(key, "must be positive, got " + get(key));
             }
             return v;
+        }
+
+        Criterion criterion(String key) {
+            try {
+                return Criterion.parse(get(key));
+            } catch (IllegalArgumentException e) {
+                throw bad(key, "must be abs or rel, got '" + get(key) + "'");
+            }
         }
 
         /** A tolerance: positive and below 1 (every max|RRC - b| is below 1). */
@@ -508,7 +527,9 @@ public final class SweepConfig {
      *         {@code kappa = 100} agree
      */
     public String fingerprint() {
-        String canonical = List.of(grid, limits, twoAssets, bisection, measure).toString();
+        // the default criterion adds nothing, so runs made before it existed keep their fingerprint
+        String canonical = List.of(grid, limits, twoAssets, bisection, measure).toString()
+                + (criterion == Criterion.ABS ? "" : "|criterion=" + criterion.label());
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(canonical.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.paritybench.harness.sweep;
 
+import io.paritybench.core.Criterion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paritybench.core.RiskBudgetProblem;
@@ -28,7 +29,8 @@ class ClassifierTest {
     }
 
     private static TrialRecord classify(ProblemReference ref, SolveStatus status, double[] w) {
-        return Classifier.classify(trial(), ref, BUILT, TOL, new WorkerReply.Solved(status, w, 5, 0.0, 1000, "m"));
+        return Classifier.classify(trial(), ref, BUILT, TOL, Criterion.ABS,
+                new WorkerReply.Solved(status, w, 5, 0.0, 1000, "m"));
     }
 
     private static double[] equalWeights() {
@@ -115,14 +117,16 @@ class ClassifierTest {
 
     @Test
     void exceptionsTimeoutsAndRejectionsAreClassifiedWithoutWeights() {
-        TrialRecord threw = Classifier.classify(trial(), REF, BUILT, TOL,
+        TrialRecord threw = Classifier.classify(trial(), REF, BUILT, TOL, Criterion.ABS,
                 new WorkerReply.Threw("java.lang.ArithmeticException", "boom", false, false, 10));
-        TrialRecord rejected = Classifier.classify(trial(), REF, BUILT, TOL,
+        TrialRecord rejected = Classifier.classify(trial(), REF, BUILT, TOL, Criterion.ABS,
                 new WorkerReply.Threw("", "x does not support this problem (n = 10)", true, false, 0));
-        TrialRecord misuseThrown = Classifier.classify(trial(), REF, BUILT, TOL,
+        TrialRecord misuseThrown = Classifier.classify(trial(), REF, BUILT, TOL, Criterion.ABS,
                 new WorkerReply.Threw("java.lang.IllegalArgumentException", "dimension mismatch", false, false, 10));
-        TrialRecord timedOut = Classifier.classify(trial(), REF, BUILT, TOL, new WorkerReply.TimedOut(2_000_000_000L));
-        TrialRecord died = Classifier.classify(trial(), REF, BUILT, TOL, new WorkerReply.Died("exit code 1", 10));
+        TrialRecord timedOut = Classifier.classify(trial(), REF, BUILT, TOL, Criterion.ABS,
+                new WorkerReply.TimedOut(2_000_000_000L));
+        TrialRecord died = Classifier.classify(trial(), REF, BUILT, TOL, Criterion.ABS,
+                new WorkerReply.Died("exit code 1", 10));
 
         assertThat(threw.outcome()).isEqualTo(Outcome.EXCEPTION);
         assertThat(threw.message()).isEqualTo("java.lang.ArithmeticException: boom");

@@ -18,7 +18,9 @@ import java.util.Map;
  * Solver test doubles for the sweep, registered only on the test class path (and therefore visible to the worker
  * JVMs the tests start, which inherit it): one that is right, one that lies, one that hangs, one that throws, one
  * that declares every problem but n = 2 unsupported, one that is right only up to κ(Σ) = 3e3, one that is right after
- * 250 ms, and three that misbehave on problems they declare supported: one throws
+ * 250 ms, one that is right in absolute but not in relative terms (the weight of its smallest-budget asset is 0.1 %
+ * off, so {@code max|RRC − b|} is about {@code 1e-3·min b} while {@code max|RRC/b − 1|} is about 1e-3), and three
+ * that misbehave on problems they declare supported: one throws
  * {@link IllegalArgumentException}, one returns null, one calls {@code System.exit(0)} (never solve with it
  * in-process).
  */
@@ -34,6 +36,7 @@ public final class SweepTestSolvers implements SolverProvider {
     static final String ILLEGAL = "test-illegal-argument";
     static final String NULL = "test-null";
     static final String EXITING = "test-exiting";
+    static final String ABS_ONLY = "test-abs-only";
 
     /** The κ(Σ) above which {@link #KAPPA_LIMITED} gives up. */
     static final double KAPPA_LIMIT = 3e3;
@@ -44,10 +47,12 @@ public final class SweepTestSolvers implements SolverProvider {
                 new TestDouble(HANGING, Behaviour.HANGING), new TestDouble(THROWING, Behaviour.THROWING),
                 new TestDouble(TWO_ONLY, Behaviour.TWO_ONLY), new TestDouble(KAPPA_LIMITED, Behaviour.KAPPA_LIMITED),
                 new TestDouble(SLOW, Behaviour.SLOW), new TestDouble(ILLEGAL, Behaviour.ILLEGAL),
-                new TestDouble(NULL, Behaviour.NULL), new TestDouble(EXITING, Behaviour.EXITING));
+                new TestDouble(NULL, Behaviour.NULL), new TestDouble(EXITING, Behaviour.EXITING),
+                new TestDouble(ABS_ONLY, Behaviour.ABS_ONLY));
     }
 
-    private enum Behaviour { EXACT, LYING, HANGING, THROWING, TWO_ONLY, KAPPA_LIMITED, SLOW, ILLEGAL, NULL, EXITING }
+    private enum Behaviour { EXACT, LYING, HANGING, THROWING, TWO_ONLY, KAPPA_LIMITED, SLOW, ILLEGAL, NULL, EXITING,
+        ABS_ONLY }
 
     /** One test double. */
     private record TestDouble(String id, Behaviour behaviour) implements RiskBudgetSolver {
@@ -88,6 +93,22 @@ public final class SweepTestSolvers implements SolverProvider {
                         Thread.currentThread().interrupt();
                     }
                     return exact(problem, options);
+                }
+                case ABS_ONLY -> {
+                    double[] w = exact(problem, options).weights().clone();
+                    int small = 0;
+                    for (int i = 1; i < w.length; i++) {
+                        small = problem.budget(i) < problem.budget(small) ? i : small;
+                    }
+                    w[small] *= 1 + 1e-3;
+                    double sum = 0;
+                    for (double x : w) {
+                        sum += x;
+                    }
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] /= sum;
+                    }
+                    return new SolveResult(id, w, SolveStatus.CONVERGED, 1, 0.0, Map.of(), "right in abs only");
                 }
                 case ILLEGAL -> throw new IllegalArgumentException("dimension mismatch: 3 != " + problem.n());
                 case NULL -> {
