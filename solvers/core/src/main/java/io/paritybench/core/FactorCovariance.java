@@ -269,33 +269,50 @@ public final class FactorCovariance {
 
     /**
      * {@code out = Σx = B(F(B'x)) + D∘x} compensated, for the harness's judge ({@link RiskMetrics}, ALGORITHMS.md
-     * §8.1): each of {@code u = B'x}, {@code v = F u} and {@code out_i = b_i'v + D_i x_i} is a Dot2 (Ogita, Rump and
-     * Oishi 2005, Algorithm 5.3, TwoProduct by {@link Math#fma}), and u and v are carried on as unevaluated sums
-     * {@code hi + lo}, so the result is as accurate as if Σx were computed in twice the working precision, then
-     * rounded (up to second-order terms). O(nk + k²) like {@link #multiply(double[], double[])}, about 5× its flops;
-     * no n×n array.
+     * §8.1): {@link #multiplyDoubleDouble} of x, rounded. As accurate as if Σx were computed in twice the working
+     * precision, then rounded (up to second-order terms). O(nk + k²) like {@link #multiply(double[], double[])},
+     * about 5× its flops; no n×n array.
      */
     void multiplyCompensated(double[] x, double[] out) {
+        double[] lo = new double[n];
+        multiplyDoubleDouble(x, null, out, lo, new double[k], new double[k], new double[k], new double[k]);
+        for (int i = 0; i < n; i++) {
+            out[i] += lo[i];
+        }
+    }
+
+    /**
+     * {@code (Σx)_i ≈ sh_i + sl_i} for {@code x = xh + xl} in double-double: each of {@code u = B'x},
+     * {@code v = F u} and {@code s_i = b_i'v + D_i x_i} is a Dot2 (Ogita, Rump and Oishi, "Accurate sum and dot
+     * product", SIAM J. Sci. Comput. 26(6), 2005, Algorithm 5.3, TwoProduct by {@link Math#fma}), u and v carried
+     * on as unevaluated sums {@code hi + lo} (the pairs sh, sl are not renormalised). O(nk + k²), no n×n array;
+     * shared by the judge and the reference's double-double refinement.
+     *
+     * @param xl the low parts of x, or null for a double x
+     * @param uh scratch of length k (also ul, vh, vl)
+     */
+    public void multiplyDoubleDouble(double[] xh, double[] xl, double[] sh, double[] sl, double[] uh, double[] ul,
+                                     double[] vh, double[] vl) {
         final int k = this.k;
         final double[] bl = loadings;
-        double[] uh = new double[k];
-        double[] ul = new double[k];
+        Arrays.fill(uh, 0, k, 0.0);
+        Arrays.fill(ul, 0, k, 0.0);
         for (int i = 0; i < n; i++) { // u = B'x: k running (sum, error) pairs, over i
-            double xi = x[i];
+            double xi = xh[i];
+            double xli = xl == null ? 0.0 : xl[i];
             int off = i * k;
             for (int a = 0; a < k; a++) {
-                double h = bl[off + a] * xi;
-                double r = Math.fma(bl[off + a], xi, -h);
+                double c = bl[off + a];
+                double h = c * xi;
+                double r = Math.fma(c, xi, -h);
                 double q = uh[a];
                 double t = q + h;
                 double z = t - q;
-                ul[a] += ((q - (t - z)) + (h - z)) + r;
+                ul[a] += ((q - (t - z)) + (h - z)) + r + c * xli;
                 uh[a] = t;
             }
         }
         renormalise(uh, ul);
-        double[] vh = new double[k];
-        double[] vl = new double[k];
         for (int a = 0; a < k; a++) { // v = F(uh + ul)
             double q = 0;
             double e = 0;
@@ -313,11 +330,11 @@ public final class FactorCovariance {
             vl[a] = e;
         }
         renormalise(vh, vl);
-        for (int i = 0; i < n; i++) { // out_i = b_i'(vh + vl) + D_i x_i
+        for (int i = 0; i < n; i++) { // s_i = b_i'(vh + vl) + D_i x_i
             int off = i * k;
-            double h0 = idio[i] * x[i];
-            double q = h0;
-            double e = Math.fma(idio[i], x[i], -h0);
+            double di = idio[i];
+            double q = di * xh[i];
+            double e = Math.fma(di, xh[i], -q) + (xl == null ? 0.0 : di * xl[i]);
             for (int a = 0; a < k; a++) {
                 double b = bl[off + a];
                 double h = b * vh[a];
@@ -327,7 +344,8 @@ public final class FactorCovariance {
                 e += ((q - (t - z)) + (h - z)) + (r + b * vl[a]);
                 q = t;
             }
-            out[i] = q + e;
+            sh[i] = q;
+            sl[i] = e;
         }
     }
 

@@ -123,9 +123,6 @@ final class FactorReference {
 
         private final FactorCovariance cov;
         private final int k;
-        private final double[] bl;
-        private final double[] f;
-        private final double[] dv;
         private final double[] idioCorr;
         private final WoodburySolver system;
         private final double[] e;
@@ -142,9 +139,6 @@ final class FactorReference {
             super(cov.n(), null, vol, null, budget, x0);
             this.cov = cov;
             this.k = cov.k();
-            this.bl = cov.loadings();
-            this.f = cov.factorCovariance();
-            this.dv = cov.idiosyncraticVariances();
             this.idioCorr = corr.idiosyncraticVariances();
             this.system = new WoodburySolver(corr);
             this.e = new double[n];
@@ -168,51 +162,10 @@ final class FactorReference {
             system.solve(g, g);
         }
 
-        /** {@code (Σx)_i ≈ sh_i + sl_i}: Dot2 for B'x and B v, double-double F u, exact-product D x. */
+        /** {@code (Σx)_i ≈ sh_i + sl_i}: {@link FactorCovariance#multiplyDoubleDouble}, O(nk). */
         @Override
         void marginal() {
-            java.util.Arrays.fill(uh, 0.0);
-            java.util.Arrays.fill(ul, 0.0);
-            for (int i = 0; i < n; i++) {
-                int off = i * k;
-                double xi = xh[i];
-                double xli = xl[i];
-                for (int a = 0; a < k; a++) {
-                    double c = bl[off + a];
-                    double p = c * xi;
-                    double pe = Math.fma(c, xi, -p);
-                    double hi = uh[a];
-                    double s = hi + p;
-                    double bb = s - hi;
-                    ul[a] += ((hi - (s - bb)) + (p - bb)) + pe + c * xli;
-                    uh[a] = s;
-                }
-            }
-            for (int a = 0; a < k; a++) {
-                DoubleDouble acc = DoubleDouble.ZERO;
-                for (int c = 0; c < k; c++) {
-                    acc = acc.add(DoubleDouble.sum(uh[c], ul[c]).multiply(f[a * k + c]));
-                }
-                vh[a] = acc.hi;
-                vl[a] = acc.lo;
-            }
-            for (int i = 0; i < n; i++) {
-                int off = i * k;
-                double di = dv[i];
-                double hi = di * xh[i];
-                double lo = Math.fma(di, xh[i], -hi) + di * xl[i];
-                for (int a = 0; a < k; a++) {
-                    double c = bl[off + a];
-                    double p = c * vh[a];
-                    double pe = Math.fma(c, vh[a], -p);
-                    double s = hi + p;
-                    double bb = s - hi;
-                    lo += ((hi - (s - bb)) + (p - bb)) + pe + c * vl[a];
-                    hi = s;
-                }
-                sh[i] = hi;
-                sl[i] = lo;
-            }
+            cov.multiplyDoubleDouble(xh, xl, sh, sl, uh, ul, vh, vl);
         }
 
         @Override
