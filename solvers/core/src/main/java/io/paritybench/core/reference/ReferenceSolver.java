@@ -110,16 +110,10 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         double[] corr = new double[n * n];
         flatten(problem, vol, sigma, corr);
         DoubleDouble[] bhat = normalisedBudgets(problem);
-        double minB = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            minB = Math.min(minB, bhat[i].hi);
-        }
-        double[] bs = new double[n];
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            bs[i] = bhat[i].hi / minB;
-            s += bs[i];
-        }
+        ScaledBudgets scaled = ScaledBudgets.of(bhat);
+        double minB = scaled.minB();
+        double[] bs = scaled.bs();
+        double s = scaled.sum();
 
         double[] y0 = new double[n];
         for (int i = 0; i < n; i++) {
@@ -222,16 +216,10 @@ public final class ReferenceSolver implements RiskBudgetSolver {
         }
         FactorCovariance corr = problem.factor().scaled(inv);
         DoubleDouble[] bhat = normalisedBudgets(problem);
-        double minB = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            minB = Math.min(minB, bhat[i].hi);
-        }
-        double[] bs = new double[n];
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            bs[i] = bhat[i].hi / minB;
-            s += bs[i];
-        }
+        ScaledBudgets scaled = ScaledBudgets.of(bhat);
+        double minB = scaled.minB();
+        double[] bs = scaled.bs();
+        double s = scaled.sum();
         double[] y0 = new double[n];
         for (int i = 0; i < n; i++) {
             y0[i] = start == null ? 1.0 : start[i] * vol[i];
@@ -351,5 +339,23 @@ public final class ReferenceSolver implements RiskBudgetSolver {
             bhat[i] = DoubleDouble.of(problem.budget(i)).divide(total);
         }
         return bhat;
+    }
+
+    /** The budgets divided by their smallest (the log-barrier scaled by b_min), with that minimum and their sum. */
+    private record ScaledBudgets(double minB, double[] bs, double sum) {
+        static ScaledBudgets of(DoubleDouble[] bhat) {
+            int n = bhat.length;
+            double minB = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                minB = Math.min(minB, bhat[i].hi);
+            }
+            double[] bs = new double[n];
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                bs[i] = bhat[i].hi / minB;
+                s += bs[i];
+            }
+            return new ScaledBudgets(minB, bs, s);
+        }
     }
 }
