@@ -96,6 +96,32 @@ class ExternalSweepTest {
     }
 
     @Test
+    void aResumeWithEditedDefinitionsIsRefusedAsOtherSettings() throws java.io.IOException {
+        Path defs = tmp.resolve("mine.defs");
+        java.nio.file.Files.writeString(defs, "mine: echo first >&2; exit 1\n");
+        Path f = tmp.resolve("mine.csv");
+        List<String> a = List.of("sweep", "--external", defs.toString(), "--solvers", "newton,mine", "--families",
+                "random-spectrum", "--n", "5", "--kappa", "1e2", "--budgets", "equal", "--seeds", "1", "--no-bisect",
+                "--no-n2", "--no-measure", "--jobs", "1", "--no-progress", "--out", f.toString());
+        List<String> first = new ArrayList<>(a);
+        first.addAll(List.of("--max-trials", "1"));
+        assertThat(CliRun.of(first.toArray(String[]::new)).exitCode()).isEqualTo(ExitCodes.OK);
+        List<String> resume = new ArrayList<>(a);
+        resume.add("--resume");
+
+        // the same ids with another command are other solvers: their rows must not be reused
+        java.nio.file.Files.writeString(defs, "mine: echo second >&2; exit 1\n");
+        CliRun edited = CliRun.of(resume.toArray(String[]::new));
+        assertThat(edited.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(edited.err()).contains("other settings");
+
+        java.nio.file.Files.writeString(defs, "mine: echo first >&2; exit 1\n");
+        CliRun same = CliRun.of(resume.toArray(String[]::new));
+        assertThat(same.exitCode()).as(same.err()).isEqualTo(ExitCodes.OK);
+        assertThat(ResultsCsv.read(f).rows()).hasSize(2);
+    }
+
+    @Test
     void twoShardsMergeIntoTheSameClassification() {
         Path a = tmp.resolve("s0.csv");
         Path b = tmp.resolve("s1.csv");
