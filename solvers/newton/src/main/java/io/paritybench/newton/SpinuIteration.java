@@ -6,6 +6,7 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.newton.DampedNewton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,9 +21,10 @@ import java.util.function.Function;
  * forcing term the {@link NewtonDirection} derives from {@code ‖g‖_{M⁻¹}}, {@code M = diag(1 + d)} (exact after a
  * fresh factorisation), {@code λ = sqrt(g'Δ)}, {@code δ = max_i |Δ_i| / y_i}; damped phase while
  * {@code λ > λ* = 0.95 (3 − √5)/2}:
- * {@code y ← y − Δ/(1 + δ)} (keeps {@code y > 0} and decreases F by at least {@code ω(λ*) = λ* − ln(1 + λ*)},
+ * {@code y ← y − Δ/(1 + δ)} ({@link DampedNewton#dampedStep}, evaluated without cancellation; keeps {@code y > 0} and decreases F by at least {@code ω(λ*) = λ* − ln(1 + λ*)},
  * Spinu Thm 3.3; this needs only {@code g'Δ = Δ'HΔ}, which truncated conjugate gradients also satisfy); quadratic
- * phase: {@code y ← y − Δ}, halved while some {@code y_i ≤ 0} (a guard against rounding only; in exact arithmetic
+ * phase (below {@link DampedNewton#switchThreshold}, which is λ* unless the budgets span more than about 1e24):
+ * {@code y ← y − Δ}, halved while some {@code y_i ≤ 0} (a guard against rounding only; in exact arithmetic
  * {@code |Δ_i|/y_i ≤ λ < 1}).
  *
  * <p>Stagnation: in the quadratic phase a self-concordant function satisfies {@code λ⁺ ≤ (λ/(1 − λ))²}, so
@@ -36,7 +38,7 @@ import java.util.function.Function;
 final class SpinuIteration {
 
     /** Spinu's switch between the damped and the quadratic phase, {@code 0.95 (3 − √5)/2 ≈ 0.3629}. */
-    static final double LAMBDA_STAR = 0.95 * (3 - Math.sqrt(5)) / 2;
+    static final double LAMBDA_STAR = DampedNewton.LAMBDA_STAR;
     /** Below this decrement {@code λ⁺ > λ/4} cannot happen in exact arithmetic: {@code 3 − 2√2}. */
     static final double STAGNATION_ONSET = 3 - 2 * Math.sqrt(2);
     /** Consecutive rounding-dominated quadratic iterations that stop the iteration. */
@@ -119,6 +121,7 @@ final class SpinuIteration {
             boolean prevQuadratic = false;
             double bestLambda = Double.POSITIVE_INFINITY;
             int sinceBest = 0;
+            double switchAt = DampedNewton.switchThreshold(form.s);
             SolveStatus status;
             String message;
             while (true) {
@@ -169,8 +172,8 @@ final class SpinuIteration {
                 }
                 double lambda = Math.sqrt(lambda2);
                 double t;
-                if (lambda > LAMBDA_STAR) {
-                    t = 1.0 / (1.0 + rel);
+                if (DampedNewton.damped(lambda, rel, switchAt)) {
+                    t = Double.NaN;
                     damped++;
                     strikes = 0;
                     wantAccurate = false;
@@ -209,11 +212,15 @@ final class SpinuIteration {
                     t = fullStep();
                     quadratic++;
                 }
-                for (int i = 0; i < n; i++) {
-                    y[i] -= t * delta[i];
+                if (Double.isNaN(t)) {
+                    DampedNewton.dampedStep(y, delta, rel);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        y[i] -= t * delta[i];
+                    }
                 }
                 iterations++;
-                prevQuadratic = lambda <= LAMBDA_STAR;
+                prevQuadratic = !Double.isNaN(t);
                 lambdaPrev = lambda;
             }
             Map<String, Long> counters = new LinkedHashMap<>();

@@ -227,18 +227,24 @@ public final class Sweep {
         return s;
     }
 
+    /** @return the settings' fingerprint, with the content of the external solver definitions in use */
+    static String fingerprint(SweepConfig config) {
+        return config.fingerprint(io.paritybench.harness.external.ExternalSolvers.definitionsText());
+    }
+
     private void prepare(Path file) {
         try {
             boolean exists = Files.exists(file) && Files.size(file) > 0;
             if (exists && settings.resume()) {
                 RunInfo before = RunInfo.read(RunInfo.pathFor(file));
                 boolean unknown = before == null || before.fingerprint() == null;
-                boolean changed = !unknown && !before.fingerprint().equals(config.fingerprint());
+                String now = fingerprint(config);
+                boolean changed = !unknown && !before.fingerprint().equals(now);
                 if ((unknown || changed) && !settings.force()) {
                     throw new IllegalArgumentException(file + (unknown
                             ? " has no run record (" + RunInfo.pathFor(file) + "), so its settings are unknown"
                             : " was made with other settings (fingerprint " + before.fingerprint() + ", now "
-                                    + config.fingerprint() + ")")
+                                    + now + ")")
                             + ": resume it with the same settings, write to another --out, or add --force to reuse "
                             + "its rows where the trial is the same");
                 }

@@ -4,6 +4,7 @@ import io.paritybench.core.Deadline;
 import io.paritybench.core.FactorCovariance;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.newton.DampedNewton;
 import io.paritybench.core.WoodburySolver;
 
 /**
@@ -42,6 +43,7 @@ final class FactorReference {
             s += v;
         }
         double tolLambda = 1e-10 * Math.sqrt(s);
+        double switchAt = DampedNewton.switchThreshold(s);
         double prev = Double.POSITIVE_INFINITY;
         int slow = 0;
         int it = 0;
@@ -88,11 +90,8 @@ final class FactorReference {
             }
             lambda = Math.sqrt(Math.max(lam2, 0));
             it++;
-            if (lambda > SpinuNewton.LAMBDA_STAR) {
-                double t = 1 / (1 + delta);
-                for (int i = 0; i < n; i++) {
-                    y[i] -= t * d[i];
-                }
+            if (DampedNewton.damped(lambda, delta, switchAt)) {
+                DampedNewton.dampedStep(y, d, delta);
                 damped++;
                 slow = 0;
                 prev = Double.POSITIVE_INFINITY;
@@ -152,7 +151,7 @@ final class FactorReference {
         boolean factor() {
             for (int i = 0; i < n; i++) {
                 double y = xh[i] * vol[i];
-                e[i] = idioCorr[i] + budget[i].hi / (y * y);
+                e[i] = idioCorr[i] + budget[i].hi / y / y; // y² underflows for a weight near 1e-300
             }
             return system.factor(e);
         }
@@ -166,6 +165,12 @@ final class FactorReference {
         @Override
         void marginal() {
             cov.multiplyDoubleDouble(xh, xl, sh, sl, uh, ul, vh, vl);
+        }
+
+        /** Not evaluated in factor form: NaN, so the certificate's residual test stays relative to each budget. */
+        @Override
+        void absMarginal(double[] out) {
+            java.util.Arrays.fill(out, Double.NaN);
         }
 
         @Override

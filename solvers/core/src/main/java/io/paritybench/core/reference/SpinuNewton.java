@@ -3,6 +3,7 @@ package io.paritybench.core.reference;
 import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.newton.DampedNewton;
 import io.paritybench.core.linalg.BlockCholesky;
 
 /**
@@ -47,6 +48,7 @@ final class SpinuNewton {
             s += v;
         }
         double tolLambda = 1e-10 * Math.sqrt(s);
+        double switchAt = DampedNewton.switchThreshold(s);
         double prev = Double.POSITIVE_INFINITY;
         int slow = 0;
         int it = 0;
@@ -90,11 +92,8 @@ final class SpinuNewton {
             }
             lambda = Math.sqrt(Math.max(lam2, 0));
             it++;
-            if (lambda > LAMBDA_STAR) {
-                double t = 1 / (1 + delta);
-                for (int i = 0; i < n; i++) {
-                    y[i] -= t * d[i];
-                }
+            if (DampedNewton.damped(lambda, delta, switchAt)) {
+                DampedNewton.dampedStep(y, d, delta);
                 damped++;
                 slow = 0;
                 prev = Double.POSITIVE_INFINITY;
