@@ -160,8 +160,9 @@ final class SolveCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.NOT_CONVERGED;
         }
-        SolveReport report = SolveReport.of(problem, named, options, ext.toResult(a), a.wallNanos() * 1e-9)
-                .withSolverSeconds(a.seconds());
+        // judged like a built-in solver's result: the tolerance as given, on the error --criterion names
+        SolveReport report = SolveReport.of(problem, named, tolerance, criterion, ext.toResult(a),
+                a.wallNanos() * 1e-9).withSolverSeconds(a.seconds());
         write(report);
         return exitCode(report);
     }
