@@ -12,6 +12,11 @@ public enum Stage {
     N2,
     /** The risk-measure grid: problems of a family with expected returns μ, under VaR / ES (ALGORITHMS.md §7). */
     MEASURE,
+    /**
+     * The structured block: factor-family problems in factor form ({@code Σ = BFB' + D}, never materialised) at large
+     * n, run by the solvers whose {@code supports(problem)} accepts the factor form.
+     */
+    STRUCTURED,
     /** The breaking-point bisection on log10 κ. */
     BISECT;
 

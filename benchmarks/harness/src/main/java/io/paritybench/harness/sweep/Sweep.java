@@ -308,11 +308,21 @@ public final class Sweep {
         for (int s = 0; s < solvers.size(); s++) {
             Trial t = new Trial(g.stage(), plan.ordinal(g, s), g.problem(), solvers.get(s), config.limits().tolerance(),
                     config.limits().maxIterations(), config.limits().timeLimit());
-            if (built == null) {
+            if (built == null || g.stage() == Stage.STRUCTURED && !supports(solvers.get(s), built)) {
+                // the structured block is run only by the solvers that take the factor form: no row for the others
                 step();
                 continue;
             }
             run(t, built, worker);
+        }
+    }
+
+    /** @return whether the solver accepts the problem ({@code supports}, asked in this process; false if it throws) */
+    private static boolean supports(String solverId, RiskBudgetProblem p) {
+        try {
+            return io.paritybench.harness.external.ExternalSolvers.byId(solverId).supports(p);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -105,6 +105,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--measure", negatable = true, description = "Run the risk-measure grid (VaR / ES, ALGORITHMS.md 7).")
     Boolean measure;
 
+    @Option(names = "--structured", negatable = true, description = "Run the structured block (factor form at large "
+            + "n, the solvers that support it).")
+    Boolean structured;
+
     @Option(names = "--cases", paramLabel = "DIR", description = "Run the case folders in DIR (cov.csv, budgets.csv, "
             + "ref_weights.csv, meta.json) instead of the grid; n = 2 grid and bisection only if asked for.")
     Path cases;
@@ -141,7 +145,8 @@ public final class SweepCommand implements Callable<Integer> {
         boolean runN2 = n2 != null ? n2 : cases == null && config.twoAssets().enabled();
         boolean runBisect = bisect != null ? bisect : cases == null && config.bisection().enabled();
         boolean runMeasure = measure != null ? measure : cases == null && config.measure().enabled();
-        SweepPlan plan = SweepPlan.of(config, cases, runN2, runBisect, runMeasure);
+        boolean runStructured = structured != null ? structured : cases == null && config.structured().enabled();
+        SweepPlan plan = SweepPlan.of(config, cases, runN2, runBisect, runMeasure, runStructured);
         Shard sh = shard == null ? Shard.ALL : shard;
         Path results = out != null ? out : sh.isAll() ? Path.of("results", "sweep", "sweep.csv")
                 : Path.of("results", "sweep", "sweep-shard-" + sh.index() + "-of-" + sh.count() + ".csv");
@@ -189,6 +194,7 @@ public final class SweepCommand implements Callable<Integer> {
         put(flags, "n2", n2 == null ? null : n2.toString());
         put(flags, "bisect", bisect == null ? null : bisect.toString());
         put(flags, "measure", measure == null ? null : measure.toString());
+        put(flags, "structured", structured == null ? null : structured.toString());
         flags.putAll(set);
         return flags.isEmpty() ? c : c.with(flags);
     }

@@ -75,6 +75,14 @@ public final class SweepConfig {
                                List<Integer> sizes, List<Double> kappas, List<BudgetSpec> budgets, List<Long> seeds) {
     }
 
+    /**
+     * The structured block: problems of one factor-family entry in factor form ({@link SweepProblem.Structured}),
+     * n × budgets × seeds, run only by the solvers that support the factor form.
+     */
+    public record StructuredStage(boolean enabled, FamilyEntry family, List<Integer> sizes, List<BudgetSpec> budgets,
+                                  List<Long> seeds) {
+    }
+
     /** How the sweep runs; changes no result (left out of the fingerprint). */
     public record Execution(int jobs, List<String> workerJvmArgs) {
     }
@@ -132,6 +140,7 @@ public final class SweepConfig {
     private final TwoAssetGrid twoAssets;
     private final BisectionStage bisection;
     private final MeasureStage measure;
+    private final StructuredStage structured;
     private final Execution execution;
 
     private SweepConfig(Map<String, String> values) {
@@ -165,6 +174,12 @@ public final class SweepConfig {
         this.measure = new MeasureStage(measureOn, p.measures(measureOn), p.families("measure.families"),
                 p.ints("measure.n", 2), p.kappas("measure.kappa"), p.budgets("measure.budgets"),
                 p.seeds("measure.seeds"));
+        FamilyEntry structuredFamily = p.families("structured.family").get(0);
+        if (structuredFamily.family() != Family.FACTOR) {
+            throw bad("structured.family", "the factor form needs the factor family, got '" + structuredFamily + "'");
+        }
+        this.structured = new StructuredStage(p.bool("structured"), structuredFamily, p.ints("structured.n", 2),
+                p.budgets("structured.budgets"), p.seeds("structured.seeds"));
         int jobs = p.ints("jobs", 1).get(0);
         if (jobs > 64) {
             throw bad("jobs", "at most 64");
@@ -214,6 +229,10 @@ public final class SweepConfig {
 
     public MeasureStage measure() {
         return measure;
+    }
+
+    public StructuredStage structured() {
+        return structured;
     }
 
     public Execution execution() {
@@ -541,6 +560,7 @@ public final class SweepConfig {
         // fingerprint
         String canonical = List.of(grid, limits, twoAssets, bisection, measure).toString()
                 + (criterion == Criterion.ABS ? "" : "|criterion=" + criterion.label())
+                + (structured.enabled() ? "|" + structured : "")
                 + (externalDefinitions == null ? "" : "|external=" + externalDefinitions);
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

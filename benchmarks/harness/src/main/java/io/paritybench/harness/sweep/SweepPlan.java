@@ -66,6 +66,14 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
      * @param measure whether to add the risk-measure grid ({@link #measureGrid})
      */
     public static SweepPlan of(SweepConfig config, Path casesDir, boolean n2, boolean bisect, boolean measure) {
+        return of(config, casesDir, n2, bisect, measure, casesDir == null && config.structured().enabled());
+    }
+
+    /**
+     * @param structured whether to add the structured factor-form block ({@link #structuredBlock})
+     */
+    public static SweepPlan of(SweepConfig config, Path casesDir, boolean n2, boolean bisect, boolean measure,
+                               boolean structured) {
         List<String> solvers = config.grid().solvers();
         List<Group> groups = new ArrayList<>();
         if (casesDir == null) {
@@ -78,6 +86,9 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
         }
         if (measure) {
             groups.addAll(measureGrid(config));
+        }
+        if (structured) {
+            groups.addAll(structuredBlock(config));
         }
         List<Pair> pairs = new ArrayList<>();
         if (bisect) {
@@ -92,7 +103,8 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
 
     /** @return the plan for a config alone (grid, plus n = 2 and bisection as the config says) */
     public static SweepPlan of(SweepConfig config) {
-        return of(config, null, config.twoAssets().enabled(), config.bisection().enabled(), config.measure().enabled());
+        return of(config, null, config.twoAssets().enabled(), config.bisection().enabled(), config.measure().enabled(),
+                config.structured().enabled());
     }
 
     static List<Group> grid(SweepConfig config) {
@@ -129,6 +141,21 @@ public record SweepPlan(List<String> solvers, List<Group> groups, List<Pair> pai
                             }
                         }
                     }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The structured block: structured.family x structured.n x structured.budgets x structured.seeds, factor form. */
+    static List<Group> structuredBlock(SweepConfig config) {
+        SweepConfig.StructuredStage st = config.structured();
+        List<Group> out = new ArrayList<>();
+        for (int n : st.sizes()) {
+            for (BudgetSpec b : st.budgets()) {
+                for (long seed : st.seeds()) {
+                    out.add(new Group(Stage.STRUCTURED, out.size(),
+                            new SweepProblem.Structured(st.family().spec(n, Double.NaN, b, seed))));
                 }
             }
         }

@@ -92,6 +92,43 @@ public sealed interface SweepProblem {
         }
     }
 
+    /**
+     * A factor-family problem in factor form ({@link ProblemGenerator#factorProblem}): B, F and D, never an n×n array,
+     * so that n = 10⁴ costs O(nk) memory. The same spec as {@link Generated} would give the dense problem with the same
+     * Σ and budgets; the id tells the two apart.
+     */
+    record Structured(GeneratorSpec spec) implements SweepProblem {
+        @Override
+        public String id() {
+            return "factor-form:" + spec;
+        }
+
+        @Override
+        public String family() {
+            return spec.family().id();
+        }
+
+        @Override
+        public int n() {
+            return spec.n();
+        }
+
+        @Override
+        public String budgets() {
+            return spec.budgets().toString();
+        }
+
+        @Override
+        public long seed() {
+            return spec.seed();
+        }
+
+        @Override
+        public RiskBudgetProblem build() {
+            return ProblemGenerator.factorProblem(spec);
+        }
+    }
+
     /** A case folder ({@code cov.csv}, {@code budgets.csv}, optional {@code ref_weights.csv}, {@code meta.json}). */
     record Case(CaseData data) implements SweepProblem {
         @Override

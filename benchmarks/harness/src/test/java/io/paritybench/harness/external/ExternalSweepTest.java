@@ -42,7 +42,7 @@ class ExternalSweepTest {
     private static CliRun sweep(String solvers, String timeLimit, String watchdog, Path out, String... more) {
         List<String> a = new ArrayList<>(List.of("sweep", "--external", Stubs.definitions().toString(), "--solvers",
                 solvers, "--families", "random-spectrum", "--n", "5", "--kappa", "1e2", "--budgets", "equal",
-                "--seeds", "1", "--no-bisect", "--no-n2", "--no-measure", "--tol", "1e-9",
+                "--seeds", "1", "--no-bisect", "--no-n2", "--no-measure", "--no-structured", "--tol", "1e-9",
                 "--time-limit", timeLimit, "--watchdog", watchdog, "--jobs", "1", "--no-progress", "--out",
                 out.toString()));
         a.addAll(List.of(more));
@@ -102,7 +102,7 @@ class ExternalSweepTest {
         Path f = tmp.resolve("mine.csv");
         List<String> a = List.of("sweep", "--external", defs.toString(), "--solvers", "newton,mine", "--families",
                 "random-spectrum", "--n", "5", "--kappa", "1e2", "--budgets", "equal", "--seeds", "1", "--no-bisect",
-                "--no-n2", "--no-measure", "--jobs", "1", "--no-progress", "--out", f.toString());
+                "--no-n2", "--no-measure", "--no-structured", "--jobs", "1", "--no-progress", "--out", f.toString());
         List<String> first = new ArrayList<>(a);
         first.addAll(List.of("--max-trials", "1"));
         assertThat(CliRun.of(first.toArray(String[]::new)).exitCode()).isEqualTo(ExitCodes.OK);

@@ -90,7 +90,7 @@ class PluginTest {
         Path csv = dir.resolve("sweep.csv");
         Map.Entry<Integer, String> r = paritybench("sweep", "--solvers", "plugin-exact,plugin-equal",
                 "--families", "random-spectrum", "--n", "5", "--kappa", "1e2", "--budgets", "equal", "--seeds", "1-2",
-                "--no-bisect", "--no-n2", "--no-measure", "--no-progress", "--set", "jobs=1", "--out", csv.toString());
+                "--no-bisect", "--no-n2", "--no-measure", "--no-structured", "--no-progress", "--set", "jobs=1", "--out", csv.toString());
 
         assertThat(r.getKey()).isZero();
         List<TrialRecord> rows = ResultsCsv.read(csv).rows();

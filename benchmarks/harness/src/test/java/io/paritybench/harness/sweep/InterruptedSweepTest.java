@@ -25,7 +25,7 @@ class InterruptedSweepTest {
     void aKilledSweepResumesWithoutRepeatingAFinishedTrial() throws IOException, InterruptedException {
         Path file = tmp.resolve("r.csv");
         List<String> flags = List.of("--solvers", SweepTestSolvers.SLOW, "--families", "random-spectrum", "--n", "4",
-                "--kappa", "1e1,1e2,1e3,1e4", "--budgets", "equal", "--seeds", "1-3", "--no-n2", "--no-bisect", "--no-measure",
+                "--kappa", "1e1,1e2,1e3,1e4", "--budgets", "equal", "--seeds", "1-3", "--no-n2", "--no-bisect", "--no-measure", "--no-structured",
                 "--jobs", "1", "--set", "worker.jvm-args=-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), SweepMain.class.getName(), "--out", file.toString(),

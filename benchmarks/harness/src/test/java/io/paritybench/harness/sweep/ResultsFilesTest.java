@@ -51,7 +51,7 @@ class ResultsFilesTest {
         Path f = tmp.resolve("locked.csv");
         try (ResultsLock held = ResultsLock.acquire(f)) {
             Run r = run("sweep", "--out", f.toString(), "--solvers", SweepTestSolvers.EXACT, "--no-n2", "--no-bisect",
-                    "--no-measure", "--no-progress");
+                    "--no-measure", "--no-structured", "--no-progress");
             assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(r.err()).contains("being written by another sweep", "pid " + ProcessHandle.current().pid());
             assertThat(r.err().strip()).doesNotContain("\n");

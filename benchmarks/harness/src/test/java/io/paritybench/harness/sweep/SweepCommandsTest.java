@@ -32,7 +32,7 @@ class SweepCommandsTest {
 
     @Test
     void flagsOverrideTheDefaultsAndShowConfigRunsNothing() {
-        Run r = run("sweep", "--show-config", "--n", "7,9", "--seeds", "4", "--no-bisect", "--no-measure", "--set", "jobs=1",
+        Run r = run("sweep", "--show-config", "--n", "7,9", "--seeds", "4", "--no-bisect", "--no-measure", "--no-structured", "--set", "jobs=1",
                 "--out", tmp.resolve("x.csv").toString());
 
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
@@ -61,7 +61,7 @@ class SweepCommandsTest {
         java.nio.file.Files.writeString(f, String.join(",", ResultsCsv.COLUMNS) + "\n");
         java.nio.file.Files.writeString(f, "x\n", java.nio.file.StandardOpenOption.APPEND);
 
-        Run r = run("sweep", "--out", f.toString(), "--solvers", SweepTestSolvers.EXACT, "--no-n2", "--no-bisect", "--no-measure");
+        Run r = run("sweep", "--out", f.toString(), "--solvers", SweepTestSolvers.EXACT, "--no-n2", "--no-bisect", "--no-measure", "--no-structured");
 
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("--resume", "--force");

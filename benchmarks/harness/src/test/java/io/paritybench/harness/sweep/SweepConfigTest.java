@@ -13,6 +13,29 @@ import org.junit.jupiter.api.Test;
 class SweepConfigTest {
 
     @Test
+    void theStructuredBlockIsFactorFormAtTenThousandAndItsKeysAreChecked() {
+        SweepConfig c = SweepConfig.defaults();
+        List<SweepPlan.Group> s = SweepPlan.of(c).groups().stream().filter(g -> g.stage() == Stage.STRUCTURED)
+                .toList();
+
+        assertThat(s).hasSize(3);
+        assertThat(s).extracting(g -> g.problem().n()).containsOnly(10_000);
+        assertThat(s).allMatch(g -> g.problem() instanceof SweepProblem.Structured);
+        assertThat(s.get(0).problem().id()).startsWith("factor-form:factor:n=10000");
+        io.paritybench.core.RiskBudgetProblem built = s.get(0).problem().build();
+        assertThat(built.isFactor()).isTrue();
+        assertThat(SweepPlan.of(c.with("structured", "false")).groups()).noneMatch(g -> g.stage() == Stage.STRUCTURED);
+        assertThat(c.with("structured", "false").fingerprint()).as("a run without the block")
+                .isNotEqualTo(c.fingerprint());
+        assertThatThrownBy(() -> c.with("structured.family", "random-spectrum"))
+                .hasMessageContaining("'structured.family'").hasMessageContaining("factor family")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> c.with("structured.n", "1")).hasMessageContaining("'structured.n'");
+        assertThatThrownBy(() -> c.with("structured.seeds", "x")).hasMessageContaining("'structured.seeds'");
+        assertThatThrownBy(() -> c.with("structured", "maybe")).hasMessageContaining("'structured'");
+    }
+
+    @Test
     void theMeasureGridIsSmallDeterministicAndEveryDefaultProblemHasASolution() {
         SweepConfig c = SweepConfig.defaults();
         List<SweepPlan.Group> m = SweepPlan.of(c).groups().stream().filter(g -> g.stage() == Stage.MEASURE).toList();

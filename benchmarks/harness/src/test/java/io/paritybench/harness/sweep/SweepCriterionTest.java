@@ -28,7 +28,7 @@ class SweepCriterionTest {
         List<String> args = new ArrayList<>(List.of("sweep", "--out", out.toString(), "--solvers",
                 SweepTestSolvers.ABS_ONLY + "," + SweepTestSolvers.EXACT, "--families", "random-spectrum", "--n", "5",
                 "--kappa", "1e2", "--budgets", "tiny:1:1e-4", "--seeds", "1", "--tol", "1e-6", "--time-limit", "200ms",
-                "--watchdog", "1500ms", "--no-n2", "--no-bisect", "--no-measure", "--no-progress", "--set",
+                "--watchdog", "1500ms", "--no-n2", "--no-bisect", "--no-measure", "--no-structured", "--no-progress", "--set",
                 "worker.jvm-args=-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
         args.addAll(List.of(extra));
         StringWriter err = new StringWriter();

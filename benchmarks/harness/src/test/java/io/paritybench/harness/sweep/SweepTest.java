@@ -43,6 +43,7 @@ class SweepTest {
         m.put("n2", "false");
         m.put("bisect", "false");
         m.put("measure", "false");
+        m.put("structured", "false");
         m.put("jobs", "1");
         m.put("worker.jvm-args", "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         return SweepConfig.defaults().with(m);
@@ -264,5 +265,30 @@ class SweepTest {
         assertThat(rows).filteredOn(r -> r.key().solver().equals(SweepTestSolvers.TWO_ONLY))
                 .extracting(r -> r.key().n() + ":" + r.judgement().outcome())
                 .containsExactlyInAnyOrder("2:OK", "10:NOT_APPLICABLE");
+    }
+
+    @Test
+    void theStructuredBlockRunsOnlyTheSolversThatTakeTheFactorForm() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("structured", "true");
+        m.put("structured.n", "300");
+        m.put("structured.seeds", "1");
+        m.put("time-limit", "5s");
+        m.put("watchdog", "30s");
+        SweepConfig c = small("newton,sqp-ls", "1").with(m);
+        Path f = tmp.resolve("structured.csv");
+
+        new Sweep(c, SweepPlan.of(c), settings(f)).run();
+
+        List<TrialRecord> rows = ResultsCsv.read(f).rows().stream()
+                .filter(r -> r.key().stage() == Stage.STRUCTURED).toList();
+        assertThat(rows).as("sqp-ls does not take the factor form: no row").singleElement()
+                .satisfies(r -> {
+                    assertThat(r.key().solver()).isEqualTo("newton");
+                    assertThat(r.key().problem()).startsWith("factor-form:factor:n=300");
+                    assertThat(r.judgement().outcome()).as(r.judgement().message()).isEqualTo(Outcome.OK);
+                    assertThat(r.reference().certified()).isTrue();
+                    assertThat(r.judgement().wRel()).isLessThan(1e-8);
+                });
     }
 }

@@ -89,6 +89,7 @@ public final class SweepReport {
         List<TrialRecord> main = ReportTables.stages(rows, Stage.GRID, Stage.CASES);
         List<TrialRecord> two = ReportTables.stages(rows, Stage.N2);
         List<TrialRecord> measures = ReportTables.stages(rows, Stage.MEASURE);
+        List<TrialRecord> structured = ReportTables.stages(rows, Stage.STRUCTURED);
         List<BreakingPoints.Search> searches = BreakingPoints.of(rows, seeds, success);
 
         Path tableDir = assets.resolve("tables");
@@ -124,6 +125,9 @@ public final class SweepReport {
         }
         if (!two.isEmpty()) {
             section(md, ReportTables.twoAssets(two), written);
+        }
+        if (!structured.isEmpty()) {
+            section(md, ReportTables.structured(structured), written);
         }
         if (!measures.isEmpty()) {
             section(md, ReportTables.byMeasure(measures), written);
@@ -172,6 +176,11 @@ public final class SweepReport {
                 .count();
         if (measured > 0) {
             md.append(", ").append(count(measured, "risk-measure problem"));
+        }
+        long factorForm = rows.stream().filter(r -> r.key().stage() == Stage.STRUCTURED).map(r -> r.key().problem())
+                .distinct().count();
+        if (factorForm > 0) {
+            md.append(", ").append(count(factorForm, "factor-form problem"));
         }
         md.append(". ");
         if (info != null) {

@@ -105,4 +105,18 @@ class SweepReportTest {
         assertThat(Table.tex("w_rel 5% & κ_w ≤ 1e3 #1")).isEqualTo(
                 "w\\_rel 5\\% \\& $\\kappa$\\_w $\\leq$ 1e3 \\#1");
     }
+
+    @Test
+    void theStructuredTableHasARowPerSolverAndSizeWithItsOutcomes() {
+        List<TrialRecord> rows = List.of(row(Stage.STRUCTURED, 0, "newton", "factor-form:a", Outcome.OK, 1e3, 1e-14, 40),
+                row(Stage.STRUCTURED, 1, "newton", "factor-form:b", Outcome.OK, 1e3, 3e-14, 60),
+                row(Stage.STRUCTURED, 2, "ccd-spinu", "factor-form:a", Outcome.REPORTED_FAILURE, 1e3, 0.5, 1000));
+
+        Table t = ReportTables.structured(rows);
+
+        assertThat(t.rows()).hasSize(2);
+        assertThat(t.rows().get(0)).startsWith("newton", "10", "2", "2", "–");
+        assertThat(t.rows().get(0).get(9)).isIn("40", "50");
+        assertThat(t.rows().get(1)).startsWith("ccd-spinu", "10", "1", "0", "REPORTED_FAILURE 1");
+    }
 }
