@@ -80,6 +80,25 @@ class CompareTest {
     }
 
     @Test
+    void ignoredParametersLetRunsWithAnotherCapOrSeedListMatch() throws IOException {
+        Path b = base();
+        Path n = file("other-cap.json", entry("newton", 100, 300, SAME).replace("\"cap\": \"1\"", "\"cap\": \"0.5\"")
+                .replace("\"seed\": \"1\"", "\"seed\": \"1+2+3\""));
+        Run strict = compare(b.toString(), n.toString());
+        assertThat(strict.status()).isZero();
+        assertThat(strict.out()).contains("0 matched");
+        Run relaxed = compare(b.toString(), n.toString(), "--ignore", "cap,seed");
+        assertThat(relaxed.status()).isZero();
+        assertThat(relaxed.out()).contains("1 matched").contains("only in BASE");
+        // two configurations that differ only in an ignored parameter are bad input
+        Path twice = file("twice.json", entry("newton", 100, 300, SAME),
+                entry("newton", 100, 300, SAME).replace("\"cap\": \"1\"", "\"cap\": \"2\""));
+        Run bad = compare(twice.toString(), n.toString(), "--ignore", "cap");
+        assertThat(bad.status()).isEqualTo(Compare.BAD_INPUT);
+        assertThat(bad.err()).contains("appears twice");
+    }
+
+    @Test
     void identicalFilesGiveNoRegression() throws IOException {
         Path b = base();
         Run r = compare(b.toString(), b.toString());
