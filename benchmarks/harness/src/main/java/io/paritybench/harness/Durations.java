@@ -38,6 +38,18 @@ public final class Durations {
         }
     }
 
+    /** The picocli converter of a duration option (zero allowed; the command says what zero means). */
+    public static final class Converter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            try {
+                return parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     private static Duration seconds(String number, double unit) {
         double v = Double.parseDouble(number) * unit;
         if (!Double.isFinite(v) || Math.abs(v) > 1e12) {

@@ -61,13 +61,8 @@ final class SolveCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Criterion criterion;
 
-    @Option(names = "--max-iter", order = 12, paramLabel = "N", defaultValue = "0",
-            description = "Iteration cap in the solver's own unit; 0 = the solver's default.")
-    int maxIterations;
-
-    @Option(names = "--time-limit", order = 13, paramLabel = "DURATION", defaultValue = "0",
-            description = "Wall-clock limit checked between iterations: 5 (seconds), 5s, 500ms, 2m or PT5S; 0 = none.")
-    String timeLimit;
+    @Mixin
+    SolveLimits limits;
 
     @Option(names = "--init", order = 14, paramLabel = "FILE",
             description = "Initial weights CSV (one row or one column, positive, any scale).")
@@ -80,19 +75,18 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--out", order = 16, paramLabel = "FILE", description = "Write the result to FILE instead of stdout.")
     Path out;
 
-    @Option(names = "--external", order = 17, paramLabel = "FILE",
-            description = "External solver definitions (one 'ID: COMMAND TEMPLATE' per line); --solver may name them.")
-    Path external;
+    @Mixin
+    ExternalFile external;
 
-    @Option(names = "--watchdog", order = 18, paramLabel = "DURATION", defaultValue = "0",
-            description = "External solvers only: kill the command's process group after this long (TIMEOUT, exit 3);"
+    @Option(names = "--watchdog", order = 41, paramLabel = "DURATION", defaultValue = "0",
+            converter = Durations.Converter.class, description = "External solvers only: kill the command's process group after this long (TIMEOUT, exit 3);"
                     + " 0 = twice --time-limit plus 30 s, or none without a time limit.")
-    String watchdog;
+    Duration watchdog;
 
     @Override
     public Integer call() throws IOException {
         input.checkUsage();
-        ExternalSolvers.use(external);
+        external.use();
         RiskBudgetSolver solver;
         try {
             solver = ExternalSolvers.byId(solverId);
@@ -145,13 +139,7 @@ final class SolveCommand implements Callable<Integer> {
      */
     private int external(ExternalSolver ext, RiskBudgetProblem problem, boolean named, SolverOptions options)
             throws IOException {
-        Duration limit;
-        try {
-            limit = Durations.parse(watchdog);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--watchdog", e.getMessage());
-        }
-        Duration dog = !limit.isZero() ? limit
+        Duration dog = !watchdog.isZero() ? watchdog
                 : options.timeLimit().isZero() ? Duration.ZERO : options.timeLimit().multipliedBy(2).plusSeconds(30);
         ExternalRun run = ext.run(problem, options, dog);
         PrintWriter err = spec.commandLine().getErr();
@@ -172,8 +160,9 @@ final class SolveCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.NOT_CONVERGED;
         }
-        SolveReport report = SolveReport.of(problem, named, options, ext.toResult(a), a.wallNanos() * 1e-9)
-                .withSolverSeconds(a.seconds());
+        // judged like a built-in solver's result: the tolerance as given, on the error --criterion names
+        SolveReport report = SolveReport.of(problem, named, tolerance, criterion, ext.toResult(a),
+                a.wallNanos() * 1e-9).withSolverSeconds(a.seconds());
         write(report);
         return exitCode(report);
     }
@@ -200,29 +189,8 @@ final class SolveCommand implements Callable<Integer> {
         return ExitCodes.INTERNAL_ERROR;
     }
 
-    /** @return the options of {@code --tol}, {@code --max-iter} and {@code --time-limit}, checked (shared with trace) */
-    static SolverOptions baseOptions(double tolerance, int maxIterations, String timeLimit) {
-        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
-            throw new InputException("--tol", "must be a positive finite number, got " + tolerance);
-        }
-        if (!(tolerance < 1)) {
-            throw new InputException("--tol", "must be below 1 (max|RRC - b| < 1 for any weights), got " + tolerance);
-        }
-        if (maxIterations < 0) {
-            throw new InputException("--max-iter", "must be >= 0 (0 = the solver's default), got " + maxIterations);
-        }
-        Duration limit;
-        try {
-            limit = Durations.parse(timeLimit);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--time-limit", e.getMessage());
-        }
-        return SolverOptions.defaults().withTolerance(tolerance).withMaxIterations(maxIterations)
-                .withTimeLimit(limit);
-    }
-
     private SolverOptions options(java.util.List<String> assets) {
-        SolverOptions o = baseOptions(tolerance, maxIterations, timeLimit);
+        SolverOptions o = limits.options(tolerance);
         if (init == null) {
             return o;
         }

@@ -75,13 +75,8 @@ public final class TraceCommand implements Callable<Integer> {
                     + "the double floor, so each trace runs to the solver's own stop).")
     double tolerance;
 
-    @Option(names = "--max-iter", order = 24, paramLabel = "N", defaultValue = "0",
-            description = "Iteration cap in each solver's own unit; 0 = the solver's default.")
-    int maxIterations;
-
-    @Option(names = "--time-limit", order = 25, paramLabel = "DURATION", defaultValue = "0",
-            description = "Wall-clock limit of each solve: 5 (seconds), 5s, 500ms, 2m or PT5S; 0 = none.")
-    String timeLimit;
+    @Mixin
+    SolveLimits limits;
 
     @Option(names = "--warmup", order = 26, paramLabel = "K", defaultValue = "2",
             description = "Untraced solves per solver before the traced ones (default: ${DEFAULT-VALUE}).")
@@ -145,7 +140,7 @@ public final class TraceCommand implements Callable<Integer> {
         double limit = options.timeLimit().toNanos() * 1e-9;
         return String.format(Locale.ROOT, "Tolerance %s on max|RRC − b|, %s, %s per solve; %d untraced warm-up "
                 + "solve%s, then the median of up to %d traced solve%s (fewer once they took 2 s)", TimeToLevel.sci(tolerance),
-                maxIterations == 0 ? "default iteration caps" : "iteration cap " + maxIterations,
+                limits.maxIterations() == 0 ? "default iteration caps" : "iteration cap " + limits.maxIterations(),
                 limit == 0 ? "no time limit" : "time limit " + TimeToLevel.seconds(limit), warmup,
                 warmup == 1 ? "" : "s", repeats, repeats == 1 ? "" : "s");
     }
@@ -172,7 +167,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     private SolverOptions options() {
-        SolverOptions o = SolveCommand.baseOptions(tolerance, maxIterations, timeLimit);
+        SolverOptions o = limits.options(tolerance);
         if (warmup < 0) {
             throw new InputException("--warmup", "must be >= 0, got " + warmup);
         }

@@ -166,6 +166,14 @@ class BadInputTest {
                         "--format", "xml"),
                 usageCase("unknown option", List.of("solve", "--cov", "@cov.csv", "--solver", "closed-form-n2",
                         "--frobnicate"), "--frobnicate"),
+                usageCase("trace time limit that is not a duration", List.of("trace", "--spec",
+                        "random-spectrum:n=5,seed=1", "--solvers", "newton", "--out", "@t", "--time-limit", "soon"),
+                        "--time-limit", "'soon'"),
+                usageCase("peers without definitions", List.of("peers", "--ours", "newton"), "--external"),
+                usageCase("peers size that is not a number", List.of("peers", "--external", "@defs", "--n", "ten"),
+                        "--n", "ten"),
+                usageCase("peers watchdog that is not a duration", List.of("peers", "--external", "@defs",
+                        "--watchdog", "long"), "--watchdog", "'long'"),
                 usageCase("unknown command", List.of("frobnicate"), "frobnicate"),
                 usageCase("no command", List.of(), "missing command", "solve"));
     }

@@ -282,6 +282,58 @@ public final class FactorCovariance {
     }
 
     /**
+     * The even power of two {@code 2^e} by which the judge scales Σ when it is subnormal or huge, as the dense
+     * judge does from {@code max Σ_ii} ({@link RiskMetrics}): here from the magnitude of the factor model,
+     * {@code max(max|B|²·max|F|, max D)}, computed from exponents so that it neither underflows nor overflows.
+     *
+     * @param limit the judge's range: 0 when that magnitude lies in {@code [2^-limit, 2^limit]}
+     * @return e (even), with {@code 2^e Σ} of magnitude about 1, or 0
+     */
+    int judgeScaleExponent(int limit) {
+        double maxB = 0;
+        for (double v : loadings) {
+            maxB = Math.max(maxB, Math.abs(v));
+        }
+        double maxF = 0;
+        for (double v : factorCov) {
+            maxF = Math.max(maxF, Math.abs(v));
+        }
+        double maxD = 0;
+        for (double v : idio) {
+            maxD = Math.max(maxD, v);
+        }
+        int e = exponent(maxD);
+        if (maxB > 0 && maxF > 0) {
+            e = Math.max(e, 2 * exponent(maxB) + exponent(maxF));
+        }
+        return e > limit || e < -limit ? -2 * (e / 2) : 0;
+    }
+
+    /** @return the binary exponent of a positive finite value, subnormals included (floor(log2 v)) */
+    private static int exponent(double v) {
+        return v < Double.MIN_NORMAL ? Math.getExponent(v * 0x1p54) - 54 : Math.getExponent(v);
+    }
+
+    /**
+     * @return {@code 2^e Σ} in factor form, exactly: B times {@code 2^(e/2)}, D times {@code 2^e}, F unchanged
+     *         (powers of two, so no rounding unless the result leaves the double range), O(nk²); e even
+     */
+    FactorCovariance scaledByPowerOfTwo(int e) {
+        if (e % 2 != 0) {
+            throw new IllegalArgumentException("the exponent must be even, got " + e);
+        }
+        double[] b = new double[n * k];
+        double[] d = new double[n];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = Math.scalb(loadings[i], e / 2);
+        }
+        for (int i = 0; i < n; i++) {
+            d[i] = Math.scalb(idio[i], e);
+        }
+        return new FactorCovariance(n, k, b, factorCov, d);
+    }
+
+    /**
      * {@code (Σx)_i ≈ sh_i + sl_i} for {@code x = xh + xl} in double-double: each of {@code u = B'x},
      * {@code v = F u} and {@code s_i = b_i'v + D_i x_i} is a Dot2 (Ogita, Rump and Oishi, "Accurate sum and dot
      * product", SIAM J. Sci. Comput. 26(6), 2005, Algorithm 5.3, TwoProduct by {@link Math#fma}), u and v carried

@@ -21,7 +21,10 @@ package io.paritybench.core;
  * </ul>
  * The factor form (Σ = B F Bᵀ + D) is evaluated with w rescaled likewise and compensated the same way, in O(nk)
  * with no n×n array: Dot2 on {@code u = B'w}, on {@code v = F u} and on {@code B v + D w}, u and v carried on in
- * twice the working precision (FactorCovariance#multiplyCompensated).
+ * twice the working precision (FactorCovariance#multiplyCompensated). It is scale-safe the same way: when
+ * {@code max(max|B|²·max|F|, max D) ∉ [2^-600, 2^600]}, B is scaled by {@code 2^(e/2)} and D by {@code 2^e}
+ * (e even, F unchanged), which scales Σ by exactly {@code 2^e} (one O(nk²) copy of the model per evaluation, only
+ * for such models).
  */
 public final class RiskMetrics {
 
@@ -59,7 +62,9 @@ public final class RiskMetrics {
         int sigmaExp = 0;
         if (p.isFactor()) {
             sw = new double[n];
-            p.factor().multiplyCompensated(ws, sw);
+            FactorCovariance f = p.factor();
+            sigmaExp = f.judgeScaleExponent(SIGMA_SCALE_LIMIT);
+            (sigmaExp == 0 ? f : f.scaledByPowerOfTwo(sigmaExp)).multiplyCompensated(ws, sw);
         } else {
             double dmax = 0;
             for (int i = 0; i < n; i++) {

@@ -9,8 +9,10 @@ import java.util.Objects;
  * The outcome of a solve.
  *
  * @param solverId   the id of the solver that produced it
- * @param weights    the returned weights, normalised to sum to 1 when they are finite and positive; otherwise the
- *                   raw last iterate (so a caller can see what went wrong)
+ * @param weights    the returned weights, normalised to sum to 1 when they are finite and positive; a finite iterate
+ *                   with a non-positive entry is still scaled (by its sum when that is positive, else by its largest
+ *                   magnitude), so that no unnormalised weights (say of order 1e150 from a rescaled barrier) are
+ *                   written; a non-finite iterate is returned raw (so a caller can see what went wrong)
  * @param status     how the solve ended; {@link SolveStatus#CONVERGED} only if {@link ConvergenceTest} passed on
  *                   {@code weights}
  * @param iterations iterations in the solver's own unit (Newton iterations, sweeps, steps)
@@ -66,7 +68,8 @@ public record SolveResult(String solverId, double[] weights, SolveStatus status,
             SolveStatus s = proposed.isNumericalFailure() || proposed == SolveStatus.LOCAL_MINIMUM
                     ? proposed : SolveStatus.INVALID_ITERATE;
             double res = sum > 0 ? RiskMetrics.maxAbsBudgetError(problem, scaled(x, 1.0 / sum)) : Double.NaN;
-            return new SolveResult(solverId, x, s, iterations, res, counters,
+            double[] shown = scaled(x, 1.0 / (sum > 0 ? sum : maxAbs(x)));
+            return new SolveResult(solverId, shown, s, iterations, res, counters,
                     join(msg, nonPositive >= 0 ? "non-positive weight " + (nonPositive + 1) + " is " + x[nonPositive]
                             : "weights do not have a positive sum"));
         }
@@ -107,6 +110,15 @@ public record SolveResult(String solverId, double[] weights, SolveStatus status,
             w[i] = x[i] * f;
         }
         return w;
+    }
+
+    /** @return {@code max_i |x_i|}, or 1 when every entry is zero (so that dividing by it changes nothing) */
+    private static double maxAbs(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m > 0 ? m : 1.0;
     }
 
     private static int firstNonFinite(double[] x) {

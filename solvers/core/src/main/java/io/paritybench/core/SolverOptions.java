@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param tolerance     convergence tolerance on {@code max_i |RRC_i(w) - b_i|} (the common test, {@link ConvergenceTest})
  * @param maxIterations iteration cap in the solver's own unit (Newton iterations, CCD sweeps, greedy steps);
  *                      {@code 0} means the solver's documented default for the problem size
- * @param initialPoint  optional positive starting weights (warm start), length n, any positive scale; may be null
+ * @param initialPoint  optional positive starting weights (warm start), length n, any positive scale (stored scaled to
+ *                      sum to one); may be null
  * @param timeLimit     wall-clock limit checked between iterations; {@link Duration#ZERO} means none
  * @param observer      optional listener called at every iteration boundary ({@link IterationObserver}); may be null
  */
@@ -39,7 +40,36 @@ public record SolverOptions(double tolerance, int maxIterations, double[] initia
                             "initial point must be positive and finite, but weight " + (i + 1) + " is " + initialPoint[i]);
                 }
             }
+            initialPoint = normalised(initialPoint);
         }
+    }
+
+    /**
+     * The initial point scaled to sum to one, so that every solver's start is free of overflow and underflow whatever
+     * the scale given (every weight 1e300, or 1e-300): divided first by its largest entry (exact for a power of two,
+     * never overflows), then by the sum of the result (in [1, n]). O(n).
+     *
+     * @throws IllegalArgumentException if the entries span more than the double range (some ratio to the largest
+     *                                  underflows to zero), so that no normalised start represents them
+     */
+    private static double[] normalised(double[] w) {
+        double max = 0;
+        for (double v : w) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= max;
+            sum += w[i];
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= sum;
+            if (!(w[i] > 0)) {
+                throw new IllegalArgumentException("initial point spans more than the range of double: weight "
+                        + (i + 1) + " is below the largest times 2^-1074");
+            }
+        }
+        return w;
     }
 
     /** Options without an observer. */

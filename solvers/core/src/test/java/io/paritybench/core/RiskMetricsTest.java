@@ -188,4 +188,81 @@ class RiskMetricsTest {
         // the problem does cancel: the plain O(nk) product is visibly off where the judge is not
         assertThat(worstPlain).isGreaterThan(1e-9);
     }
+
+    /** The dyadic factor problem with B times {@code 2^(e/2)} and D times {@code 2^e}: Σ times exactly 2^e. */
+    private static RiskBudgetProblem dyadicFactorProblemScaled(int e) {
+        FactorCovariance f = dyadicFactorProblem().factor();
+        int n = f.n();
+        int k = f.k();
+        double[] b = f.loadings();
+        double[][] rows = new double[n][k];
+        double[] d = f.idiosyncraticVariances();
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < k; a++) {
+                rows[i][a] = Math.scalb(b[i * k + a], e / 2);
+            }
+            d[i] = Math.scalb(d[i], e);
+        }
+        double[] fc = f.factorCovariance();
+        return RiskBudgetProblem.of(FactorCovariance.of(rows, new double[][] {{fc[0], fc[1]}, {fc[2], fc[3]}}, d),
+                dyadicFactorProblem().budgets());
+    }
+
+    @ParameterizedTest(name = "Sigma x 2^{0}")
+    @ValueSource(ints = {-1064, -1000, 1000, -700})
+    void subnormalOrHugeFactorModelsAreJudgedLikeTheirScaledEquivalents(int e) {
+        // B about 1e-160 and D about 1e-320 (subnormal): B F B' + D is 2^e times the well-scaled model exactly, and
+        // an unscaled evaluation of B(F(B'w)) would lose every digit to underflow
+        RiskBudgetProblem unit = dyadicFactorProblem();
+        RiskBudgetProblem scaled = dyadicFactorProblemScaled(e);
+        double[] w = new ReferenceSolver().solve(unit.toDense(), SolverOptions.defaults().withTolerance(1e-14))
+                .weights();
+        double[] rrcUnit = RiskMetrics.relativeRiskContributions(unit, w);
+        double[] rrcScaled = RiskMetrics.relativeRiskContributions(scaled, w);
+        for (int i = 0; i < w.length; i++) {
+            assertThat(rrcScaled[i]).as("RRC_%d", i + 1).isCloseTo(rrcUnit[i], within(4 * Math.ulp(rrcUnit[i])));
+        }
+        assertThat(ConvergenceTest.residual(scaled, w)).isNotNaN().isLessThan(1e-14)
+                .isCloseTo(ConvergenceTest.residual(unit, w), within(1e-15));
+        assertThat(ConvergenceTest.passes(scaled, w, 1e-12)).isTrue();
+        assertThat(RiskMetrics.variance(scaled, w)).isEqualTo(Math.scalb(RiskMetrics.variance(unit, w), e));
+        io.paritybench.core.cases.CaseScore unitScore = io.paritybench.core.cases.CaseScore.score(
+                new CaseData("unit", unit, w, null), w);
+        io.paritybench.core.cases.CaseScore scaledScore = io.paritybench.core.cases.CaseScore.score(
+                new CaseData("scaled", scaled, w, null), w);
+        assertThat(scaledScore.maxAbsRrcError()).isCloseTo(unitScore.maxAbsRrcError(), within(1e-15));
+        assertThat(scaledScore.maxRelRrcError()).isCloseTo(unitScore.maxRelRrcError(), within(1e-14));
+    }
+
+    @Test
+    void decimalScalesOfAFactorModelAreJudgedLikeTheModel() {
+        // B x 1e-160, D x 1e-320 (rounded; D subnormal with a few bits): judged like the same stored numbers scaled
+        // back up by powers of two
+        FactorCovariance f = dyadicFactorProblem().factor();
+        int n = f.n();
+        double[][] tiny = new double[n][2];
+        double[][] back = new double[n][2];
+        double[] dTiny = new double[n];
+        double[] dBack = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < 2; a++) {
+                tiny[i][a] = f.loadings()[i * 2 + a] * 1e-160;
+                back[i][a] = Math.scalb(tiny[i][a], 532);
+            }
+            dTiny[i] = f.idiosyncraticVariances()[i] * 1e-320;
+            dBack[i] = Math.scalb(dTiny[i], 1064);
+        }
+        double[][] fc = {{4, 1}, {1, 2}};
+        double[] budgets = dyadicFactorProblem().budgets();
+        RiskBudgetProblem small = RiskBudgetProblem.of(FactorCovariance.of(tiny, fc, dTiny), budgets);
+        RiskBudgetProblem normal = RiskBudgetProblem.of(FactorCovariance.of(back, fc, dBack), budgets);
+        double[] w = new ReferenceSolver().solve(normal.toDense(), SolverOptions.defaults().withTolerance(1e-14))
+                .weights();
+        double[] a = RiskMetrics.relativeRiskContributions(small, w);
+        double[] c = RiskMetrics.relativeRiskContributions(normal, w);
+        for (int i = 0; i < n; i++) {
+            assertThat(a[i]).as("RRC_%d", i + 1).isCloseTo(c[i], within(4 * Math.ulp(c[i])));
+        }
+        assertThat(ConvergenceTest.residual(small, w)).isNotNaN().isLessThan(1e-14);
+    }
 }

@@ -154,6 +154,21 @@ class ValidationTest {
         assertThat(neg.message()).contains("weight 2 is -1");
     }
 
+    @Test
+    void concludeNeverWritesUnnormalisedWeights() {
+        RiskBudgetProblem p = RiskBudgetProblem.erc(GOOD);
+        SolveResult zero = SolveResult.conclude("x", p, SolverOptions.defaults(), new double[] {1e150, 0.0, 3e150},
+                SolveStatus.NUMERICAL_BREAKDOWN, 1, null, "");
+        assertThat(zero.status()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
+        assertThat(zero.weights()[0]).isCloseTo(0.25, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(zero.weights()[1]).isZero();
+        assertThat(zero.message()).contains("weight 2 is 0.0");
+        SolveResult negativeSum = SolveResult.conclude("x", p, SolverOptions.defaults(),
+                new double[] {-4e150, 1e150, 1e150}, SolveStatus.MAX_ITERATIONS, 1, null, "");
+        assertThat(negativeSum.status()).isEqualTo(SolveStatus.INVALID_ITERATE);
+        assertThat(negativeSum.weights()).containsExactly(-1.0, 0.25, 0.25);
+    }
+
     private static double[][] copy(double[][] a) {
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {

@@ -62,7 +62,9 @@ final class GaussNewtonRun {
     /**
      * Runs the iteration from the positive correlation-space point {@code y0} (any scale).
      *
-     * @param counters receives {@code factorizations}, {@code rejectedSteps}, {@code boundarySteps}
+     * @param counters receives {@code linearisations} (outer iterations: one {@code J'J} each), {@code trialSteps}
+     *                 (inner trials: one factorisation of {@code J'J + τI} each, accepted or not),
+     *                 {@code factorizations}, {@code rejectedSteps}, {@code boundarySteps}
      * @param observed  options whose iteration observer sees every iterate, numbered from {@code first}
      */
     Outcome iterate(double[] y0, Map<String, Long> counters, SolverOptions observed, int first) {
@@ -95,51 +97,61 @@ final class GaussNewtonRun {
         }
         theta /= n;
         double f = model.evaluate(y, theta, m, r);
+        double lastResidual = Double.NaN;
 
         long factorizations = 0;
         long rejected = 0;
+        long trials = 0;
         long boundarySteps = 0;
         double tau = -1;
+        double maxDiag = 0;
         int stalled = 0;
         int iterations = 0;
+        boolean moved = true;
         SolveStatus status;
         String message;
         while (true) {
-            toCovarianceSpace(y, x, w);
-            observed.observe(first + iterations, x, null);
-            double residual = ConvergenceTest.residual(problem, w);
-            if (!Double.isFinite(f) || !Double.isFinite(residual)) {
-                status = SolveStatus.NUMERICAL_BREAKDOWN;
-                message = "non-finite least-squares merit or residual";
-                break;
+            if (moved) {
+                toCovarianceSpace(y, x, w);
+                observed.observe(first + iterations, x, null);
+                double residual = ConvergenceTest.residual(problem, w);
+                lastResidual = residual;
+                if (!Double.isFinite(f) || !Double.isFinite(residual)) {
+                    status = SolveStatus.NUMERICAL_BREAKDOWN;
+                    message = "non-finite least-squares merit or residual";
+                    break;
+                }
+                if (ConvergenceTest.passes(residual, tolerance)) {
+                    status = SolveStatus.CONVERGED;
+                    message = String.format(Locale.ROOT, "max|RRC-b| = %.3e after %d Gauss-Newton iterations"
+                            + " (%d trial steps)", residual, iterations, trials);
+                    break;
+                }
             }
-            if (ConvergenceTest.passes(residual, tolerance)) {
-                status = SolveStatus.CONVERGED;
-                message = String.format(Locale.ROOT, "max|RRC-b| = %.3e after %d Gauss-Newton iterations",
-                        residual, iterations);
-                break;
-            }
+            double residual = lastResidual;
             if (deadline.passed()) {
                 status = SolveStatus.TIME_LIMIT;
                 message = String.format(Locale.ROOT, "time limit after %d iterations, max|RRC-b| = %.3e",
                         iterations, residual);
                 break;
             }
-            int collapsed = collapsedIndex(y, m);
-            if (collapsed >= 0) {
-                status = SolveStatus.LOCAL_MINIMUM;
-                message = String.format(Locale.ROOT, "weight %d collapsed towards the boundary (y_i/max y = %.2e,"
-                                + " RRC_i = %.3e, b_i = %.3e): spurious least-squares minimiser, max|RRC-b| = %.3e",
-                        collapsed + 1, y[collapsed] / max(y), rrc(y, m, collapsed), b[collapsed], residual);
-                break;
+            if (moved) {
+                int collapsed = collapsedIndex(y, m);
+                if (collapsed >= 0) {
+                    status = SolveStatus.LOCAL_MINIMUM;
+                    message = String.format(Locale.ROOT, "weight %d collapsed towards the boundary (y_i/max y = %.2e,"
+                                    + " RRC_i = %.3e, b_i = %.3e): spurious least-squares minimiser, max|RRC-b| = %.3e",
+                            collapsed + 1, y[collapsed] / max(y), rrc(y, m, collapsed), b[collapsed], residual);
+                    break;
+                }
             }
             if (stalled >= SqpLeastSquares.STALL_ITERATIONS) {
                 double floor = SqpLeastSquares.FLOOR_FACTOR * model.cancellation(y, m) * SqpLeastSquares.UNIT_ROUNDOFF
                         * maxBudget;
                 if (residual <= floor) {
                     status = SolveStatus.STAGNATED;
-                    message = String.format(Locale.ROOT, "no progress for %d iterations at the double-precision floor:"
-                            + " max|RRC-b| = %.3e (floor estimate %.1e)", stalled, residual, floor);
+                    message = String.format(Locale.ROOT, "no progress for %d trial steps at the double-precision"
+                            + " floor: max|RRC-b| = %.3e (floor estimate %.1e)", stalled, residual, floor);
                 } else {
                     status = SolveStatus.LOCAL_MINIMUM;
                     message = String.format(Locale.ROOT, "least-squares merit stalled at f = %.3e with max|RRC-b|"
@@ -148,28 +160,33 @@ final class GaussNewtonRun {
                 }
                 break;
             }
-            if (iterations >= maxIterations) {
-                status = SolveStatus.MAX_ITERATIONS;
-                message = String.format(Locale.ROOT, "iteration cap %d reached, max|RRC-b| = %.3e",
-                        maxIterations, residual);
-                break;
-            }
-            iterations++;
-
-            model.linearise(y, m, r, h, g);
-            double maxDiag = 0;
-            for (int j = 0; j < n1; j++) {
-                maxDiag = Math.max(maxDiag, h[j * n1 + j]);
-            }
-            if (!Double.isFinite(maxDiag)) {
-                status = SolveStatus.NUMERICAL_BREAKDOWN;
-                message = "non-finite Gauss-Newton matrix";
-                break;
+            if (moved) {
+                if (iterations >= maxIterations) {
+                    status = SolveStatus.MAX_ITERATIONS;
+                    message = String.format(Locale.ROOT, "iteration cap %d reached, max|RRC-b| = %.3e",
+                            maxIterations, residual);
+                    break;
+                }
+                iterations++;
+                // One linearisation per accepted point: a rejected trial keeps J'J and J'r and refactors only
+                // J'J + τI, so a rejection costs (n+1)³/6 + O(n²) rather than another n³/2 product.
+                model.linearise(y, m, r, h, g);
+                maxDiag = 0;
+                for (int j = 0; j < n1; j++) {
+                    maxDiag = Math.max(maxDiag, h[j * n1 + j]);
+                }
+                if (!Double.isFinite(maxDiag)) {
+                    status = SolveStatus.NUMERICAL_BREAKDOWN;
+                    message = "non-finite Gauss-Newton matrix";
+                    break;
+                }
+                moved = false;
             }
             if (tau < 0) {
                 tau = SqpLeastSquares.INITIAL_TAU * maxDiag;
             }
             tau = Math.max(tau, SqpLeastSquares.MIN_TAU * maxDiag);
+            trials++;
             factorizations++;
             if (!kkt.solve(h, tau, g, a, d)) {
                 tau *= 10;
@@ -208,6 +225,7 @@ final class GaussNewtonRun {
                 rTrial = t;
                 theta = thetaTrial;
                 f = fTrial;
+                moved = true;
                 if (ratio > 0.75) {
                     tau /= 10;
                 } else if (ratio >= 0.25) {
@@ -221,6 +239,8 @@ final class GaussNewtonRun {
                 tau *= 10;
             }
         }
+        counters.put("linearisations", (long) iterations);
+        counters.put("trialSteps", trials);
         counters.put("factorizations", factorizations);
         counters.put("rejectedSteps", rejected);
         counters.put("boundarySteps", boundarySteps);

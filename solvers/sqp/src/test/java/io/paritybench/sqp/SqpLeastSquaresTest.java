@@ -127,6 +127,30 @@ class SqpLeastSquaresTest {
                 .isLessThanOrEqualTo(c.tolerance().maxRelWeightError());
     }
 
+    /**
+     * At the floor every trial is rejected at the same point: the trials are counted apart from the iterations, each
+     * costs one factorisation, and only an accepted trial reaches the observer and a new linearisation.
+     */
+    @Test
+    void rejectedTrialsAreCountedApartFromTheLinearisations() {
+        CaseData c = SharedCases.byName("roncalli_n4_erc");
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        SolveResult r = COLD.solve(c.problem(), SolverOptions.defaults().withTolerance(1e-19)
+                .withObserver((it, t, x, d) -> seen.add(it)));
+        long trials = r.counter("trialSteps");
+        long rejected = r.counter("rejectedSteps");
+        assertThat(r.status()).as(r.message()).isEqualTo(SolveStatus.STAGNATED);
+        assertThat(rejected).as("the stall ends on rejected trials").isPositive();
+        assertThat(r.counter("linearisations")).isEqualTo(r.iterations());
+        assertThat(trials).as("more trials than linearisations: a rejection does not re-linearise")
+                .isGreaterThan(r.iterations());
+        assertThat(r.counter("factorizations")).isEqualTo(trials);
+        long accepted = trials - rejected;
+        assertThat(accepted).isBetween((long) r.iterations() - 1, (long) r.iterations());
+        assertThat(seen).as("the start and every accepted point, once each").hasSize((int) accepted + 1)
+                .isSorted().doesNotHaveDuplicates();
+    }
+
     @Test
     void idsAndProviderListBothStarts() {
         assertThat(new SqpSolverProvider().solvers()).extracting(s -> s.id())

@@ -19,9 +19,10 @@ public final class ExternalSolvers {
     /** System property naming the definitions file of a worker JVM. */
     public static final String PROPERTY = "paritybench.external";
 
-    private static volatile Loaded current = new Loaded(null, Map.of());
+    private static volatile Loaded current = new Loaded(null, null, Map.of());
 
-    private record Loaded(Path file, Map<String, ExternalSolver> byId) {
+    /** @param text the file's content as read (null when none is loaded) */
+    private record Loaded(Path file, String text, Map<String, ExternalSolver> byId) {
     }
 
     private ExternalSolvers() {
@@ -34,14 +35,22 @@ public final class ExternalSolvers {
      */
     public static void use(Path file) {
         if (file == null) {
-            current = new Loaded(null, Map.of());
+            current = new Loaded(null, null, Map.of());
             return;
         }
         Map<String, ExternalSolver> m = new LinkedHashMap<>();
         for (ExternalDefinition d : ExternalDefinitions.read(file)) {
             m.put(d.id(), new ExternalSolver(d));
         }
-        current = new Loaded(file.toAbsolutePath().normalize(), java.util.Collections.unmodifiableMap(m));
+        Path abs = file.toAbsolutePath().normalize();
+        String text;
+        try {
+            text = java.nio.file.Files.readString(abs, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new io.paritybench.harness.InputException(file.toString(),
+                    "cannot read the external solver definitions: " + e.getMessage());
+        }
+        current = new Loaded(abs, text, java.util.Collections.unmodifiableMap(m));
     }
 
     /** Loads the file named by the system property {@link #PROPERTY}, if set (worker JVMs). */
@@ -55,6 +64,15 @@ public final class ExternalSolvers {
     /** @return the loaded definitions file (absolute), or null */
     public static Path file() {
         return current.file();
+    }
+
+    /**
+     * @return the loaded definitions file's content, or null when none is loaded: part of a sweep's fingerprint
+     *         ({@link io.paritybench.harness.sweep.SweepConfig#fingerprint(String)}), since the same ids with other
+     *         commands are other solvers
+     */
+    public static String definitionsText() {
+        return current.text();
     }
 
     /** @return the external solvers, in file order */

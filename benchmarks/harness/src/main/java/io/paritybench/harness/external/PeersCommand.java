@@ -36,25 +36,25 @@ public final class PeersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--external", required = true, paramLabel = "FILE", description = "Peer definitions.")
-    Path external;
+    @picocli.CommandLine.Mixin
+    io.paritybench.harness.ExternalFile external;
 
-    @Option(names = "--peers", paramLabel = "IDS", description = "Peer ids, comma-separated (default: every one of "
-            + "--external).")
-    String peers;
+    @Option(names = "--peers", paramLabel = "IDS", split = ",", description = "Peer ids, comma-separated (default: "
+            + "every one of --external).")
+    List<String> peers;
 
-    @Option(names = "--ours", paramLabel = "IDS", defaultValue = "newton,newton-cg,ccd-spinu,ccd-grr",
+    @Option(names = "--ours", paramLabel = "IDS", split = ",", defaultValue = "newton,newton-cg,ccd-spinu,ccd-grr",
             description = "Our solvers (default: ${DEFAULT-VALUE}).")
-    String ours;
+    List<String> ours;
 
-    @Option(names = "--problems", paramLabel = "LIST", defaultValue = "random-spectrum:kappa=1e2;"
+    @Option(names = "--problems", paramLabel = "LIST", split = ";", defaultValue = "random-spectrum:kappa=1e2;"
             + "random-spectrum:kappa=1e6;factor:k=3,idio=0.1",
             description = "Generator families with parameters, ';'-separated (default: ${DEFAULT-VALUE}).")
-    String problems;
+    List<String> problems;
 
-    @Option(names = "--n", paramLabel = "LIST", defaultValue = "100,500,1000", description = "Sizes (default: "
-            + "${DEFAULT-VALUE}).")
-    String sizes;
+    @Option(names = "--n", paramLabel = "LIST", split = ",", defaultValue = "100,500,1000", description = "Sizes "
+            + "(default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes;
 
     @Option(names = "--rounds", defaultValue = "5", description = "Rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -71,13 +71,16 @@ public final class PeersCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--watchdog", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Longest one peer command may run (default: ${DEFAULT-VALUE}).")
-    double watchdogSeconds;
+    @Option(names = "--watchdog", paramLabel = "DURATION", defaultValue = "300",
+            converter = io.paritybench.harness.Durations.Converter.class,
+            description = "Longest one peer command may run: 300 (seconds), 5m, PT5M (default: ${DEFAULT-VALUE} s).")
+    Duration watchdog;
 
-    @Option(names = "--slow", paramLabel = "SECONDS", defaultValue = "2",
-            description = "A side slower than this per solve is timed once in later rounds (default: ${DEFAULT-VALUE}).")
-    double slowSeconds;
+    @Option(names = "--slow", paramLabel = "DURATION", defaultValue = "2",
+            converter = io.paritybench.harness.Durations.Converter.class,
+            description = "A side slower than this per solve is timed once in later rounds (default: ${DEFAULT-VALUE} "
+                    + "s).")
+    Duration slow;
 
     @Option(names = "--sweep", paramLabel = "CSV", split = ",", description = "Results of sweeps of the peers beside "
             + "ours (robustness tables), comma-separated.")
@@ -99,17 +102,21 @@ public final class PeersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ExternalSolvers.use(external);
+        if (external.file() == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--external=FILE' (the peer definitions)");
+        }
+        Path definitions = external.use();
         Path csv = Path.of(out.toString().replaceFirst("\\.md$", "") + ".csv");
         if (!force && (Files.exists(out) || Files.exists(csv))) {
             throw new InputException(out.toString(), "exists: use --force to overwrite it");
         }
-        if (rounds < 1 || warmup < 0 || repeats < 1 || !(tolerance > 0) || !(watchdogSeconds > 0)) {
+        if (rounds < 1 || warmup < 0 || repeats < 1 || !(tolerance > 0) || watchdog.isZero()) {
             throw new InputException("--rounds/--warmup/--repeats/--tol/--watchdog", "need rounds >= 1, warmup >= 0, "
                     + "repeats >= 1, tol > 0 and watchdog > 0");
         }
         List<PeerTiming.Side> sides = new ArrayList<>();
-        for (String id : ours.split(",")) {
+        for (String id : ours) {
             if (ExternalSolvers.isExternal(id.strip())) {
                 throw new InputException("--ours", id + " is an external solver");
             }
@@ -120,21 +127,21 @@ public final class PeersCommand implements Callable<Integer> {
         if (peers == null) {
             ExternalSolvers.external().forEach(e -> peerIds.add(e.id()));
         } else {
-            for (String id : peers.split(",")) {
+            for (String id : peers) {
                 if (!ExternalSolvers.isExternal(id.strip())) {
-                    throw new InputException("--peers", "'" + id.strip() + "' is not defined in " + external);
+                    throw new InputException("--peers", "'" + id.strip() + "' is not defined in " + definitions);
                 }
                 peerIds.add(id.strip());
             }
         }
         peerIds.forEach(id -> sides.add(new PeerTiming.Side(id, false)));
         List<PeerTiming.Problem> grid = new ArrayList<>();
-        for (String n : sizes.split(",")) {
-            for (String f : problems.split(";")) {
+        for (int n : sizes) {
+            for (String f : problems) {
                 String family = f.strip();
-                String spec = family + (family.contains(":") ? "," : ":") + "n=" + n.strip() + ",budgets=equal,seed=1";
+                String spec = family + (family.contains(":") ? "," : ":") + "n=" + n + ",budgets=equal,seed=1";
                 try {
-                    grid.add(new PeerTiming.Problem(family, Integer.parseInt(n.strip()),
+                    grid.add(new PeerTiming.Problem(family, n,
                             ProblemGenerator.problem(GeneratorSpec.parse(spec))));
                 } catch (RuntimeException e) {
                     throw new InputException("--problems", spec + ": " + e.getMessage());
@@ -147,7 +154,7 @@ public final class PeersCommand implements Callable<Integer> {
         }
         String versionText = versions == null ? "" : Files.readString(versions, StandardCharsets.UTF_8).strip();
         PeerTiming.Settings settings = new PeerTiming.Settings(tolerance, rounds, warmup, repeats,
-                Duration.ofNanos(Math.round(watchdogSeconds * 1e9)), slowSeconds);
+                watchdog, slow.toNanos() * 1e-9);
         String load = loadAverage();
         List<PeerTiming.Measurement> ms = PeerTiming.run(grid, sides, settings, System.err);
 
@@ -163,7 +170,7 @@ public final class PeersCommand implements Callable<Integer> {
         if (!versionText.isEmpty()) {
             versionText.lines().forEach(l -> md.append("- ").append(l).append('\n'));
         }
-        md.append("\nThe peers (").append(external.getFileName()).append("):\n\n");
+        md.append("\nThe peers (").append(definitions.getFileName()).append("):\n\n");
         for (String id : peerIds) {
             md.append("- `").append(id).append("`: `").append(((ExternalSolver) ExternalSolvers.byId(id))
                     .definition().template().text()).append("`\n");

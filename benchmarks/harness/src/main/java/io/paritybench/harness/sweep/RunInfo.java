@@ -26,7 +26,7 @@ import java.util.Map;
  * bisection's seeds and success threshold) and the environment from here. Fields this version does not know are
  * ignored; absent ones are null (or empty).
  *
- * @param fingerprint       {@link SweepConfig#fingerprint()}
+ * @param fingerprint       {@link SweepConfig#fingerprint(String)} (with the external solver definitions in use)
  * @param shard             {@code I/N}, or {@code merged}
  * @param file              the results file (in a merged file's {@code shards})
  * @param started           ISO-8601 UTC
@@ -102,7 +102,7 @@ public record RunInfo(String fingerprint, String shard, String file, String star
     }
 
     static RunInfo start(SweepConfig config, Shard shard, SweepPlan plan) {
-        return new RunInfo(config.fingerprint(), shard.toString(), null, now(), null, plan.solvers(),
+        return new RunInfo(Sweep.fingerprint(config), shard.toString(), null, now(), null, plan.solvers(),
                 plan.groups().size(), plan.pairs().size(), null, config.values(),
                 Environment.capture(config.execution().workerJvmArgs()), null, null);
     }

@@ -48,9 +48,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Solver ids, comma-separated, or 'all'.")
     List<String> solvers;
 
-    @Option(names = "--external", paramLabel = "FILE", description = "External solver definitions (one "
-            + "'ID: COMMAND TEMPLATE' per line): their ids join the solvers ('all' includes them); workers get them too.")
-    Path external;
+    @picocli.CommandLine.Mixin
+    io.paritybench.harness.ExternalFile external;
 
     @Option(names = "--families", paramLabel = "LIST", split = ";", converter = FamilyConverter.class,
             description = "Families, ';'-separated, e.g. 'random-spectrum; factor:idio=1e-8'.")
@@ -137,7 +136,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        io.paritybench.harness.external.ExternalSolvers.use(external);
+        external.use();
         SweepConfig config = resolveConfig();
         boolean runN2 = n2 != null ? n2 : cases == null && config.twoAssets().enabled();
         boolean runBisect = bisect != null ? bisect : cases == null && config.bisection().enabled();

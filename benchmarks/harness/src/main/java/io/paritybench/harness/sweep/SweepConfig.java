@@ -527,9 +527,21 @@ public final class SweepConfig {
      *         {@code kappa = 100} agree
      */
     public String fingerprint() {
-        // the default criterion adds nothing, so runs made before it existed keep their fingerprint
+        return fingerprint(null);
+    }
+
+    /**
+     * @param externalDefinitions the content of the external solver definitions file in use, or null when none is
+     *                            ({@link io.paritybench.harness.external.ExternalSolvers#definitionsText()}): the same
+     *                            solver ids with other commands give other results, so a resume must not mix them
+     * @return {@link #fingerprint()}, extended by the definitions' content when there are any
+     */
+    public String fingerprint(String externalDefinitions) {
+        // the default criterion and no external file add nothing, so runs made before either existed keep their
+        // fingerprint
         String canonical = List.of(grid, limits, twoAssets, bisection, measure).toString()
-                + (criterion == Criterion.ABS ? "" : "|criterion=" + criterion.label());
+                + (criterion == Criterion.ABS ? "" : "|criterion=" + criterion.label())
+                + (externalDefinitions == null ? "" : "|external=" + externalDefinitions);
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(canonical.getBytes(StandardCharsets.UTF_8));

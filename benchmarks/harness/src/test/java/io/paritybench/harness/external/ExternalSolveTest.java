@@ -4,14 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paritybench.harness.CliRun;
 import io.paritybench.harness.ExitCodes;
+import io.paritybench.core.RiskBudgetProblem;
+import io.paritybench.core.RiskMetrics;
+import io.paritybench.core.SolverOptions;
+import io.paritybench.core.Solvers;
+import io.paritybench.core.io.CsvIo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code solve --external}: each stub is judged by the harness and gets the exit code a built-in solver would. */
 class ExternalSolveTest {
+
+    private static final Path RONCALLI4 = Path.of("../../examples/roncalli4/cov.csv");
+
+    @TempDir
+    Path tmp;
 
     private static CliRun solve(String solver, String... more) {
         String[] base = {"solve", "--cov", Path.of("../../examples/roncalli4/cov.csv").toString(), "--external",
@@ -105,5 +120,57 @@ class ExternalSolveTest {
         assertThat(list.out()).contains("newton ").contains("stub-ok ").contains("stubs.defs:2");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).contains("unknown solver 'stub-nope'").contains("stub-liar");
+    }
+
+    /**
+     * {@code --criterion rel} decides an external answer as it decides a built-in one: on max|RRC/b − 1| against
+     * {@code --tol}. The answer is fixed weights whose relative error is below the tolerance while their absolute
+     * error is above {@code tol · min b}, the absolute bound the command is given in {@code {tol}}: judging it
+     * with the absolute criterion at that bound (the former behaviour) fails it.
+     */
+    @Test
+    void theRelativeCriterionJudgesAnExternalAnswerOnTheRelativeError() throws IOException {
+        double tol = 1e-6;
+        double[] b = {0.1, 0.1, 0.4, 0.4};
+        RiskBudgetProblem p = RiskBudgetProblem.of(CsvIo.readMatrix(RONCALLI4).values(), b);
+        double[] exact = Solvers.byId("newton").solve(p, SolverOptions.defaults().withTolerance(1e-15)).weights();
+        double[] w = null;
+        for (double eps = 1e-9; eps < 1e-3 && w == null; eps *= 1.25) {
+            double[] c = exact.clone();
+            c[3] *= 1 + eps;
+            double sum = c[0] + c[1] + c[2] + c[3];
+            for (int i = 0; i < 4; i++) {
+                c[i] /= sum;
+            }
+            double rel = RiskMetrics.maxRelBudgetError(p, c);
+            if (rel > 0.3 * tol && rel < 0.9 * tol && RiskMetrics.maxAbsBudgetError(p, c) > 1.5 * tol * 0.1) {
+                w = c;
+            }
+        }
+        assertThat(w).as("weights with rel error < tol but abs error > tol * min b").isNotNull();
+        Path budgets = tmp.resolve("budgets.csv");
+        CsvIo.writeVector(budgets, b);
+        StringBuilder json = new StringBuilder("{\"weights\": [");
+        for (int i = 0; i < 4; i++) {
+            json.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.17g", w[i]));
+        }
+        Files.writeString(tmp.resolve("answer.json"), json.append("]}\n"), StandardCharsets.UTF_8);
+        Path defs = tmp.resolve("fixed.defs");
+        Files.writeString(defs, "fixed: cat answer.json > {out}\n", StandardCharsets.UTF_8);
+
+        CliRun rel = CliRun.of("solve", "--cov", RONCALLI4.toString(), "--budgets", budgets.toString(), "--external",
+                defs.toString(), "--solver", "fixed", "--tol", Double.toString(tol), "--criterion", "rel");
+        CliRun abs = CliRun.of("solve", "--cov", RONCALLI4.toString(), "--budgets", budgets.toString(), "--external",
+                defs.toString(), "--solver", "fixed", "--tol", Double.toString(tol * 0.1));
+
+        assertThat(rel.exitCode()).as(rel.err()).isEqualTo(ExitCodes.OK);
+        JsonNode j = new ObjectMapper().readTree(rel.out());
+        assertThat(j.get("criterion").asText()).isEqualTo("rel");
+        assertThat(j.get("tolerance").asDouble()).isEqualTo(tol);
+        assertThat(j.get("withinTolerance").asBoolean()).isTrue();
+        assertThat(j.get("maxRelBudgetError").asDouble()).isLessThan(tol);
+        assertThat(abs.exitCode()).as(abs.err()).isEqualTo(ExitCodes.NOT_CONVERGED);
+        assertThat(abs.err()).contains("max|RRC-b|");
+        assertThat(new ObjectMapper().readTree(abs.out()).get("criterion").asText()).isEqualTo("abs");
     }
 }

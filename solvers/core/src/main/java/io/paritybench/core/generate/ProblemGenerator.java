@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
 /**
  * Deterministic problem generators of the problem library (ALGORITHMS.md §2.4, §4, §8.3): a {@link GeneratorSpec}
  * gives the same Σ and budgets, bit for bit, on every run and every JVM (SplitMix64 streams of
- * {@link SplittableRandom}, Gaussians by the polar method, {@link StrictMath} for elementary functions, EJML's
- * Householder QR, fixed summation orders).
+ * {@link SplittableRandom}, Gaussians by the polar method, {@link StrictMath} for elementary functions, the
+ * arithmetic of EJML's Householder QR, reorganised for the cache but element for element the same, fixed summation
+ * orders).
  *
  * <p>The seed feeds one root stream; the matrix and the budgets are drawn from two streams split from it, so the
  * budgets of a spec do not depend on how many variates its matrix consumed. Every Σ is exactly symmetric (upper

@@ -169,7 +169,7 @@ public final class ReferenceSolver implements RiskBudgetSolver {
 
         boolean usable = refinement.positive() && (refined.status() == SolveStatus.CONVERGED
                 || refined.status() == SolveStatus.STAGNATED || refined.status() == SolveStatus.MAX_ITERATIONS);
-        double[] cert = usable ? refinement.certify() : new double[] {Double.NaN, Double.NaN};
+        double[] cert = usable ? refinement.certify() : new double[] {Double.NaN, Double.NaN, 0};
         double forward = refinement.lastCorrection;
         boolean certified = usable && forward <= CERTIFICATION_THRESHOLD && cert[1] <= CERTIFICATION_THRESHOLD;
         counters.put("certified", certified ? 1L : 0L);
@@ -182,7 +182,10 @@ public final class ReferenceSolver implements RiskBudgetSolver {
                 "Newton %d (%d damped, %s), refinement %d (%s); extended max|RRC-b| = %.3e (relative %.3e), "
                         + "forward error estimate %.3e",
                 newton.iterations(), newton.damped(), newton.message(), refinement.iterations, refined.message(),
-                cert[0], cert[1], forward);
+                cert[0], cert[1], forward)
+                + (cert[2] > 0 ? String.format(Locale.ROOT, "; %d asset(s) with a tiny budget and cancelling "
+                        + "marginal risk judged against the double-double evaluation floor of RRC_i, not against b_i",
+                        (long) cert[2]) : "");
         if (!certified) {
             SolveStatus proposed = refined.status() == SolveStatus.CONVERGED ? SolveStatus.STAGNATED : refined.status();
             double[] x = refinement.positive() ? refinement.xh.clone() : x0;

@@ -198,6 +198,51 @@ public abstract class RiskBudgetSolverContractTest {
         assertThatThrownBy(() -> solver().solve(c.problem(), o)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * A warm start is accepted at any positive scale (SolverOptions' documentation): every weight 1e300 or 1e-300
+     * gives the status and, to the case's accuracy, the weights of the same start at scale one, never NaN.
+     */
+    @ParameterizedTest(name = "scale {0}")
+    @ValueSource(doubles = {1e300, 1e-300})
+    void aWarmStartAtAnExtremeScaleIsTheSameStart(double scale) {
+        CaseData c = SharedCases.byName("rs_n10_kappa1e2");
+        RiskBudgetProblem p = c.problem();
+        if (!handles(p)) {
+            return;
+        }
+        double[] vol = p.volatilities();
+        double[] start = new double[p.n()];
+        double[] extreme = new double[p.n()];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = 1.0 / vol[i];
+            extreme[i] = scale;
+        }
+        SolverOptions o = options().withTolerance(c.tolerance().maxAbsRrcError());
+        SolveResult plain = solveNoThrow(p, o.withInitialPoint(start));
+        double[] scaledStart = new double[start.length];
+        for (int i = 0; i < start.length; i++) {
+            scaledStart[i] = start[i] * scale;
+        }
+        SolveResult scaled = solveNoThrow(p, o.withInitialPoint(scaledStart));
+        SolveResult uniform = solveNoThrow(p, o.withInitialPoint(extreme));
+        assertThat(RiskMetrics.allFinite(scaled.weights()) && RiskMetrics.allFinite(uniform.weights()))
+                .as("%s / %s", scaled, uniform).isTrue();
+        assertThat(scaled.status()).as("%s vs %s", scaled, plain).isEqualTo(plain.status());
+        SolveResult equal = solveNoThrow(p, o.withInitialPoint(ones(p.n())));
+        assertThat(uniform.status()).as("%s vs %s", uniform, equal).isEqualTo(equal.status());
+        if (plain.isSuccess() && expectsAccuracy(c)) {
+            double wTol = Math.max(1e-13, 10 * c.tolerance().maxRelWeightError());
+            assertThat(RiskMetrics.maxRelWeightError(scaled.weights(), plain.weights())).isLessThanOrEqualTo(wTol);
+            assertThat(RiskMetrics.maxRelWeightError(uniform.weights(), equal.weights())).isLessThanOrEqualTo(wTol);
+        }
+    }
+
+    private static double[] ones(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0);
+        return w;
+    }
+
     @Test
     void isDeterministic() {
         CaseData c = SharedCases.byName("rs_n10_kappa1e2");
