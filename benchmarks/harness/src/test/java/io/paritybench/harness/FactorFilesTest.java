@@ -85,7 +85,7 @@ class FactorFilesTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         java.util.Map<String, String> bySolver = new java.util.HashMap<>();
         for (var row : io.paritybench.harness.sweep.ResultsCsv.read(results).rows()) {
-            bySolver.put(row.solver(), row.outcome().name());
+            bySolver.put(row.key().solver(), row.judgement().outcome().name());
         }
         assertThat(bySolver).containsEntry("newton", "OK").containsEntry("ccd-spinu", "OK")
                 .containsEntry("greedy-exact", "NOT_APPLICABLE");

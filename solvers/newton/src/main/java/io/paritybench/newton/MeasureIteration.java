@@ -7,6 +7,7 @@ import io.paritybench.core.RiskMeasure;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.newton.DampedNewton;
 import io.paritybench.core.linalg.BlockCholesky;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -137,11 +138,7 @@ final class MeasureIteration {
             Deadline deadline = options.deadlineFromNow();
             double tol = options.tolerance();
             int iterations = 0;
-            int strikes = 0;
-            double lambdaPrev = Double.NaN;
-            boolean prevQuadratic = false;
-            double bestLambda = Double.POSITIVE_INFINITY;
-            int sinceBest = 0;
+            DampedNewton.Stagnation stagnation = new DampedNewton.Stagnation();
             SolveStatus status;
             String message;
             evaluate(y);
@@ -201,12 +198,9 @@ final class MeasureIteration {
                     message = failure + " at iteration " + iterations;
                     break;
                 }
-                double lambda2 = 0;
-                double rel = 0;
-                for (int i = 0; i < n; i++) {
-                    lambda2 += g[i] * delta[i];
-                    rel = Math.max(rel, Math.abs(delta[i]) / y[i]);
-                }
+                DampedNewton.Decrement dec = DampedNewton.Decrement.of(g, delta, y);
+                double lambda2 = dec.lambda2();
+                double rel = dec.delta();
                 if (!(lambda2 >= 0) || !Double.isFinite(lambda2) || !Double.isFinite(rel)) {
                     status = SolveStatus.NUMERICAL_BREAKDOWN;
                     message = "Newton step is not finite or not a descent direction (g'Δ = " + lambda2
@@ -218,19 +212,10 @@ final class MeasureIteration {
                 if (lambda > SpinuIteration.LAMBDA_STAR) {
                     h = 1.0 / (1.0 + rel);
                     damped++;
-                    strikes = 0;
+                    stagnation.damped();
                 } else {
-                    boolean suspicious = prevQuadratic && lambdaPrev < SpinuIteration.STAGNATION_ONSET
-                            && lambda > lambdaPrev / 4;
-                    strikes = suspicious ? strikes + 1 : 0;
-                    if (lambda < 0.5 * bestLambda) {
-                        bestLambda = lambda;
-                        sinceBest = 0;
-                    } else {
-                        sinceBest++;
-                    }
-                    if (strikes >= SpinuIteration.STAGNATION_STRIKES || rel <= 4 * U
-                            || sinceBest >= SpinuIteration.NO_PROGRESS_WINDOW) {
+                    // every direction here counts as accurate (Cholesky, or CG to its forcing term)
+                    if (stagnation.quadratic(lambda, rel, true) != DampedNewton.Stop.NONE) {
                         status = SolveStatus.STAGNATED;
                         message = String.format(Locale.ROOT, "Newton decrement %.3e (max|Δ_i|/y_i = %.3e) stopped "
                                 + "decreasing at the noise floor of double precision after %d iterations", lambda,
@@ -252,8 +237,7 @@ final class MeasureIteration {
                     y[i] -= h * delta[i];
                 }
                 iterations++;
-                prevQuadratic = lambda <= SpinuIteration.LAMBDA_STAR;
-                lambdaPrev = lambda;
+                stagnation.stepped(lambda, lambda <= SpinuIteration.LAMBDA_STAR);
             }
             Map<String, Long> counters = new LinkedHashMap<>();
             counters.put("dampedSteps", damped);

@@ -40,11 +40,11 @@ final class SpinuIteration {
     /** Spinu's switch between the damped and the quadratic phase, {@code 0.95 (3 − √5)/2 ≈ 0.3629}. */
     static final double LAMBDA_STAR = DampedNewton.LAMBDA_STAR;
     /** Below this decrement {@code λ⁺ > λ/4} cannot happen in exact arithmetic: {@code 3 − 2√2}. */
-    static final double STAGNATION_ONSET = 3 - 2 * Math.sqrt(2);
+    static final double STAGNATION_ONSET = DampedNewton.STAGNATION_ONSET;
     /** Consecutive rounding-dominated quadratic iterations that stop the iteration. */
-    static final int STAGNATION_STRIKES = 2;
+    static final int STAGNATION_STRIKES = DampedNewton.STAGNATION_STRIKES;
     /** Quadratic iterations without halving the best decrement that stop the iteration. */
-    static final int NO_PROGRESS_WINDOW = 8;
+    static final int NO_PROGRESS_WINDOW = DampedNewton.NO_PROGRESS_WINDOW;
     /** Halvings of the full step before the positivity guard gives up. */
     static final int MAX_HALVINGS = 60;
     /**
@@ -53,7 +53,6 @@ final class SpinuIteration {
      * in any case.
      */
     static final double PRESCREEN = 16;
-    private static final double U = 0x1.0p-53;
 
     private SpinuIteration() {
     }
@@ -115,12 +114,7 @@ final class SpinuIteration {
             int cap = options.maxIterationsOr(defaultCap);
             double tol = options.tolerance();
             int iterations = 0;
-            int strikes = 0;
-            boolean wantAccurate = false;
-            double lambdaPrev = Double.NaN;
-            boolean prevQuadratic = false;
-            double bestLambda = Double.POSITIVE_INFINITY;
-            int sinceBest = 0;
+            DampedNewton.Stagnation stagnation = new DampedNewton.Stagnation();
             double switchAt = DampedNewton.switchThreshold(form.s);
             SolveStatus status;
             String message;
@@ -150,7 +144,7 @@ final class SpinuIteration {
                 for (int i = 0; i < n; i++) {
                     ghat2 += g[i] * g[i] / (1 + d[i]);
                 }
-                NewtonDirection.Failure failure = direction.solve(d, g, delta, Math.sqrt(ghat2), wantAccurate,
+                NewtonDirection.Failure failure = direction.solve(d, g, delta, Math.sqrt(ghat2), stagnation.wantAccurate(),
                         deadline);
                 if (failure != null) {
                     status = failure.status();
@@ -158,12 +152,9 @@ final class SpinuIteration {
                     break;
                 }
                 boolean accurate = direction.lastWasAccurate();
-                double lambda2 = 0;
-                double rel = 0;
-                for (int i = 0; i < n; i++) {
-                    lambda2 += g[i] * delta[i];
-                    rel = Math.max(rel, Math.abs(delta[i]) / y[i]);
-                }
+                DampedNewton.Decrement dec = DampedNewton.Decrement.of(g, delta, y);
+                double lambda2 = dec.lambda2();
+                double rel = dec.delta();
                 if (!(lambda2 >= 0) || !Double.isFinite(lambda2) || !Double.isFinite(rel)) {
                     status = SolveStatus.NUMERICAL_BREAKDOWN;
                     message = "Newton step is not finite or not a descent direction (g'Δ = " + lambda2
@@ -175,35 +166,22 @@ final class SpinuIteration {
                 if (DampedNewton.damped(lambda, rel, switchAt)) {
                     t = Double.NaN;
                     damped++;
-                    strikes = 0;
-                    wantAccurate = false;
+                    stagnation.damped();
                 } else {
-                    boolean suspicious = prevQuadratic && lambdaPrev < STAGNATION_ONSET && lambda > lambdaPrev / 4;
-                    if (!suspicious) {
-                        strikes = 0;
-                    } else if (accurate) {
-                        strikes++;
-                    }
-                    wantAccurate = suspicious;
-                    if (lambda < 0.5 * bestLambda) {
-                        bestLambda = lambda;
-                        sinceBest = 0;
-                    } else {
-                        sinceBest++;
-                    }
-                    if (strikes >= STAGNATION_STRIKES) {
+                    DampedNewton.Stop stop = stagnation.quadratic(lambda, rel, accurate);
+                    if (stop == DampedNewton.Stop.STRIKES) {
                         status = SolveStatus.STAGNATED;
                         message = String.format("Newton decrement stagnated at %.3e (noise floor of double "
                                 + "precision) after %d iterations", lambda, iterations);
                         break;
                     }
-                    if (rel <= 4 * U) {
+                    if (stop == DampedNewton.Stop.RESOLUTION) {
                         status = SolveStatus.STAGNATED;
                         message = String.format("Newton step below the resolution of the iterate "
                                 + "(max|Δ_i|/y_i = %.3e) after %d iterations", rel, iterations);
                         break;
                     }
-                    if (sinceBest >= NO_PROGRESS_WINDOW) {
+                    if (stop == DampedNewton.Stop.NO_PROGRESS) {
                         status = SolveStatus.STAGNATED;
                         message = String.format("no progress of the Newton decrement (%.3e) in %d iterations, "
                                 + "after %d iterations", lambda, NO_PROGRESS_WINDOW, iterations);
@@ -220,8 +198,7 @@ final class SpinuIteration {
                     }
                 }
                 iterations++;
-                prevQuadratic = !Double.isNaN(t);
-                lambdaPrev = lambda;
+                stagnation.stepped(lambda, !Double.isNaN(t));
             }
             Map<String, Long> counters = new LinkedHashMap<>();
             counters.put("dampedSteps", damped);
@@ -281,12 +258,7 @@ final class SpinuIteration {
         }
 
         private boolean staysPositive(double t) {
-            for (int i = 0; i < n; i++) {
-                if (!(y[i] - t * delta[i] > 0)) {
-                    return false;
-                }
-            }
-            return true;
+            return DampedNewton.staysPositive(y, delta, t);
         }
     }
 }

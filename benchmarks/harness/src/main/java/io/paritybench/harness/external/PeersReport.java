@@ -133,12 +133,12 @@ final class PeersReport {
     /** The robustness section: outcome classes and silent-failure rates of every solver of the sweep. */
     static String robustness(List<TrialRecord> rows) {
         StringBuilder sb = new StringBuilder();
-        Map<String, List<TrialRecord>> bySolver = group(rows, TrialRecord::solver);
+        Map<String, List<TrialRecord>> bySolver = group(rows, r -> r.key().solver());
         sb.append("### Outcome classes (share of applicable trials)\n\n| solver | side | trials | OK | silent "
                 + "(CLAIMED_SUCCESS_BUT_INACCURATE + INVALID_WEIGHTS + NON_FINITE) | REPORTED_FAILURE | EXCEPTION |"
                 + " TIMEOUT |\n|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, List<TrialRecord>> e : bySolver.entrySet()) {
-            List<TrialRecord> r = e.getValue().stream().filter(t -> t.outcome().isApplicable()).toList();
+            List<TrialRecord> r = e.getValue().stream().filter(t -> t.judgement().outcome().isApplicable()).toList();
             sb.append("| ").append(e.getKey()).append(" | ").append(ExternalSolvers.isExternal(e.getKey()) ? "peer" : "ours")
                     .append(" | ").append(r.size()).append(" | ").append(share(r, o -> o == Outcome.OK))
                     .append(" | ").append(share(r, Outcome::isSilentFailure)).append(" | ")
@@ -146,24 +146,24 @@ final class PeersReport {
                     .append(share(r, o -> o == Outcome.EXCEPTION)).append(" | ")
                     .append(share(r, o -> o == Outcome.TIMEOUT)).append(" |\n");
         }
-        sb.append('\n').append(rates(rows, "κ(Σ)", t -> String.format(Locale.ROOT, "%.0e", t.kappa())));
-        sb.append('\n').append(rates(rows, "n", t -> Integer.toString(t.n())));
+        sb.append('\n').append(rates(rows, "κ(Σ)", t -> String.format(Locale.ROOT, "%.0e", t.key().kappa())));
+        sb.append('\n').append(rates(rows, "n", t -> Integer.toString(t.key().n())));
         return sb.toString();
     }
 
     private static String rates(List<TrialRecord> rows, String what, Function<TrialRecord, String> key) {
         Set<String> keys = new LinkedHashSet<>();
-        rows.stream().sorted(java.util.Comparator.comparingDouble(t -> what.equals("n") ? t.n() : t.kappa()))
+        rows.stream().sorted(java.util.Comparator.comparingDouble(t -> what.equals("n") ? t.key().n() : t.key().kappa()))
                 .forEach(t -> keys.add(key.apply(t)));
         StringBuilder sb = new StringBuilder("### Silent failures by " + what + " (silent share / OK share)\n\n| solver |");
         keys.forEach(k -> sb.append(' ').append(what).append(" = ").append(k).append(" |"));
         sb.append("\n|---|");
         keys.forEach(k -> sb.append("---|"));
         sb.append('\n');
-        for (Map.Entry<String, List<TrialRecord>> e : group(rows, TrialRecord::solver).entrySet()) {
+        for (Map.Entry<String, List<TrialRecord>> e : group(rows, r -> r.key().solver()).entrySet()) {
             sb.append("| ").append(e.getKey()).append(" |");
             for (String k : keys) {
-                List<TrialRecord> r = e.getValue().stream().filter(t -> t.outcome().isApplicable()
+                List<TrialRecord> r = e.getValue().stream().filter(t -> t.judgement().outcome().isApplicable()
                         && key.apply(t).equals(k)).toList();
                 sb.append(' ').append(r.isEmpty() ? "" : share(r, Outcome::isSilentFailure) + " / "
                         + share(r, o -> o == Outcome.OK)).append(" |");
@@ -177,7 +177,7 @@ final class PeersReport {
         if (r.isEmpty()) {
             return "–";
         }
-        long k = r.stream().filter(t -> p.test(t.outcome())).count();
+        long k = r.stream().filter(t -> p.test(t.judgement().outcome())).count();
         return String.format(Locale.ROOT, "%.0f%%", 100.0 * k / r.size());
     }
 

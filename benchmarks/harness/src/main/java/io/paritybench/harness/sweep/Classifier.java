@@ -98,11 +98,15 @@ public final class Classifier {
             }
         }
         SweepProblem p = trial.problem();
-        return new TrialRecord(trial.key(), trial.stage(), trial.ordinal(), trial.solverId(), p.id(), p.family(), p.n(),
-                p.kappa(), p.budgets(), p.measure(), p.seed(), p.rho(), p.volRatio(), ref.kappaSigma(), ref.kappaW(),
-                ref.cancellation(), ref.rrcFloor(), ref.budgetMin(), ref.kind(), ref.crossCheck(), tolerance,
-                allowed, outcome, status, iterations, ms, m.rrcAbs, m.rrcRel, m.wRel, m.sumErr, m.atFloor,
-                solverResidual, WorkerProtocol.text(message), solverMs);
+        return new TrialRecord(
+                new TrialRecord.Key(trial.key(), trial.stage(), trial.ordinal(), trial.solverId(), p.id(), p.family(),
+                        p.n(), p.kappa(), p.budgets(), p.measure(), p.seed(), p.rho(), p.volRatio()),
+                new TrialRecord.Facts(ref.kappaSigma(), ref.kappaW(), ref.cancellation(), ref.rrcFloor(),
+                        ref.budgetMin()),
+                new TrialRecord.Reference(ref.kind(), ref.crossCheck()),
+                new TrialRecord.Result(status, iterations, ms, solverResidual, solverMs),
+                new TrialRecord.Judgement(tolerance, allowed, outcome, m.rrcAbs, m.rrcRel, m.wRel, m.sumErr,
+                        m.atFloor, WorkerProtocol.text(message)));
     }
 
     private static String join(String a, String b) {

@@ -93,7 +93,7 @@ public final class ResultsCsv {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             String last = lines.get(lines.size() - 1);
-            return last.startsWith(csvField(c.rows().get(c.rows().size() - 1).key()));
+            return last.startsWith(csvField(c.rows().get(c.rows().size() - 1).key().id()));
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -241,14 +241,20 @@ public final class ResultsCsv {
     }
 
     static List<String> values(TrialRecord r) {
-        return List.of(r.key(), r.stage().label(), Long.toString(r.ordinal()), r.solver(), r.problem(), r.family(),
-                Integer.toString(r.n()), num(r.kappa()), r.budgets(), r.measure(), r.seed() < 0 ? "" : Long.toString(r.seed()),
-                num(r.rho()), num(r.volRatio()), num(r.kappaSigma()), num(r.kappaW()), num(r.cancellation()),
-                num(r.rrcFloor()), num(r.budgetMin()), r.refKind().label(), num(r.refCrossCheck()), num(r.tolerance()),
-                num(r.weightAllowance()), r.outcome().name(), r.status() == null ? "" : r.status().name(), Integer.toString(r.iterations()),
-                Double.isNaN(r.timeMs()) ? "" : String.format(Locale.ROOT, "%.3f", r.timeMs()), num(r.rrcAbs()),
-                num(r.rrcRel()), num(r.wRel()), num(r.sumErr()), Boolean.toString(r.atFloor()),
-                num(r.solverResidual()), r.message(), num(r.solverMs()));
+        TrialRecord.Key k = r.key();
+        TrialRecord.Facts f = r.facts();
+        TrialRecord.Result s = r.result();
+        TrialRecord.Judgement j = r.judgement();
+        return List.of(k.id(), k.stage().label(), Long.toString(k.ordinal()), k.solver(), k.problem(), k.family(),
+                Integer.toString(k.n()), num(k.kappa()), k.budgets(), k.measure(),
+                k.seed() < 0 ? "" : Long.toString(k.seed()), num(k.rho()), num(k.volRatio()),
+                num(f.kappaSigma()), num(f.kappaW()), num(f.cancellation()), num(f.rrcFloor()), num(f.budgetMin()),
+                r.reference().kind().label(), num(r.reference().crossCheck()),
+                num(j.tolerance()), num(j.weightAllowance()), j.outcome().name(),
+                s.status() == null ? "" : s.status().name(), Integer.toString(s.iterations()),
+                Double.isNaN(s.timeMs()) ? "" : String.format(Locale.ROOT, "%.3f", s.timeMs()),
+                num(j.rrcAbs()), num(j.rrcRel()), num(j.wRel()), num(j.sumErr()), Boolean.toString(j.atFloor()),
+                num(s.solverResidual()), j.message(), num(s.solverMs()));
     }
 
     /**
@@ -292,17 +298,22 @@ public final class ResultsCsv {
         if (!atFloor.equals("true") && !atFloor.equals("false")) {
             throw new IllegalArgumentException("at_floor is '" + atFloor + "'");
         }
-        return new TrialRecord(h.get(c, "key"), Stage.of(h.get(c, "stage")), Long.parseLong(h.get(c, "ordinal")),
-                h.get(c, "solver"), h.get(c, "problem"), h.get(c, "family"), Integer.parseInt(h.get(c, "n")),
-                dbl(h.get(c, "kappa")), h.get(c, "budgets"), h.get(c, "measure"),
-                seedText.isEmpty() ? -1 : Long.parseLong(seedText), dbl(h.get(c, "rho")), dbl(h.get(c, "vol_ratio")),
-                dbl(h.get(c, "kappa_sigma")), dbl(h.get(c, "kappa_w")), dbl(h.get(c, "canc")),
-                dbl(h.get(c, "rrc_floor")), dbl(h.get(c, "b_min")), ProblemReference.Kind.ofLabel(h.get(c, "ref_kind")),
-                dbl(h.get(c, "ref_crosscheck")), dbl(h.get(c, "tolerance")), dbl(h.get(c, "w_allowed")),
-                Outcome.valueOf(h.get(c, "outcome")), status(h.get(c, "status")), Integer.parseInt(h.get(c, "iterations")),
-                dbl(h.get(c, "time_ms")), dbl(h.get(c, "rrc_abs")), dbl(h.get(c, "rrc_rel")), dbl(h.get(c, "w_rel")),
-                dbl(h.get(c, "sum_err")), Boolean.parseBoolean(atFloor), dbl(h.get(c, "solver_residual")),
-                h.get(c, "message"), dbl(h.get(c, "solver_ms")));
+        TrialRecord.Key key = new TrialRecord.Key(h.get(c, "key"), Stage.of(h.get(c, "stage")),
+                Long.parseLong(h.get(c, "ordinal")), h.get(c, "solver"), h.get(c, "problem"), h.get(c, "family"),
+                Integer.parseInt(h.get(c, "n")), dbl(h.get(c, "kappa")), h.get(c, "budgets"), h.get(c, "measure"),
+                seedText.isEmpty() ? -1 : Long.parseLong(seedText), dbl(h.get(c, "rho")), dbl(h.get(c, "vol_ratio")));
+        TrialRecord.Facts facts = new TrialRecord.Facts(dbl(h.get(c, "kappa_sigma")), dbl(h.get(c, "kappa_w")),
+                dbl(h.get(c, "canc")), dbl(h.get(c, "rrc_floor")), dbl(h.get(c, "b_min")));
+        TrialRecord.Reference reference = new TrialRecord.Reference(
+                ProblemReference.Kind.ofLabel(h.get(c, "ref_kind")), dbl(h.get(c, "ref_crosscheck")));
+        TrialRecord.Result result = new TrialRecord.Result(status(h.get(c, "status")),
+                Integer.parseInt(h.get(c, "iterations")), dbl(h.get(c, "time_ms")), dbl(h.get(c, "solver_residual")),
+                dbl(h.get(c, "solver_ms")));
+        TrialRecord.Judgement judgement = new TrialRecord.Judgement(dbl(h.get(c, "tolerance")),
+                dbl(h.get(c, "w_allowed")), Outcome.valueOf(h.get(c, "outcome")), dbl(h.get(c, "rrc_abs")),
+                dbl(h.get(c, "rrc_rel")), dbl(h.get(c, "w_rel")), dbl(h.get(c, "sum_err")),
+                Boolean.parseBoolean(atFloor), h.get(c, "message"));
+        return new TrialRecord(key, facts, reference, result, judgement);
     }
 
     private static io.paritybench.core.SolveStatus status(String s) {

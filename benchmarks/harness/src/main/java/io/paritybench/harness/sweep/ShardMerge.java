@@ -19,8 +19,8 @@ import java.util.TreeSet;
 public final class ShardMerge {
 
     /** Canonical row order. */
-    public static final Comparator<TrialRecord> ORDER = Comparator.comparing(TrialRecord::stage)
-            .thenComparingLong(TrialRecord::ordinal).thenComparing(TrialRecord::key);
+    public static final Comparator<TrialRecord> ORDER = Comparator.comparing((TrialRecord r) -> r.key().stage())
+            .thenComparingLong(r -> r.key().ordinal()).thenComparing(r -> r.key().id());
 
     private ShardMerge() {
     }
@@ -82,15 +82,15 @@ public final class ShardMerge {
                 warnings.add(in + ": dropped " + c.dropped() + " torn or unreadable row(s)");
             }
             for (TrialRecord r : c.rows()) {
-                TrialRecord first = rows.get(r.key());
+                TrialRecord first = rows.get(r.key().id());
                 if (first == null) {
-                    rows.put(r.key(), r);
-                    origin.put(r.key(), in);
+                    rows.put(r.key().id(), r);
+                    origin.put(r.key().id(), in);
                     continue;
                 }
                 duplicates++;
                 if (!first.withoutTiming().equals(r.withoutTiming())) {
-                    String what = "trial " + r.key() + ": " + origin.get(r.key()) + " has " + describe(first) + ", "
+                    String what = "trial " + r.key().id() + ": " + origin.get(r.key().id()) + " has " + describe(first) + ", "
                             + in + " has " + describe(r);
                     if (first.timingDependent() || r.timingDependent()) {
                         warnings.add("timing-dependent " + what + "; kept the first");
@@ -128,7 +128,7 @@ public final class ShardMerge {
     }
 
     private static String describe(TrialRecord r) {
-        return r.outcome() + (r.status() == null ? "" : " (" + r.status() + ")") + ", rrc_abs " + r.rrcAbs()
-                + ", w_rel " + r.wRel() + ", iterations " + r.iterations();
+        return r.judgement().outcome() + (r.result().status() == null ? "" : " (" + r.result().status() + ")") + ", rrc_abs " + r.judgement().rrcAbs()
+                + ", w_rel " + r.judgement().wRel() + ", iterations " + r.result().iterations();
     }
 }

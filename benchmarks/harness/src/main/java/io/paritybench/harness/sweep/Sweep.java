@@ -255,7 +255,7 @@ public final class Sweep {
                 }
                 ResultsCsv.Contents c = ResultsCsv.read(file);
                 for (TrialRecord r : c.rows()) {
-                    done.put(r.key(), r);
+                    done.put(r.key().id(), r);
                 }
                 if (c.dropped() > 0) {
                     settings.log().println("sweep: dropped " + c.dropped() + " torn or unreadable row(s) of " + file
@@ -339,7 +339,7 @@ public final class Sweep {
                 }
                 Trial t = new Trial(Stage.BISECT, SweepPlan.ordinal(p, k, s - 1), problem, p.solverId(),
                         config.limits().tolerance(), config.limits().maxIterations(), config.limits().timeLimit());
-                tally.add(run(t, built, worker).outcome());
+                tally.add(run(t, built, worker).judgement().outcome());
             }
             return tally.verdict();
         }, k -> Bisection.kappa(min, max, res, k));
@@ -383,9 +383,9 @@ public final class Sweep {
                 config.limits().watchdog());
         TrialRecord row = Classifier.classify(t, ref, built, tau, config.criterion(), reply);
         csv.append(row);
-        done.put(row.key(), row);
-        executed.add(row.key());
-        outcomes.computeIfAbsent(row.outcome(), o -> new AtomicLong()).incrementAndGet();
+        done.put(row.key().id(), row);
+        executed.add(row.key().id());
+        outcomes.computeIfAbsent(row.judgement().outcome(), o -> new AtomicLong()).incrementAndGet();
         step();
         return row;
     }
@@ -414,7 +414,7 @@ public final class Sweep {
         java.util.Set<String> searches = new java.util.HashSet<>();
         pairs.forEach(p -> searches.add(p.solverId() + "|" + p.n()));
         for (TrialRecord r : done.values()) {
-            if (r.stage() == Stage.BISECT && searches.contains(r.solver() + "|" + r.n())) {
+            if (r.key().stage() == Stage.BISECT && searches.contains(r.key().solver() + "|" + r.key().n())) {
                 already++;
             }
         }

@@ -50,7 +50,7 @@ class ExternalSweepTest {
     }
 
     private static Map<String, TrialRecord> bySolver(Path f) {
-        return ResultsCsv.read(f).rows().stream().collect(Collectors.toMap(TrialRecord::solver, Function.identity()));
+        return ResultsCsv.read(f).rows().stream().collect(Collectors.toMap(r -> r.key().solver(), Function.identity()));
     }
 
     @Test
@@ -65,22 +65,22 @@ class ExternalSweepTest {
         assertThat(rest.exitCode()).as(rest.err()).isEqualTo(ExitCodes.OK);
         List<TrialRecord> after = ResultsCsv.read(f).rows();
         assertThat(after).hasSize(STUBS).startsWith(before.toArray(TrialRecord[]::new));
-        assertThat(after.stream().map(TrialRecord::key).distinct()).hasSize(STUBS);
+        assertThat(after.stream().map(t -> t.key().id()).distinct()).hasSize(STUBS);
 
         Map<String, TrialRecord> rows = bySolver(f);
         assertThat(rows).hasSize(STUBS);
-        assertThat(rows.get("newton").outcome()).isEqualTo(Outcome.OK);
-        assertThat(rows.get("stub-ok").outcome()).isEqualTo(Outcome.OK);
-        assertThat(rows.get("stub-ok").solverMs()).isEqualTo(1.0);
-        assertThat(rows.get("stub-ok").timeMs()).isGreaterThan(1.0);
-        assertThat(rows.get("newton").solverMs()).isNaN();
-        assertThat(rows.get("stub-liar").outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
-        assertThat(rows.get("stub-failed").outcome()).isEqualTo(Outcome.REPORTED_FAILURE);
-        assertThat(rows.get("stub-failed").message()).contains("DIVERGED");
-        assertThat(rows.get("stub-short").outcome()).isEqualTo(Outcome.INVALID_WEIGHTS);
-        assertThat(rows.get("stub-crash").outcome()).isEqualTo(Outcome.EXCEPTION);
-        assertThat(rows.get("stub-crash").message()).contains("boom: cannot factorise");
-        assertThat(rows.get("stub-malformed").outcome()).isEqualTo(Outcome.EXCEPTION);
+        assertThat(rows.get("newton").judgement().outcome()).isEqualTo(Outcome.OK);
+        assertThat(rows.get("stub-ok").judgement().outcome()).isEqualTo(Outcome.OK);
+        assertThat(rows.get("stub-ok").result().solverMs()).isEqualTo(1.0);
+        assertThat(rows.get("stub-ok").result().timeMs()).isGreaterThan(1.0);
+        assertThat(rows.get("newton").result().solverMs()).isNaN();
+        assertThat(rows.get("stub-liar").judgement().outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
+        assertThat(rows.get("stub-failed").judgement().outcome()).isEqualTo(Outcome.REPORTED_FAILURE);
+        assertThat(rows.get("stub-failed").judgement().message()).contains("DIVERGED");
+        assertThat(rows.get("stub-short").judgement().outcome()).isEqualTo(Outcome.INVALID_WEIGHTS);
+        assertThat(rows.get("stub-crash").judgement().outcome()).isEqualTo(Outcome.EXCEPTION);
+        assertThat(rows.get("stub-crash").judgement().message()).contains("boom: cannot factorise");
+        assertThat(rows.get("stub-malformed").judgement().outcome()).isEqualTo(Outcome.EXCEPTION);
     }
 
     @Test
@@ -91,8 +91,8 @@ class ExternalSweepTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         Map<String, TrialRecord> rows = bySolver(f);
         assertThat(rows).containsOnlyKeys("stub-hang");
-        assertThat(rows.get("stub-hang").outcome()).isEqualTo(Outcome.TIMEOUT);
-        assertThat(rows.get("stub-hang").message()).containsAnyOf("process group was killed", "worker killed");
+        assertThat(rows.get("stub-hang").judgement().outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(rows.get("stub-hang").judgement().message()).containsAnyOf("process group was killed", "worker killed");
     }
 
     @Test
@@ -133,9 +133,9 @@ class ExternalSweepTest {
         assertThat(m.exitCode()).as(m.err()).isEqualTo(ExitCodes.OK);
         Map<String, TrialRecord> rows = bySolver(merged);
         assertThat(rows).hasSize(STUBS);
-        assertThat(rows.get("stub-ok").outcome()).isEqualTo(Outcome.OK);
-        assertThat(rows.get("stub-liar").outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
-        assertThat(rows.get("stub-short").outcome()).isEqualTo(Outcome.INVALID_WEIGHTS);
-        assertThat(rows.get("stub-crash").outcome()).isEqualTo(Outcome.EXCEPTION);
+        assertThat(rows.get("stub-ok").judgement().outcome()).isEqualTo(Outcome.OK);
+        assertThat(rows.get("stub-liar").judgement().outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
+        assertThat(rows.get("stub-short").judgement().outcome()).isEqualTo(Outcome.INVALID_WEIGHTS);
+        assertThat(rows.get("stub-crash").judgement().outcome()).isEqualTo(Outcome.EXCEPTION);
     }
 }

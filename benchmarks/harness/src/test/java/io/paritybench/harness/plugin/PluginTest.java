@@ -95,8 +95,8 @@ class PluginTest {
         assertThat(r.getKey()).isZero();
         List<TrialRecord> rows = ResultsCsv.read(csv).rows();
         assertThat(rows).hasSize(4);
-        Map<String, List<Outcome>> outcomes = rows.stream().collect(Collectors.groupingBy(TrialRecord::solver,
-                Collectors.mapping(TrialRecord::outcome, Collectors.toList())));
+        Map<String, List<Outcome>> outcomes = rows.stream().collect(Collectors.groupingBy(t -> t.key().solver(),
+                Collectors.mapping(t -> t.judgement().outcome(), Collectors.toList())));
         assertThat(outcomes).containsOnlyKeys("plugin-exact", "plugin-equal");
         assertThat(outcomes.get("plugin-exact")).containsOnly(Outcome.OK);
         assertThat(outcomes.get("plugin-equal")).containsOnly(Outcome.REPORTED_FAILURE);

@@ -51,19 +51,19 @@ class ClassifierTest {
     void convergedWithTheReferenceWeightsIsOkAndAtTheFloor() {
         TrialRecord r = classify(SolveStatus.CONVERGED, REF.weights());
 
-        assertThat(r.outcome()).isEqualTo(Outcome.OK);
-        assertThat(r.wRel()).isLessThanOrEqualTo(0x1p-52);
-        assertThat(r.atFloor()).isTrue();
-        assertThat(r.status()).isEqualTo(SolveStatus.CONVERGED);
+        assertThat(r.judgement().outcome()).isEqualTo(Outcome.OK);
+        assertThat(r.judgement().wRel()).isLessThanOrEqualTo(0x1p-52);
+        assertThat(r.judgement().atFloor()).isTrue();
+        assertThat(r.result().status()).isEqualTo(SolveStatus.CONVERGED);
     }
 
     @Test
     void convergedWithWrongWeightsIsASilentFailureFoundByTheResidual() {
         TrialRecord r = classify(SolveStatus.CONVERGED, equalWeights());
 
-        assertThat(r.outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
-        assertThat(r.rrcAbs()).isGreaterThan(TOL);
-        assertThat(r.atFloor()).isFalse();
+        assertThat(r.judgement().outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
+        assertThat(r.judgement().rrcAbs()).isGreaterThan(TOL);
+        assertThat(r.judgement().atFloor()).isFalse();
     }
 
     @Test
@@ -77,10 +77,10 @@ class ClassifierTest {
 
         TrialRecord r = classify(moved, SolveStatus.CONVERGED, REF.weights());
 
-        assertThat(r.rrcAbs()).isLessThanOrEqualTo(TOL);
-        assertThat(r.wRel()).isGreaterThan(r.weightAllowance());
-        assertThat(r.outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
-        assertThat(r.message()).contains("from the reference");
+        assertThat(r.judgement().rrcAbs()).isLessThanOrEqualTo(TOL);
+        assertThat(r.judgement().wRel()).isGreaterThan(r.judgement().weightAllowance());
+        assertThat(r.judgement().outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
+        assertThat(r.judgement().message()).contains("from the reference");
     }
 
     @Test
@@ -94,11 +94,11 @@ class ClassifierTest {
         double[] nan = REF.weights();
         nan[2] = Double.NaN;
 
-        assertThat(classify(SolveStatus.CONVERGED, negative).outcome()).isEqualTo(Outcome.INVALID_WEIGHTS);
-        assertThat(classify(SolveStatus.CONVERGED, unnormalised).outcome()).isEqualTo(Outcome.INVALID_WEIGHTS);
-        assertThat(classify(SolveStatus.CONVERGED, new double[] {0.5, 0.5}).outcome())
+        assertThat(classify(SolveStatus.CONVERGED, negative).judgement().outcome()).isEqualTo(Outcome.INVALID_WEIGHTS);
+        assertThat(classify(SolveStatus.CONVERGED, unnormalised).judgement().outcome()).isEqualTo(Outcome.INVALID_WEIGHTS);
+        assertThat(classify(SolveStatus.CONVERGED, new double[] {0.5, 0.5}).judgement().outcome())
                 .isEqualTo(Outcome.INVALID_WEIGHTS);
-        assertThat(classify(SolveStatus.CONVERGED, nan).outcome()).isEqualTo(Outcome.NON_FINITE);
+        assertThat(classify(SolveStatus.CONVERGED, nan).judgement().outcome()).isEqualTo(Outcome.NON_FINITE);
     }
 
     @Test
@@ -109,10 +109,10 @@ class ClassifierTest {
         TrialRecord r = classify(SolveStatus.NUMERICAL_BREAKDOWN, nan);
         TrialRecord s = classify(SolveStatus.MAX_ITERATIONS, REF.weights());
 
-        assertThat(r.outcome()).isEqualTo(Outcome.REPORTED_FAILURE);
-        assertThat(r.status()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
-        assertThat(s.outcome()).isEqualTo(Outcome.REPORTED_FAILURE);
-        assertThat(s.atFloor()).as("the weights are still measured").isTrue();
+        assertThat(r.judgement().outcome()).isEqualTo(Outcome.REPORTED_FAILURE);
+        assertThat(r.result().status()).isEqualTo(SolveStatus.NUMERICAL_BREAKDOWN);
+        assertThat(s.judgement().outcome()).isEqualTo(Outcome.REPORTED_FAILURE);
+        assertThat(s.judgement().atFloor()).as("the weights are still measured").isTrue();
     }
 
     @Test
@@ -128,19 +128,19 @@ class ClassifierTest {
         TrialRecord died = Classifier.classify(trial(), REF, BUILT, TOL, Criterion.ABS,
                 new WorkerReply.Died("exit code 1", 10));
 
-        assertThat(threw.outcome()).isEqualTo(Outcome.EXCEPTION);
-        assertThat(threw.message()).isEqualTo("java.lang.ArithmeticException: boom");
-        assertThat(rejected.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
-        assertThat(rejected.message()).isEqualTo("x does not support this problem (n = 10)");
-        assertThat(misuseThrown.outcome()).as("an exception from solve() is never NOT_APPLICABLE")
+        assertThat(threw.judgement().outcome()).isEqualTo(Outcome.EXCEPTION);
+        assertThat(threw.judgement().message()).isEqualTo("java.lang.ArithmeticException: boom");
+        assertThat(rejected.judgement().outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        assertThat(rejected.judgement().message()).isEqualTo("x does not support this problem (n = 10)");
+        assertThat(misuseThrown.judgement().outcome()).as("an exception from solve() is never NOT_APPLICABLE")
                 .isEqualTo(Outcome.EXCEPTION);
-        assertThat(misuseThrown.message()).isEqualTo("java.lang.IllegalArgumentException: dimension mismatch");
-        assertThat(timedOut.outcome()).isEqualTo(Outcome.TIMEOUT);
-        assertThat(timedOut.timeMs()).isEqualTo(2000.0);
-        assertThat(died.outcome()).isEqualTo(Outcome.EXCEPTION);
+        assertThat(misuseThrown.judgement().message()).isEqualTo("java.lang.IllegalArgumentException: dimension mismatch");
+        assertThat(timedOut.judgement().outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(timedOut.result().timeMs()).isEqualTo(2000.0);
+        assertThat(died.judgement().outcome()).isEqualTo(Outcome.EXCEPTION);
         for (TrialRecord r : new TrialRecord[] {threw, rejected, misuseThrown, timedOut, died}) {
-            assertThat(r.status()).isNull();
-            assertThat(r.rrcAbs()).isNaN();
+            assertThat(r.result().status()).isNull();
+            assertThat(r.judgement().rrcAbs()).isNaN();
         }
     }
 

@@ -46,7 +46,7 @@ class InterruptedSweepTest {
         }
         List<TrialRecord> before = ResultsCsv.read(file).rows();
         assertThat(before.size()).isBetween(2, 11);
-        Set<String> finished = new HashSet<>(before.stream().map(TrialRecord::key).toList());
+        Set<String> finished = new HashSet<>(before.stream().map(t -> t.key().id()).toList());
 
         SweepCommand resume = new SweepCommand();
         picocli.CommandLine cli = new picocli.CommandLine(resume);
@@ -62,8 +62,8 @@ class InterruptedSweepTest {
         assertThat(s.executed()).hasSize(12 - before.size()).noneMatch(finished::contains);
         List<TrialRecord> after = ResultsCsv.read(file).rows();
         assertThat(after).hasSize(12);
-        assertThat(after.stream().map(TrialRecord::key).distinct()).hasSize(12);
-        assertThat(after).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.OK));
+        assertThat(after.stream().map(t -> t.key().id()).distinct()).hasSize(12);
+        assertThat(after).allSatisfy(r -> assertThat(r.judgement().outcome()).isEqualTo(Outcome.OK));
     }
 
     private static long rows(Path file) throws IOException {

@@ -35,6 +35,43 @@ class ResultsCsvTest {
         assertThat(c.rows()).containsExactly(A, B);
     }
 
+    /** The committed results of the default sweep, written before the rows were nested records. */
+    private static final Path COMMITTED = Path.of("../../results/sweep/sweep.csv");
+
+    @Test
+    void theCommittedSweepResultsReadAndWriteBackByteForByte() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(COMMITTED), "no committed sweep results");
+        ResultsCsv.Contents c = ResultsCsv.read(COMMITTED);
+        assertThat(c.dropped()).as(c.firstBad()).isZero();
+        assertThat(c.rows()).hasSizeGreaterThan(1000);
+        assertThat(c.rows()).anyMatch(r -> r.reference().certified())
+                .anyMatch(r -> r.reference().kind() == ProblemReference.Kind.REFERENCE_UNCERTIFIED
+                        && !r.reference().certified());
+
+        Path copy = tmp.resolve("copy.csv");
+        ResultsCsv.writeAll(copy, c.rows());
+
+        // same column names in the same order, and every value written as before
+        assertThat(Files.readAllLines(copy)).isEqualTo(Files.readAllLines(COMMITTED));
+    }
+
+    @Test
+    void aResumeOfAReorderedFileKeepsItsRowsAndWritesTheCurrentLayout() throws IOException {
+        Path f = tmp.resolve("reordered.csv");
+        ResultsCsv.writeAll(f, List.of(A, B));
+        List<String> reversed = new java.util.ArrayList<>(ResultsCsv.COLUMNS);
+        java.util.Collections.reverse(reversed);
+        rewrite(f, reversed, java.util.Map.of());
+        assertThat(Files.readAllLines(f).get(0)).startsWith("solver_ms,message,");
+
+        try (ResultsCsv.Appender out = new ResultsCsv.Appender(f)) {
+            out.append(A);
+        }
+
+        assertThat(Files.readAllLines(f).get(0)).isEqualTo(String.join(",", ResultsCsv.COLUMNS));
+        assertThat(ResultsCsv.read(f).rows()).containsExactly(A, B, A);
+    }
+
     @Test
     void anAppenderReopenedOnAFileAddsRowsWithoutASecondHeader() throws IOException {
         Path f = tmp.resolve("r.csv");
@@ -126,12 +163,12 @@ class ResultsCsvTest {
         rewrite(f, older, java.util.Map.of());
 
         TrialRecord r = ResultsCsv.read(f).rows().get(0);
-        assertThat(r.measure()).isEqualTo("volatility");
-        assertThat(r.solverResidual()).isNaN();
-        assertThat(r.budgetMin()).isNaN();
+        assertThat(r.key().measure()).isEqualTo("volatility");
+        assertThat(r.result().solverResidual()).isNaN();
+        assertThat(r.facts().budgetMin()).isNaN();
         assertThat(r.key()).isEqualTo(A.key());
-        assertThat(r.outcome()).isEqualTo(A.outcome());
-        assertThat(r.rrcAbs()).isEqualTo(A.rrcAbs());
+        assertThat(r.judgement().outcome()).isEqualTo(A.judgement().outcome());
+        assertThat(r.judgement().rrcAbs()).isEqualTo(A.judgement().rrcAbs());
 
         try (ResultsCsv.Appender out = new ResultsCsv.Appender(f)) {
             out.append(B);

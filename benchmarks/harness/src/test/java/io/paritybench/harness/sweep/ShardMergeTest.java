@@ -51,7 +51,7 @@ class ShardMergeTest {
         Path two = file("2.csv", "f", "1/2", failed);
 
         assertThatThrownBy(() -> ShardMerge.merge(List.of(one, two))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("inconsistent results for trial " + B.key());
+                .hasMessageContaining("inconsistent results for trial " + B.key().id());
     }
 
     @Test
@@ -63,7 +63,7 @@ class ShardMergeTest {
         ShardMerge.Result r = ShardMerge.merge(List.of(one, two));
 
         assertThat(r.rows()).containsExactly(B);
-        assertThat(r.warnings()).singleElement().asString().startsWith("timing-dependent trial " + B.key());
+        assertThat(r.warnings()).singleElement().asString().startsWith("timing-dependent trial " + B.key().id());
     }
 
     @Test

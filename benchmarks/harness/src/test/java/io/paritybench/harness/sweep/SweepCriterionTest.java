@@ -39,7 +39,7 @@ class SweepCriterionTest {
     }
 
     private static Map<String, TrialRecord> bySolver(Path f) {
-        return ResultsCsv.read(f).rows().stream().collect(Collectors.toMap(TrialRecord::solver, r -> r));
+        return ResultsCsv.read(f).rows().stream().collect(Collectors.toMap(r -> r.key().solver(), r -> r));
     }
 
     @Test
@@ -49,23 +49,23 @@ class SweepCriterionTest {
         assertThat(a.code()).as(a.err()).isEqualTo(ExitCodes.OK);
         TrialRecord looseAbs = bySolver(abs).get(SweepTestSolvers.ABS_ONLY);
         // the control: 0.1 % off on a 1e-4 budget is about 1e-7 in max|RRC - b|, within 1e-6
-        assertThat(looseAbs.rrcAbs()).isLessThan(1e-6);
-        assertThat(looseAbs.rrcRel()).isGreaterThan(1e-4);
-        assertThat(looseAbs.outcome()).as(looseAbs.message()).isEqualTo(Outcome.OK);
+        assertThat(looseAbs.judgement().rrcAbs()).isLessThan(1e-6);
+        assertThat(looseAbs.judgement().rrcRel()).isGreaterThan(1e-4);
+        assertThat(looseAbs.judgement().outcome()).as(looseAbs.judgement().message()).isEqualTo(Outcome.OK);
 
         Path rel = tmp.resolve("rel.csv");
         Run r = sweep(rel, "--criterion", "rel");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         Map<String, TrialRecord> rows = bySolver(rel);
         TrialRecord loose = rows.get(SweepTestSolvers.ABS_ONLY);
-        assertThat(loose.rrcAbs()).isLessThan(1e-6);
-        assertThat(loose.outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
-        assertThat(loose.message()).contains("max|RRC/b-1|");
+        assertThat(loose.judgement().rrcAbs()).isLessThan(1e-6);
+        assertThat(loose.judgement().outcome()).isEqualTo(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE);
+        assertThat(loose.judgement().message()).contains("max|RRC/b-1|");
         // an honest solver is asked for max|RRC - b| <= 1e-6 x 1e-4 and meets the relative criterion
         TrialRecord exact = rows.get(SweepTestSolvers.EXACT);
-        assertThat(exact.tolerance()).isLessThanOrEqualTo(1e-6 * 1e-4 * (1 + 1e-12));
-        assertThat(exact.rrcRel()).isLessThanOrEqualTo(1e-6);
-        assertThat(exact.outcome()).as(exact.message()).isEqualTo(Outcome.OK);
+        assertThat(exact.judgement().tolerance()).isLessThanOrEqualTo(1e-6 * 1e-4 * (1 + 1e-12));
+        assertThat(exact.judgement().rrcRel()).isLessThanOrEqualTo(1e-6);
+        assertThat(exact.judgement().outcome()).as(exact.judgement().message()).isEqualTo(Outcome.OK);
         assertThat(RunInfo.read(RunInfo.pathFor(rel)).config()).containsEntry("criterion", "rel");
         assertThat(RunInfo.read(RunInfo.pathFor(rel)).fingerprint())
                 .isNotEqualTo(RunInfo.read(RunInfo.pathFor(abs)).fingerprint());

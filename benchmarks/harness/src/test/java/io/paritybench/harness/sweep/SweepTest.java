@@ -53,8 +53,8 @@ class SweepTest {
     }
 
     private static Map<String, Set<Outcome>> outcomesBySolver(List<TrialRecord> rows) {
-        return rows.stream().collect(Collectors.groupingBy(TrialRecord::solver,
-                Collectors.mapping(TrialRecord::outcome, Collectors.toSet())));
+        return rows.stream().collect(Collectors.groupingBy(r -> r.key().solver(),
+                Collectors.mapping(r -> r.judgement().outcome(), Collectors.toSet())));
     }
 
     private static List<TrialRecord> canonical(List<TrialRecord> rows) {
@@ -73,25 +73,25 @@ class SweepTest {
         Sweep.Summary s = new Sweep(c, SweepPlan.of(c), settings(file)).run();
 
         List<TrialRecord> rows = ResultsCsv.read(file).rows();
-        List<TrialRecord> measured = rows.stream().filter(r -> r.stage() == Stage.MEASURE).toList();
+        List<TrialRecord> measured = rows.stream().filter(r -> r.key().stage() == Stage.MEASURE).toList();
         assertThat(s.skippedProblems()).isZero();
         assertThat(measured).hasSize(2 * 3);
-        assertThat(measured).extracting(TrialRecord::measure).containsOnly("var:0.99", "es:0.975");
+        assertThat(measured).extracting(r -> r.key().measure()).containsOnly("var:0.99", "es:0.975");
         assertThat(outcomesBySolver(measured)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "newton", Set.of(Outcome.OK),
                 "inverse-vol", Set.of(Outcome.NOT_APPLICABLE),
                 SweepTestSolvers.EXACT, Set.of(Outcome.NOT_APPLICABLE)));
         for (TrialRecord r : measured) {
-            assertThat(r.refKind()).isEqualTo(ProblemReference.Kind.REFERENCE_UNCERTIFIED);
-            if (r.solver().equals("newton")) {
+            assertThat(r.reference().kind()).isEqualTo(ProblemReference.Kind.REFERENCE_UNCERTIFIED);
+            if (r.key().solver().equals("newton")) {
                 // Two double Newton solutions of the same problem: within the achievable max(1e-13, 100·κ_w·u).
-                assertThat(r.wRel()).isLessThanOrEqualTo(Math.max(1e-13, 100 * r.kappaW() * 0x1p-53));
-                assertThat(r.rrcAbs()).isLessThanOrEqualTo(r.tolerance());
+                assertThat(r.judgement().wRel()).isLessThanOrEqualTo(Math.max(1e-13, 100 * r.facts().kappaW() * 0x1p-53));
+                assertThat(r.judgement().rrcAbs()).isLessThanOrEqualTo(r.judgement().tolerance());
             }
         }
         // The volatility grid is untouched: its rows are volatility rows.
-        assertThat(rows.stream().filter(r -> r.stage() == Stage.GRID)).isNotEmpty()
-                .allMatch(r -> r.measure().equals("volatility"));
+        assertThat(rows.stream().filter(r -> r.key().stage() == Stage.GRID)).isNotEmpty()
+                .allMatch(r -> r.key().measure().equals("volatility"));
 
         Path report = tmp.resolve("report").resolve("REPORT.md");
         io.paritybench.harness.sweep.report.SweepReport.write(file, report, tmp.resolve("report"));
@@ -131,19 +131,19 @@ class SweepTest {
         // Each timeout killed its worker: one initial worker plus one per timeout.
         assertThat(s.workerStarts()).isEqualTo(3);
         for (TrialRecord r : rows) {
-            if (r.solver().equals(SweepTestSolvers.LYING)) {
-                assertThat(r.status()).isEqualTo(io.paritybench.core.SolveStatus.CONVERGED);
-                assertThat(r.rrcAbs()).isGreaterThan(r.tolerance());
-                assertThat(r.message()).contains("harness max|RRC-b|");
+            if (r.key().solver().equals(SweepTestSolvers.LYING)) {
+                assertThat(r.result().status()).isEqualTo(io.paritybench.core.SolveStatus.CONVERGED);
+                assertThat(r.judgement().rrcAbs()).isGreaterThan(r.judgement().tolerance());
+                assertThat(r.judgement().message()).contains("harness max|RRC-b|");
             }
-            if (r.solver().equals(SweepTestSolvers.THROWING)) {
-                assertThat(r.message()).startsWith(ArithmeticException.class.getName());
+            if (r.key().solver().equals(SweepTestSolvers.THROWING)) {
+                assertThat(r.judgement().message()).startsWith(ArithmeticException.class.getName());
             }
-            if (r.solver().equals(SweepTestSolvers.EXACT)) {
+            if (r.key().solver().equals(SweepTestSolvers.EXACT)) {
                 // Correctly rounded weights normalised once more: within a few ulps of the reference.
-                assertThat(r.wRel()).isLessThan(1e-15);
-                assertThat(r.refKind()).isEqualTo(ProblemReference.Kind.REFERENCE_SOLVER);
-                assertThat(r.atFloor()).isTrue();
+                assertThat(r.judgement().wRel()).isLessThan(1e-15);
+                assertThat(r.reference().kind()).isEqualTo(ProblemReference.Kind.REFERENCE_SOLVER);
+                assertThat(r.judgement().atFloor()).isTrue();
             }
         }
         RunInfo info = RunInfo.read(RunInfo.pathFor(file));
@@ -169,8 +169,8 @@ class SweepTest {
                 SweepTestSolvers.NULL, Set.of(Outcome.EXCEPTION),
                 SweepTestSolvers.EXITING, Set.of(Outcome.EXCEPTION),
                 SweepTestSolvers.EXACT, Set.of(Outcome.OK)));
-        Map<String, String> messages = rows.stream().collect(Collectors.toMap(TrialRecord::solver,
-                TrialRecord::message));
+        Map<String, String> messages = rows.stream().collect(Collectors.toMap(r -> r.key().solver(),
+                r -> r.judgement().message()));
         assertThat(messages.get(SweepTestSolvers.ILLEGAL))
                 .startsWith(IllegalArgumentException.class.getName() + ": dimension mismatch");
         assertThat(messages.get(SweepTestSolvers.NULL)).contains("solve returned null");
@@ -194,7 +194,7 @@ class SweepTest {
         assertThat(second.executed()).hasSize(2).doesNotContainAnyElementsOf(first.executed());
         List<TrialRecord> rows = ResultsCsv.read(file).rows();
         assertThat(rows).hasSize(6);
-        assertThat(rows.stream().map(TrialRecord::key).distinct()).hasSize(6);
+        assertThat(rows.stream().map(t -> t.key().id()).distinct()).hasSize(6);
         assertThat(ResultsCsv.read(file).dropped()).isZero();
 
         Path fresh = tmp.resolve("fresh.csv");
@@ -234,16 +234,16 @@ class SweepTest {
         List<TrialRecord> unsharded = ResultsCsv.read(whole).rows();
         assertThat(canonical(merged.rows())).isEqualTo(canonical(unsharded));
         // The shards are a partition: no trial in both.
-        Set<String> keysA = new HashSet<>(ResultsCsv.read(a).rows().stream().map(TrialRecord::key).toList());
-        assertThat(ResultsCsv.read(b).rows()).noneMatch(r -> keysA.contains(r.key()));
+        Set<String> keysA = new HashSet<>(ResultsCsv.read(a).rows().stream().map(t -> t.key().id()).toList());
+        assertThat(ResultsCsv.read(b).rows()).noneMatch(r -> keysA.contains(r.key().id()));
         // 4 grid problems and 4 two-asset problems for each of the 2 solvers, plus the bisection.
-        assertThat(unsharded.stream().filter(r -> r.stage() != Stage.BISECT)).hasSize(16);
+        assertThat(unsharded.stream().filter(r -> r.key().stage() != Stage.BISECT)).hasSize(16);
         assertThat(all.breakingPoints()).containsExactlyInAnyOrder(
                 SweepTestSolvers.EXACT + " n=4: >= 1e5",
                 SweepTestSolvers.KAPPA_LIMITED + " n=4: 1e3 (fails at 1e4)");
-        assertThat(unsharded).filteredOn(r -> r.stage() == Stage.N2)
-                .allSatisfy(r -> assertThat(r.refKind()).isEqualTo(ProblemReference.Kind.CLOSED_FORM))
-                .allSatisfy(r -> assertThat(r.refCrossCheck()).isLessThan(1e-15));
+        assertThat(unsharded).filteredOn(r -> r.key().stage() == Stage.N2)
+                .allSatisfy(r -> assertThat(r.reference().kind()).isEqualTo(ProblemReference.Kind.CLOSED_FORM))
+                .allSatisfy(r -> assertThat(r.reference().crossCheck()).isLessThan(1e-15));
     }
 
     @Test
@@ -256,13 +256,13 @@ class SweepTest {
 
         List<TrialRecord> rows = ResultsCsv.read(file).rows();
         assertThat(rows).hasSize(4).allSatisfy(r -> {
-            assertThat(r.stage()).isEqualTo(Stage.CASES);
-            assertThat(r.refKind()).isEqualTo(ProblemReference.Kind.CASE_FILE);
+            assertThat(r.key().stage()).isEqualTo(Stage.CASES);
+            assertThat(r.reference().kind()).isEqualTo(ProblemReference.Kind.CASE_FILE);
         });
-        assertThat(rows).filteredOn(r -> r.solver().equals(SweepTestSolvers.EXACT))
-                .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.OK));
-        assertThat(rows).filteredOn(r -> r.solver().equals(SweepTestSolvers.TWO_ONLY))
-                .extracting(r -> r.n() + ":" + r.outcome())
+        assertThat(rows).filteredOn(r -> r.key().solver().equals(SweepTestSolvers.EXACT))
+                .allSatisfy(r -> assertThat(r.judgement().outcome()).isEqualTo(Outcome.OK));
+        assertThat(rows).filteredOn(r -> r.key().solver().equals(SweepTestSolvers.TWO_ONLY))
+                .extracting(r -> r.key().n() + ":" + r.judgement().outcome())
                 .containsExactlyInAnyOrder("2:OK", "10:NOT_APPLICABLE");
     }
 }

@@ -69,4 +69,139 @@ public final class DampedNewton {
             y[i] *= (1 + (delta - r)) / denominator;
         }
     }
+
+    /** {@code λ² = g'Δ} and {@code δ = max_i |Δ_i|/y_i} of a Newton direction Δ at y. */
+    public record Decrement(double lambda2, double delta) {
+
+        /** Accumulated in index order, as every loop did before sharing it. O(n). */
+        public static Decrement of(double[] g, double[] d, double[] y) {
+            double lam2 = 0;
+            double delta = 0;
+            for (int i = 0; i < y.length; i++) {
+                lam2 += g[i] * d[i];
+                delta = Math.max(delta, Math.abs(d[i]) / y[i]);
+            }
+            return new Decrement(lam2, delta);
+        }
+    }
+
+    /** @return whether {@code y − tΔ} is strictly positive in every coordinate */
+    public static boolean staysPositive(double[] y, double[] d, double t) {
+        for (int i = 0; i < y.length; i++) {
+            if (!(y[i] - t * d[i] > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * ALGORITHMS.md §6.2's noise-floor rule in its original form (the reference's phases): in the quadratic phase,
+     * {@code λ > λ_prev/4} twice in a row means the decrement has reached the rounding floor.
+     */
+    public static final class QuarterRule {
+        private double prev = Double.POSITIVE_INFINITY;
+        private int slow;
+
+        /** A damped step: the quadratic-phase history starts afresh. */
+        public void reset() {
+            slow = 0;
+            prev = Double.POSITIVE_INFINITY;
+        }
+
+        /** @return whether the quadratic-phase decrement λ is the second in a row above a quarter of its predecessor */
+        public boolean stagnated(double lambda) {
+            slow = lambda > prev / 4 ? slow + 1 : 0;
+            if (slow >= 2) {
+                return true;
+            }
+            prev = lambda;
+            return false;
+        }
+    }
+
+    /** Why {@link Stagnation#quadratic} stops the iteration. */
+    public enum Stop {
+        /** Go on. */
+        NONE,
+        /** {@value DampedNewton#STAGNATION_STRIKES} rounding-dominated quadratic steps in a row ({@code λ⁺ > λ/4} below the onset). */
+        STRIKES,
+        /** The step is below the resolution of the iterate: {@code δ ≤ 4u}. */
+        RESOLUTION,
+        /** {@value DampedNewton#NO_PROGRESS_WINDOW} quadratic steps in a row without halving the smallest decrement seen. */
+        NO_PROGRESS
+    }
+
+    /** Below this decrement {@code λ⁺ > λ/4} cannot happen in exact arithmetic: {@code 3 − 2√2}. */
+    public static final double STAGNATION_ONSET = 3 - 2 * Math.sqrt(2);
+    /** Consecutive rounding-dominated quadratic iterations that stop the iteration. */
+    public static final int STAGNATION_STRIKES = 2;
+    /** Quadratic iterations without halving the best decrement that stop the iteration. */
+    public static final int NO_PROGRESS_WINDOW = 8;
+
+    /**
+     * The newton solvers' stagnation rules (ALGORITHMS.md §6.2, restricted to where they are a certain sign of
+     * rounding): in the quadratic phase a self-concordant function satisfies {@code λ⁺ ≤ (λ/(1 − λ))²}, so
+     * {@code λ⁺ > λ/4} after a quadratic step with {@code λ < 3 − 2√2} is rounding; {@value #STAGNATION_STRIKES}
+     * such strikes in a row (counted only for accurate directions; after a suspicious one the next direction is
+     * requested accurate), a step below the iterate's resolution, or {@value #NO_PROGRESS_WINDOW} quadratic steps
+     * without halving the best decrement stop the iteration. O(1) per call.
+     */
+    public static final class Stagnation {
+        private int strikes;
+        private double lambdaPrev = Double.NaN;
+        private boolean prevQuadratic;
+        private double bestLambda = Double.POSITIVE_INFINITY;
+        private int sinceBest;
+        private boolean wantAccurate;
+
+        /** A damped step is taken: no strike, and no accurate direction needed. */
+        public void damped() {
+            strikes = 0;
+            wantAccurate = false;
+        }
+
+        /**
+         * A quadratic-phase iteration with decrement λ and relative step δ.
+         *
+         * @param accurate whether the direction was computed accurately (a strike counts only then)
+         * @return the rule that stops the iteration, or {@link Stop#NONE}
+         */
+        public Stop quadratic(double lambda, double delta, boolean accurate) {
+            boolean suspicious = prevQuadratic && lambdaPrev < STAGNATION_ONSET && lambda > lambdaPrev / 4;
+            if (!suspicious) {
+                strikes = 0;
+            } else if (accurate) {
+                strikes++;
+            }
+            wantAccurate = suspicious;
+            if (lambda < 0.5 * bestLambda) {
+                bestLambda = lambda;
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
+            if (strikes >= STAGNATION_STRIKES) {
+                return Stop.STRIKES;
+            }
+            if (delta <= 4 * U) {
+                return Stop.RESOLUTION;
+            }
+            if (sinceBest >= NO_PROGRESS_WINDOW) {
+                return Stop.NO_PROGRESS;
+            }
+            return Stop.NONE;
+        }
+
+        /** The step of decrement λ was taken, in the quadratic phase or not. */
+        public void stepped(double lambda, boolean quadratic) {
+            prevQuadratic = quadratic;
+            lambdaPrev = lambda;
+        }
+
+        /** @return whether the next direction should be accurate (the last quadratic step was suspicious) */
+        public boolean wantAccurate() {
+            return wantAccurate;
+        }
+    }
 }

@@ -2,9 +2,7 @@ package io.paritybench.core.reference;
 
 import io.paritybench.core.Deadline;
 import io.paritybench.core.FactorCovariance;
-import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
-import io.paritybench.core.newton.DampedNewton;
 import io.paritybench.core.WoodburySolver;
 
 /**
@@ -26,50 +24,27 @@ final class FactorReference {
     private FactorReference() {
     }
 
-    /** Phase 1; the start {@code y0} is positive and scaled to {@code y0'Cy0 = Σ b}. */
+    /**
+     * Phase 1: {@link SpinuNewton#run} with the Woodbury Newton system plus one refinement step of its solution; the
+     * start {@code y0} is positive and scaled to {@code y0'Cy0 = Σ b}.
+     */
     static SpinuNewton.Outcome newton(FactorCovariance corr, double[] b, double[] y0, int cap, Deadline deadline,
                                       SolverOptions observed, double[] vol) {
         int n = corr.n();
         WoodburySolver system = new WoodburySolver(corr);
         double[] dt = corr.idiosyncraticVariances();
-        double[] y = y0.clone();
         double[] cy = new double[n];
-        double[] g = new double[n];
         double[] e = new double[n];
-        double[] d = new double[n];
         double[] r = new double[n];
-        double s = 0;
-        for (double v : b) {
-            s += v;
-        }
-        double tolLambda = 1e-10 * Math.sqrt(s);
-        double switchAt = DampedNewton.switchThreshold(s);
-        double prev = Double.POSITIVE_INFINITY;
-        int slow = 0;
-        int it = 0;
-        int damped = 0;
-        int factorizations = 0;
-        double lambda = Double.NaN;
-        while (true) {
-            observed.observe(it, y, vol);
-            if (deadline.passed()) {
-                return new SpinuNewton.Outcome(y, SolveStatus.TIME_LIMIT, it, damped, factorizations, lambda,
-                        "time limit reached in the double-precision Newton phase");
-            }
-            if (it >= cap) {
-                return new SpinuNewton.Outcome(y, SolveStatus.MAX_ITERATIONS, it, damped, factorizations, lambda,
-                        "iteration cap reached in the double-precision Newton phase");
-            }
+        SpinuNewton.NewtonSystem woodbury = (y, g, d, it) -> {
             corr.multiply(y, cy);
             for (int i = 0; i < n; i++) {
                 double bi = b[i] / y[i];
                 g[i] = cy[i] - bi;
                 e[i] = dt[i] + bi / y[i];
             }
-            factorizations++;
             if (!system.factor(e)) {
-                return new SpinuNewton.Outcome(y, SolveStatus.NUMERICAL_BREAKDOWN, it, damped, factorizations, lambda,
-                        "Woodbury factorisation of the Newton Hessian failed at iteration " + it);
+                return "Woodbury factorisation of the Newton Hessian failed at iteration " + it;
             }
             system.solve(g, d);
             corr.multiply(d, r);
@@ -77,44 +52,12 @@ final class FactorReference {
                 r[i] = g[i] - r[i] - (e[i] - dt[i]) * d[i];
             }
             system.solve(r, r);
-            double lam2 = 0;
-            double delta = 0;
             for (int i = 0; i < n; i++) {
                 d[i] += r[i];
-                lam2 += g[i] * d[i];
-                delta = Math.max(delta, Math.abs(d[i]) / y[i]);
             }
-            if (!Double.isFinite(lam2) || !Double.isFinite(delta)) {
-                return new SpinuNewton.Outcome(y, SolveStatus.NUMERICAL_BREAKDOWN, it, damped, factorizations, lambda,
-                        "non-finite Newton step at iteration " + it);
-            }
-            lambda = Math.sqrt(Math.max(lam2, 0));
-            it++;
-            if (DampedNewton.damped(lambda, delta, switchAt)) {
-                DampedNewton.dampedStep(y, d, delta);
-                damped++;
-                slow = 0;
-                prev = Double.POSITIVE_INFINITY;
-                continue;
-            }
-            double t = 1;
-            while (!SpinuNewton.inside(y, d, t)) {
-                t *= 0.5;
-            }
-            for (int i = 0; i < n; i++) {
-                y[i] -= t * d[i];
-            }
-            if (lambda <= tolLambda) {
-                return new SpinuNewton.Outcome(y, SolveStatus.CONVERGED, it, damped, factorizations, lambda,
-                        "Newton decrement below 1e-10*sqrt(S)");
-            }
-            slow = lambda > prev / 4 ? slow + 1 : 0;
-            if (slow >= 2) {
-                return new SpinuNewton.Outcome(y, SolveStatus.STAGNATED, it, damped, factorizations, lambda,
-                        "Newton decrement stagnated at the double-precision noise floor");
-            }
-            prev = lambda;
-        }
+            return null;
+        };
+        return SpinuNewton.run(woodbury, n, b, y0, cap, deadline, observed, vol);
     }
 
     /** Phase 2: the double-double refinement through the factor operator. */

@@ -3,6 +3,7 @@ package io.paritybench.core.reference;
 import io.paritybench.core.Deadline;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.newton.DampedNewton;
 import io.paritybench.core.linalg.BlockCholesky;
 
 /**
@@ -47,8 +48,7 @@ final class MeasureNewton {
         int it = 0;
         int damped = 0;
         int fact = 0;
-        int slow = 0;
-        double prev = Double.POSITIVE_INFINITY;
+        DampedNewton.QuarterRule floor = new DampedNewton.QuarterRule();
         while (true) {
             observed.observe(it, y, vol);
             double f = eval(c, n, mu, mult, b, y, v, st);
@@ -85,24 +85,17 @@ final class MeasureNewton {
             }
             System.arraycopy(g, 0, d, 0, n);
             BlockCholesky.solve(h, n, d);
-            double lam2 = 0;
-            double rel = 0;
-            for (int i = 0; i < n; i++) {
-                lam2 += g[i] * d[i];
-                rel = Math.max(rel, Math.abs(d[i]) / y[i]);
-            }
+            DampedNewton.Decrement dec = DampedNewton.Decrement.of(g, d, y);
+            double lam2 = dec.lambda2();
+            double rel = dec.delta();
             if (!(lam2 >= 0) || !Double.isFinite(rel)) {
                 return new Outcome(y, SolveStatus.NUMERICAL_BREAKDOWN, it, damped, fact, "not a descent direction");
             }
             double lambda = Math.sqrt(lam2);
-            boolean isDamped = lambda > SpinuNewton.LAMBDA_STAR;
-            if (!isDamped) {
-                slow = lambda > prev / 4 ? slow + 1 : 0;
-                if (slow >= 2 || rel <= 4 * U) {
-                    return new Outcome(y, SolveStatus.STAGNATED, it, damped, fact,
-                            "Newton decrement at the double-precision noise floor");
-                }
-                prev = lambda;
+            boolean isDamped = lambda > DampedNewton.LAMBDA_STAR;
+            if (!isDamped && (floor.stagnated(lambda) || rel <= 4 * U)) {
+                return new Outcome(y, SolveStatus.STAGNATED, it, damped, fact,
+                        "Newton decrement at the double-precision noise floor");
             }
             double t = isDamped ? 1 / (1 + rel) : 1;
             double slack = 16 * U * (Math.abs(risk) + 2 * mult * sigma + Math.abs(f - risk) + s);

@@ -19,7 +19,7 @@ import io.paritybench.core.linalg.BlockCholesky;
 final class SpinuNewton {
 
     /** Spinu's damped-phase threshold 0.95·(3 − √5)/2. */
-    static final double LAMBDA_STAR = 0.95 * (3 - Math.sqrt(5)) / 2;
+    static final double LAMBDA_STAR = DampedNewton.LAMBDA_STAR;
 
     /** Outcome of the double-precision phase. */
     record Outcome(double[] y, SolveStatus status, int iterations, int damped, int factorizations, double lambda,
@@ -27,6 +27,16 @@ final class SpinuNewton {
     }
 
     private SpinuNewton() {
+    }
+
+    /** The Newton system at one iterate, dense ({@link #run}) or through the factor operator ({@link FactorReference}). */
+    interface NewtonSystem {
+        /**
+         * Sets {@code g = Cy − b ⊘ y} and {@code d = H⁻¹g}, {@code H = C + diag(b ⊘ y²)}.
+         *
+         * @return null, or why the Hessian could not be factorised (NUMERICAL_BREAKDOWN)
+         */
+        String direction(double[] y, double[] g, double[] d, int iteration);
     }
 
     /**
@@ -39,8 +49,30 @@ final class SpinuNewton {
      */
     static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, Deadline deadline, SolverOptions observed,
                        double[] vol) {
-        double[] y = y0.clone();
         double[][] h = new double[n][n];
+        NewtonSystem dense = (y, g, d, it) -> {
+            for (int i = 0; i < n; i++) {
+                int ri = i * n;
+                double cy = 0;
+                for (int j = 0; j < n; j++) {
+                    cy += c[ri + j] * y[j];
+                }
+                g[i] = cy - b[i] / y[i];
+            }
+            if (!factorShifted(c, n, b, y, h)) {
+                return "Cholesky of the Newton Hessian failed at iteration " + it;
+            }
+            System.arraycopy(g, 0, d, 0, n);
+            BlockCholesky.solve(h, n, d);
+            return null;
+        };
+        return run(dense, n, b, y0, cap, deadline, observed, vol);
+    }
+
+    /** The iteration of the class comment, with the Newton systems solved by {@code system}. */
+    static Outcome run(NewtonSystem system, int n, double[] b, double[] y0, int cap, Deadline deadline,
+                       SolverOptions observed, double[] vol) {
+        double[] y = y0.clone();
         double[] g = new double[n];
         double[] d = new double[n];
         double s = 0;
@@ -49,8 +81,7 @@ final class SpinuNewton {
         }
         double tolLambda = 1e-10 * Math.sqrt(s);
         double switchAt = DampedNewton.switchThreshold(s);
-        double prev = Double.POSITIVE_INFINITY;
-        int slow = 0;
+        DampedNewton.QuarterRule floor = new DampedNewton.QuarterRule();
         int it = 0;
         int damped = 0;
         int factorizations = 0;
@@ -65,27 +96,14 @@ final class SpinuNewton {
                 return new Outcome(y, SolveStatus.MAX_ITERATIONS, it, damped, factorizations, lambda,
                         "iteration cap reached in the double-precision Newton phase");
             }
-            for (int i = 0; i < n; i++) {
-                int ri = i * n;
-                double cy = 0;
-                for (int j = 0; j < n; j++) {
-                    cy += c[ri + j] * y[j];
-                }
-                g[i] = cy - b[i] / y[i];
-            }
             factorizations++;
-            if (!factorShifted(c, n, b, y, h)) {
-                return new Outcome(y, SolveStatus.NUMERICAL_BREAKDOWN, it, damped, factorizations, lambda,
-                        "Cholesky of the Newton Hessian failed at iteration " + it);
+            String failure = system.direction(y, g, d, it);
+            if (failure != null) {
+                return new Outcome(y, SolveStatus.NUMERICAL_BREAKDOWN, it, damped, factorizations, lambda, failure);
             }
-            System.arraycopy(g, 0, d, 0, n);
-            BlockCholesky.solve(h, n, d);
-            double lam2 = 0;
-            double delta = 0;
-            for (int i = 0; i < n; i++) {
-                lam2 += g[i] * d[i];
-                delta = Math.max(delta, Math.abs(d[i]) / y[i]);
-            }
+            DampedNewton.Decrement dec = DampedNewton.Decrement.of(g, d, y);
+            double lam2 = dec.lambda2();
+            double delta = dec.delta();
             if (!Double.isFinite(lam2) || !Double.isFinite(delta)) {
                 return new Outcome(y, SolveStatus.NUMERICAL_BREAKDOWN, it, damped, factorizations, lambda,
                         "non-finite Newton step at iteration " + it);
@@ -95,12 +113,11 @@ final class SpinuNewton {
             if (DampedNewton.damped(lambda, delta, switchAt)) {
                 DampedNewton.dampedStep(y, d, delta);
                 damped++;
-                slow = 0;
-                prev = Double.POSITIVE_INFINITY;
+                floor.reset();
                 continue;
             }
             double t = 1;
-            while (!inside(y, d, t)) {
+            while (!DampedNewton.staysPositive(y, d, t)) {
                 t *= 0.5;
             }
             for (int i = 0; i < n; i++) {
@@ -110,22 +127,11 @@ final class SpinuNewton {
                 return new Outcome(y, SolveStatus.CONVERGED, it, damped, factorizations, lambda,
                         "Newton decrement below 1e-10*sqrt(S)");
             }
-            slow = lambda > prev / 4 ? slow + 1 : 0;
-            if (slow >= 2) {
+            if (floor.stagnated(lambda)) {
                 return new Outcome(y, SolveStatus.STAGNATED, it, damped, factorizations, lambda,
                         "Newton decrement stagnated at the double-precision noise floor");
             }
-            prev = lambda;
         }
-    }
-
-    static boolean inside(double[] y, double[] d, double t) {
-        for (int i = 0; i < y.length; i++) {
-            if (!(y[i] - t * d[i] > 0)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

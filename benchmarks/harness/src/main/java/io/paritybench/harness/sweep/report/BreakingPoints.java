@@ -46,10 +46,10 @@ final class BreakingPoints {
     static List<Search> of(List<TrialRecord> rows, int seeds, double success) {
         Map<String, Map<Integer, Map<Double, List<TrialRecord>>>> bySolver = new java.util.LinkedHashMap<>();
         for (TrialRecord r : rows) {
-            if (r.stage() == Stage.BISECT) {
-                bySolver.computeIfAbsent(r.solver(), k -> new TreeMap<>())
-                        .computeIfAbsent(r.n(), k -> new TreeMap<>())
-                        .computeIfAbsent(r.kappa(), k -> new ArrayList<>()).add(r);
+            if (r.key().stage() == Stage.BISECT) {
+                bySolver.computeIfAbsent(r.key().solver(), k -> new TreeMap<>())
+                        .computeIfAbsent(r.key().n(), k -> new TreeMap<>())
+                        .computeIfAbsent(r.key().kappa(), k -> new ArrayList<>()).add(r);
             }
         }
         List<Search> out = new ArrayList<>();
@@ -61,8 +61,8 @@ final class BreakingPoints {
                 Bisection.Tally t = new Bisection.Tally(seeds, success);
                 int ok = 0;
                 for (TrialRecord r : e.getValue()) {
-                    t.add(r.outcome());
-                    ok += r.outcome() == Outcome.OK ? 1 : 0;
+                    t.add(r.judgement().outcome());
+                    ok += r.judgement().outcome() == Outcome.OK ? 1 : 0;
                 }
                 Bisection.Verdict v = t.verdict();
                 probes.add(new Probe(e.getKey(), ok, e.getValue().size(), v));

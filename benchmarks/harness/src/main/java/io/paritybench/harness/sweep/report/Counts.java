@@ -13,7 +13,7 @@ final class Counts {
     private long total;
 
     void add(TrialRecord r) {
-        byOutcome.merge(r.outcome(), 1L, Long::sum);
+        byOutcome.merge(r.judgement().outcome(), 1L, Long::sum);
         total++;
     }
 

@@ -29,7 +29,7 @@ final class ReportTables {
     /** @return the solvers in order of first appearance */
     static List<String> solvers(List<TrialRecord> rows) {
         Set<String> s = new LinkedHashSet<>();
-        rows.forEach(r -> s.add(r.solver()));
+        rows.forEach(r -> s.add(r.key().solver()));
         return List.copyOf(s);
     }
 
@@ -40,7 +40,7 @@ final class ReportTables {
             m.put(s, new TreeMap<>(order));
         }
         for (TrialRecord r : rows) {
-            m.get(r.solver()).computeIfAbsent(key.apply(r), k -> new Counts()).add(r);
+            m.get(r.key().solver()).computeIfAbsent(key.apply(r), k -> new Counts()).add(r);
         }
         return m;
     }
@@ -50,7 +50,7 @@ final class ReportTables {
                 "invalid", "non-finite", "reported %", "exception", "timeout", "not applicable");
         List<List<String>> out = new ArrayList<>();
         for (String s : solvers(rows)) {
-            Counts c = Counts.of(rows.stream().filter(r -> r.solver().equals(s)).toList());
+            Counts c = Counts.of(rows.stream().filter(r -> r.key().solver().equals(s)).toList());
             long a = c.applicable();
             out.add(List.of(s, Long.toString(c.total()), Fmt.pct(c.ok(), a), Fmt.pct(c.silent(), a),
                     Long.toString(c.get(Outcome.CLAIMED_SUCCESS_BUT_INACCURATE)),
@@ -90,7 +90,7 @@ final class ReportTables {
     static Table byKappa(List<TrialRecord> rows) {
         return ReportTables.<Long>rates("rates_by_kappa", "Rates by κ(Σ)",
                 "Trials binned by the measured κ(Σ) of the problem (log10 rounded).", rows,
-                r -> Double.isFinite(r.kappaSigma()) && r.kappaSigma() > 0 ? Math.round(Math.log10(r.kappaSigma()))
+                r -> Double.isFinite(r.facts().kappaSigma()) && r.facts().kappaSigma() > 0 ? Math.round(Math.log10(r.facts().kappaSigma()))
                         : Long.MAX_VALUE, Long::compare,
                 e -> e == Long.MAX_VALUE ? "κ ?" : "κ 1e" + e);
     }
@@ -99,24 +99,24 @@ final class ReportTables {
         return ReportTables.<Long>rates("rates_by_kappa_w", "Rates by κ_w",
                 "Trials binned by κ_w, the componentwise condition number of the weights (log10 rounded), which "
                         + "predicts the attainable accuracy better than κ(Σ) (ALGORITHMS.md 8.3).", rows,
-                r -> Double.isFinite(r.kappaW()) && r.kappaW() > 0 ? Math.round(Math.log10(r.kappaW()))
+                r -> Double.isFinite(r.facts().kappaW()) && r.facts().kappaW() > 0 ? Math.round(Math.log10(r.facts().kappaW()))
                         : Long.MAX_VALUE, Long::compare,
                 e -> e == Long.MAX_VALUE ? "κ_w ?" : "κ_w 1e" + e);
     }
 
     static Table byN(List<TrialRecord> rows) {
-        return rates("rates_by_n", "Rates by n", "Trials by problem size.", rows, TrialRecord::n,
+        return rates("rates_by_n", "Rates by n", "Trials by problem size.", rows, (TrialRecord r) -> r.key().n(),
                 Comparator.naturalOrder(), n -> "n = " + n);
     }
 
     static Table byFamily(List<TrialRecord> rows) {
         return rates("rates_by_family", "Rates by family", "Trials by generator family.", rows,
-                TrialRecord::family, Comparator.naturalOrder(), f -> f);
+                (TrialRecord r) -> r.key().family(), Comparator.naturalOrder(), f -> f);
     }
 
     static Table byBudgets(List<TrialRecord> rows) {
         return rates("rates_by_budgets", "Rates by budgets", "Trials by how the budgets were drawn.", rows,
-                TrialRecord::budgets, Comparator.naturalOrder(), b -> b);
+                (TrialRecord r) -> r.key().budgets(), Comparator.naturalOrder(), b -> b);
     }
 
     /** Order of the measure columns: volatility first, then by label. */
@@ -128,7 +128,7 @@ final class ReportTables {
                 "The risk-measure grid (ALGORITHMS.md 7): R(w) = −μ'w + c·σ(w), Gaussian VaR (var:α) and expected "
                         + "shortfall (es:α), μ_i = h·s_i·σ_i with s_i uniform in [−2 %, 5 %] and h ≤ 1 halved until the "
                         + "solution exists. A solver without the measure is not applicable (a dash).", rows,
-                TrialRecord::measure, MEASURE_ORDER, m -> m);
+                (TrialRecord r) -> r.key().measure(), MEASURE_ORDER, m -> m);
     }
 
     static Table accuracyByMeasure(List<TrialRecord> rows) {
@@ -136,23 +136,23 @@ final class ReportTables {
                 "worst w_rel/(κ_w·u)", "median rrc_abs", "worst rrc_abs", "worst rrc_rel", "at floor %");
         List<List<String>> out = new ArrayList<>();
         Set<String> measures = new java.util.TreeSet<>(MEASURE_ORDER);
-        rows.forEach(r -> measures.add(r.measure()));
+        rows.forEach(r -> measures.add(r.key().measure()));
         for (String s : solvers(rows)) {
             for (String m : measures) {
                 List<TrialRecord> mine = rows.stream()
-                        .filter(r -> r.solver().equals(s) && r.measure().equals(m) && r.outcome().isApplicable())
+                        .filter(r -> r.key().solver().equals(s) && r.key().measure().equals(m) && r.judgement().outcome().isApplicable())
                         .toList();
                 if (mine.isEmpty()) {
                     continue;
                 }
-                Predicate<TrialRecord> ok = r -> r.outcome() == Outcome.OK;
-                double[] w = values(mine, ok, TrialRecord::wRel);
+                Predicate<TrialRecord> ok = r -> r.judgement().outcome() == Outcome.OK;
+                double[] w = values(mine, ok, r -> r.judgement().wRel());
                 double[] ratio = values(mine, ok, ReportTables::floorRatio);
-                double[] rrc = values(mine, ok, TrialRecord::rrcAbs);
-                long atFloor = mine.stream().filter(TrialRecord::atFloor).count();
+                double[] rrc = values(mine, ok, r -> r.judgement().rrcAbs());
+                long atFloor = mine.stream().filter(r -> r.judgement().atFloor()).count();
                 out.add(List.of(s, m, Long.toString(mine.stream().filter(ok).count()), Fmt.sci(Fmt.median(w)),
                         Fmt.sci(Fmt.max(w)), Fmt.num(Fmt.max(ratio)), Fmt.sci(Fmt.median(rrc)), Fmt.sci(Fmt.max(rrc)),
-                        Fmt.sci(Fmt.max(values(mine, ok, TrialRecord::rrcRel))), Fmt.pct(atFloor, mine.size())));
+                        Fmt.sci(Fmt.max(values(mine, ok, r -> r.judgement().rrcRel()))), Fmt.pct(atFloor, mine.size())));
             }
         }
         return new Table("accuracy_by_measure", "Accuracy by risk measure",
@@ -170,7 +170,7 @@ final class ReportTables {
 
     /** @return w_rel in units of the achievable error κ_w·u */
     static double floorRatio(TrialRecord r) {
-        return r.wRel() / (Math.max(1.0, r.kappaW()) * AccuracyTolerance.U);
+        return r.judgement().wRel() / (Math.max(1.0, r.facts().kappaW()) * AccuracyTolerance.U);
     }
 
     static Table accuracy(List<TrialRecord> rows) {
@@ -178,16 +178,16 @@ final class ReportTables {
                 "worst w_rel/(κ_w·u)", "median rrc_abs", "worst rrc_abs", "worst rrc_rel", "at floor %");
         List<List<String>> out = new ArrayList<>();
         for (String s : solvers(rows)) {
-            List<TrialRecord> mine = rows.stream().filter(r -> r.solver().equals(s)).toList();
-            Predicate<TrialRecord> ok = r -> r.outcome() == Outcome.OK;
-            double[] w = values(mine, ok, TrialRecord::wRel);
+            List<TrialRecord> mine = rows.stream().filter(r -> r.key().solver().equals(s)).toList();
+            Predicate<TrialRecord> ok = r -> r.judgement().outcome() == Outcome.OK;
+            double[] w = values(mine, ok, r -> r.judgement().wRel());
             double[] ratio = values(mine, ok, ReportTables::floorRatio);
-            double[] rrc = values(mine, ok, TrialRecord::rrcAbs);
-            long applicable = mine.stream().filter(r -> r.outcome().isApplicable()).count();
-            long atFloor = mine.stream().filter(TrialRecord::atFloor).count();
+            double[] rrc = values(mine, ok, r -> r.judgement().rrcAbs());
+            long applicable = mine.stream().filter(r -> r.judgement().outcome().isApplicable()).count();
+            long atFloor = mine.stream().filter(r -> r.judgement().atFloor()).count();
             out.add(List.of(s, Long.toString(mine.stream().filter(ok).count()), Fmt.sci(Fmt.median(w)),
                     Fmt.sci(Fmt.max(w)), Fmt.num(Fmt.median(ratio)), Fmt.num(Fmt.max(ratio)),
-                    Fmt.sci(Fmt.median(rrc)), Fmt.sci(Fmt.max(rrc)), Fmt.sci(Fmt.max(values(mine, ok, TrialRecord::rrcRel))),
+                    Fmt.sci(Fmt.median(rrc)), Fmt.sci(Fmt.max(rrc)), Fmt.sci(Fmt.max(values(mine, ok, r -> r.judgement().rrcRel()))),
                     Fmt.pct(atFloor, applicable)));
         }
         return new Table("accuracy", "Accuracy of the OK trials",
@@ -203,10 +203,10 @@ final class ReportTables {
                 "median ms", "90th pct ms", "max ms");
         List<List<String>> out = new ArrayList<>();
         for (String s : solvers(rows)) {
-            List<TrialRecord> ok = rows.stream().filter(r -> r.solver().equals(s) && r.outcome() == Outcome.OK)
+            List<TrialRecord> ok = rows.stream().filter(r -> r.key().solver().equals(s) && r.judgement().outcome() == Outcome.OK)
                     .toList();
-            double[] it = values(ok, r -> r.iterations() >= 0, r -> r.iterations());
-            double[] ms = values(ok, r -> true, TrialRecord::timeMs);
+            double[] it = values(ok, r -> r.result().iterations() >= 0, r -> r.result().iterations());
+            double[] ms = values(ok, r -> true, r -> r.result().timeMs());
             out.add(List.of(s, Integer.toString(ok.size()), Fmt.num(Fmt.median(it)), Fmt.num(Fmt.quantile(it, 0.9)),
                     Fmt.num(Fmt.max(it)), Fmt.num(Fmt.median(ms)), Fmt.num(Fmt.quantile(ms, 0.9)),
                     Fmt.num(Fmt.max(ms))));
@@ -222,8 +222,8 @@ final class ReportTables {
         List<List<String>> out = new ArrayList<>();
         for (String s : solvers(rows)) {
             Map<String, Long> st = new TreeMap<>();
-            rows.stream().filter(r -> r.solver().equals(s) && r.outcome() == Outcome.REPORTED_FAILURE)
-                    .forEach(r -> st.merge(String.valueOf(r.status()), 1L, Long::sum));
+            rows.stream().filter(r -> r.key().solver().equals(s) && r.judgement().outcome() == Outcome.REPORTED_FAILURE)
+                    .forEach(r -> st.merge(String.valueOf(r.result().status()), 1L, Long::sum));
             long total = st.values().stream().mapToLong(Long::longValue).sum();
             List<String> parts = new ArrayList<>();
             st.forEach((k, v) -> parts.add(k + " " + v));
@@ -236,10 +236,10 @@ final class ReportTables {
     static Table silentFailures(List<TrialRecord> rows, int limit) {
         List<String> header = List.of("solver", "problem", "outcome", "rrc_abs", "tolerance", "w_rel", "allowed");
         List<List<String>> out = new ArrayList<>();
-        rows.stream().filter(r -> r.outcome().isSilentFailure()).limit(limit).forEach(r -> out.add(List.of(
-                r.solver(), r.problem(), r.outcome().name(), Fmt.sci(r.rrcAbs()), Fmt.sci(r.tolerance()),
-                Fmt.sci(r.wRel()), Fmt.sci(r.weightAllowance()))));
-        long total = rows.stream().filter(r -> r.outcome().isSilentFailure()).count();
+        rows.stream().filter(r -> r.judgement().outcome().isSilentFailure()).limit(limit).forEach(r -> out.add(List.of(
+                r.key().solver(), r.key().problem(), r.judgement().outcome().name(), Fmt.sci(r.judgement().rrcAbs()), Fmt.sci(r.judgement().tolerance()),
+                Fmt.sci(r.judgement().wRel()), Fmt.sci(r.judgement().weightAllowance()))));
+        long total = rows.stream().filter(r -> r.judgement().outcome().isSilentFailure()).count();
         return new Table("silent_failures", "Silent failures",
                 total + " trial(s) claimed CONVERGED but failed the harness's check" + (total > limit
                         ? "; the first " + limit + " are listed (all are in the results CSV)" : "")
@@ -250,10 +250,10 @@ final class ReportTables {
     static Table crashes(List<TrialRecord> rows, int limit) {
         List<String> header = List.of("solver", "problem", "outcome", "message");
         List<List<String>> out = new ArrayList<>();
-        rows.stream().filter(r -> r.outcome() == Outcome.EXCEPTION || r.outcome() == Outcome.TIMEOUT).limit(limit)
-                .forEach(r -> out.add(List.of(r.solver(), r.problem(), r.outcome().name(),
-                        r.message().length() > 160 ? r.message().substring(0, 157) + "..." : r.message())));
-        long total = rows.stream().filter(r -> r.outcome() == Outcome.EXCEPTION || r.outcome() == Outcome.TIMEOUT)
+        rows.stream().filter(r -> r.judgement().outcome() == Outcome.EXCEPTION || r.judgement().outcome() == Outcome.TIMEOUT).limit(limit)
+                .forEach(r -> out.add(List.of(r.key().solver(), r.key().problem(), r.judgement().outcome().name(),
+                        r.judgement().message().length() > 160 ? r.judgement().message().substring(0, 157) + "..." : r.judgement().message())));
+        long total = rows.stream().filter(r -> r.judgement().outcome() == Outcome.EXCEPTION || r.judgement().outcome() == Outcome.TIMEOUT)
                 .count();
         return new Table("exceptions_timeouts", "Exceptions and timeouts",
                 total + " trial(s)" + (total > limit ? "; the first " + limit + " are listed" : "") + ".", header,
@@ -265,22 +265,22 @@ final class ReportTables {
                 "median w_rel", "worst w_rel (OK)", "worst at", "worst w_rel (any valid)");
         List<List<String>> out = new ArrayList<>();
         for (String s : solvers(rows)) {
-            List<TrialRecord> mine = rows.stream().filter(r -> r.solver().equals(s)).toList();
+            List<TrialRecord> mine = rows.stream().filter(r -> r.key().solver().equals(s)).toList();
             Counts c = Counts.of(mine);
-            List<TrialRecord> ok = mine.stream().filter(r -> r.outcome() == Outcome.OK).toList();
-            TrialRecord worst = ok.stream().filter(r -> Double.isFinite(r.wRel()))
-                    .max(Comparator.comparingDouble(TrialRecord::wRel)).orElse(null);
-            double anyValid = Fmt.max(values(mine, r -> r.sumErr() <= 1e-12, TrialRecord::wRel));
+            List<TrialRecord> ok = mine.stream().filter(r -> r.judgement().outcome() == Outcome.OK).toList();
+            TrialRecord worst = ok.stream().filter(r -> Double.isFinite(r.judgement().wRel()))
+                    .max(Comparator.comparingDouble(r -> r.judgement().wRel())).orElse(null);
+            double anyValid = Fmt.max(values(mine, r -> r.judgement().sumErr() <= 1e-12, r -> r.judgement().wRel()));
             long a = c.applicable();
-            long atFloor = mine.stream().filter(TrialRecord::atFloor).count();
+            long atFloor = mine.stream().filter(r -> r.judgement().atFloor()).count();
             out.add(List.of(s, Long.toString(c.total()), Fmt.pct(c.ok(), a), Fmt.pct(c.silent(), a),
                     Fmt.pct(c.reported(), a), Fmt.pct(atFloor, a),
-                    Fmt.sci(Fmt.median(values(ok, r -> true, TrialRecord::wRel))),
-                    worst == null ? Fmt.NONE : Fmt.sci(worst.wRel()),
-                    worst == null ? Fmt.NONE : "ρ " + Fmt.num(worst.rho()) + ", σ2/σ1 " + Fmt.num(worst.volRatio())
-                            + ", " + worst.budgets(), Fmt.sci(anyValid)));
+                    Fmt.sci(Fmt.median(values(ok, r -> true, r -> r.judgement().wRel()))),
+                    worst == null ? Fmt.NONE : Fmt.sci(worst.judgement().wRel()),
+                    worst == null ? Fmt.NONE : "ρ " + Fmt.num(worst.key().rho()) + ", σ2/σ1 " + Fmt.num(worst.key().volRatio())
+                            + ", " + worst.key().budgets(), Fmt.sci(anyValid)));
         }
-        double cross = Fmt.max(values(rows, r -> true, TrialRecord::refCrossCheck));
+        double cross = Fmt.max(values(rows, r -> true, r -> r.reference().crossCheck()));
         return new Table("n2_closed_form", "The dense n = 2 grid against the closed form",
                 "w_rel against the stable closed form of ALGORITHMS.md 4.1 evaluated on the stored Σ (which agrees "
                         + "with the reference solver to " + Fmt.sci(cross) + " relative over this grid). At floor: "
@@ -335,6 +335,6 @@ final class ReportTables {
     static List<TrialRecord> stages(List<TrialRecord> rows, Stage... stages) {
         Set<Stage> s = java.util.EnumSet.noneOf(Stage.class);
         s.addAll(List.of(stages));
-        return rows.stream().filter(r -> s.contains(r.stage())).toList();
+        return rows.stream().filter(r -> s.contains(r.key().stage())).toList();
     }
 }

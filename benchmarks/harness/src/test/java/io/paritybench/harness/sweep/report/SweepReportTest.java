@@ -25,16 +25,19 @@ class SweepReportTest {
     private static TrialRecord row(Stage stage, long ordinal, String solver, String problem, Outcome o, double kappa,
                                    double wRel, double ms) {
         boolean ok = o == Outcome.OK;
-        return new TrialRecord(stage.label() + "|" + problem + "|" + solver, stage, ordinal, solver, problem,
-                stage == Stage.N2 ? "n2" : "random-spectrum", stage == Stage.N2 ? 2 : 10, kappa, "equal",
-                stage == Stage.BISECT ? ordinal % 10 + 1 : 1, stage == Stage.N2 ? 0.9 : Double.NaN,
-                stage == Stage.N2 ? 10 : Double.NaN, kappa, Math.sqrt(kappa), Math.sqrt(kappa), 1e-16, 0.1,
-                io.paritybench.harness.sweep.ProblemReference.Kind.REFERENCE_SOLVER,
-                stage == Stage.N2 ? 3e-16 : Double.NaN, 1e-10, 1e-8, o, o == Outcome.REPORTED_FAILURE
-                        ? io.paritybench.core.SolveStatus.MAX_ITERATIONS : o == Outcome.TIMEOUT ? null
-                        : io.paritybench.core.SolveStatus.CONVERGED,
-                ok ? 12 : 1000, ms, ok ? 1e-16 : 1e-4, ok ? 1e-15 : 1e-3, wRel, 1e-16, ok && wRel < 1e-13, 1e-16,
-                "m");
+        boolean n2 = stage == Stage.N2;
+        return new TrialRecord(
+                new TrialRecord.Key(stage.label() + "|" + problem + "|" + solver, stage, ordinal, solver, problem,
+                        n2 ? "n2" : "random-spectrum", n2 ? 2 : 10, kappa, "equal", "volatility",
+                        stage == Stage.BISECT ? ordinal % 10 + 1 : 1, n2 ? 0.9 : Double.NaN, n2 ? 10 : Double.NaN),
+                new TrialRecord.Facts(kappa, Math.sqrt(kappa), Math.sqrt(kappa), 1e-16, 0.1),
+                new TrialRecord.Reference(io.paritybench.harness.sweep.ProblemReference.Kind.REFERENCE_SOLVER,
+                        n2 ? 3e-16 : Double.NaN),
+                new TrialRecord.Result(o == Outcome.REPORTED_FAILURE ? io.paritybench.core.SolveStatus.MAX_ITERATIONS
+                        : o == Outcome.TIMEOUT ? null : io.paritybench.core.SolveStatus.CONVERGED,
+                        ok ? 12 : 1000, ms, 1e-16, Double.NaN),
+                new TrialRecord.Judgement(1e-10, 1e-8, o, ok ? 1e-16 : 1e-4, ok ? 1e-15 : 1e-3, wRel, 1e-16,
+                        ok && wRel < 1e-13, "m"));
     }
 
     private Path results() {
