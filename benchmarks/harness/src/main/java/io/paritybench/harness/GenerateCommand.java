@@ -231,6 +231,8 @@ final class GenerateCommand implements Callable<Integer> {
             factorFields.put("covariance_form", "factor");
             factorFields.put("factors", problem.factor().k());
             factorFields.put("conditioning_method", FactorConditioning.METHOD);
+        } else if (problem.n() > Conditioning.EXACT_MAX_N) {
+            factorFields.put("conditioning_method", Conditioning.ESTIMATE_METHOD);
         }
         SolveResult r = g.reference();
         return new CaseMeta(caseName, s.family().id(), problem.n(), c.kappaSigma(), s.seed(), s.toString(),

@@ -153,6 +153,11 @@ final class SolveCommand implements Callable<Integer> {
             return ExitCodes.NOT_CONVERGED;
         }
         ExternalRun.Answered a = (ExternalRun.Answered) run;
+        if (a.trace().present() && !a.trace().valid()) {
+            // solve does not use the trace; a bad one is still said, never dropped in silence
+            err.println(spec.qualifiedName() + ": warning: " + solverId + "'s trace is rejected: " + a.trace().error());
+            err.flush();
+        }
         if (a.weights().length != problem.n()) {
             err.println(spec.qualifiedName() + ": " + solverId + " did not converge: INVALID_WEIGHTS: "
                     + a.weights().length + " weights for n = " + problem.n()

@@ -3,12 +3,13 @@ package io.paritybench.harness;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolverOptions;
-import io.paritybench.core.Solvers;
 import io.paritybench.core.cases.CaseData;
 import io.paritybench.core.cases.CaseFiles;
+import io.paritybench.core.generate.Family;
 import io.paritybench.core.generate.GeneratedProblem;
 import io.paritybench.core.generate.GeneratorSpec;
 import io.paritybench.core.generate.ProblemGenerator;
+import io.paritybench.harness.external.ExternalSolvers;
 import io.paritybench.harness.trace.TraceReport;
 import io.paritybench.harness.trace.TimeToLevel;
 import io.paritybench.harness.trace.Tracer;
@@ -38,9 +39,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "trace", sortOptions = false,
         customSynopsis = {
-            "paritybench trace (--cov FILE [--budgets FILE] ... | --case DIR | --spec SPEC)",
+            "paritybench trace (--cov FILE [--budgets FILE] ... | --case DIR | --spec SPEC [--structured])",
             "         --solvers IDS [--tol T] [--max-iter N] [--time-limit DURATION]",
-            "         [--warmup K] [--repeats R] [--name NAME] --out DIR [--force]"},
+            "         [--warmup K] [--repeats R] [--name NAME] [--external FILE] --out DIR [--force]"},
         description = {"Trace max|RRC - b| against time and iteration for several solvers on one problem, "
                 + "and tabulate the time each takes to reach 1e-4 ... 1e-12 and its floor.",
             "Writes DIR/trace.csv, DIR/time_to_accuracy.{md,csv} and DIR/residual_vs_{time,iteration}.{png,svg}."})
@@ -61,14 +62,24 @@ public final class TraceCommand implements Callable<Integer> {
                     + "reference gives the w_rel column).")
     String generatorSpec;
 
+    @Option(names = "--structured", order = 21,
+            description = "With --spec of the factor family: keep the problem in factor form (Sigma = B F B' + D, "
+                    + "never materialised; ProblemGenerator.generateStructured); solvers without a factor-form path "
+                    + "are reported as not applicable.")
+    boolean structured;
+
     @Option(names = "--kappa", order = 21, paramLabel = "K",
             description = "With --spec of the factor family: choose its idiosyncratic variance so that κ(Σ) = K "
                     + "(λ_min(Σ) is the idiosyncratic variance when n > k).")
     Double kappa;
 
     @Option(names = "--solvers", order = 22, paramLabel = "IDS", required = true, split = ",",
-            description = "Comma-separated solver ids, or 'all' (see 'paritybench list').")
+            description = "Comma-separated solver ids, or 'all' (see 'paritybench list'; with --external, its "
+                    + "solvers too).")
     List<String> solverIds;
+
+    @Mixin
+    ExternalFile external;
 
     @Option(names = "--tol", order = 23, paramLabel = "T", defaultValue = "1e-14",
             description = "Tolerance on max|RRC - b| at which a solver stops (default: ${DEFAULT-VALUE}, below "
@@ -107,6 +118,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SolverOptions options = options();
+        external.use(); // their optional 'trace' arrays of iterates are judged like a built-in solver's
         List<RiskBudgetSolver> solvers = solvers();
         checkOut();
         Loaded loaded = load();
@@ -121,6 +133,8 @@ public final class TraceCommand implements Callable<Integer> {
             traces.add(t);
             if (!t.ran()) {
                 err.printf(Locale.ROOT, "  %s: %s%n", s.id(), CliErrors.oneLine(t.message()));
+            } else if (t.note().contains("rejected")) {
+                err.printf(Locale.ROOT, "  warning: %s: %s%n", s.id(), t.note());
             } else if (!t.matchesUntraced()) {
                 err.printf(Locale.ROOT, "  warning: %s's traced result differs from its untraced one%s%n", s.id(),
                         options.timeLimit().isZero() ? "" : " (the time limit makes the stop time-dependent)");
@@ -182,7 +196,7 @@ public final class TraceCommand implements Callable<Integer> {
         for (String id : solverIds) {
             String t = id.trim();
             if (t.equals("all")) {
-                ids.addAll(Solvers.ids());
+                ids.addAll(ExternalSolvers.ids());
             } else if (!t.isEmpty()) {
                 ids.add(t);
             }
@@ -193,7 +207,7 @@ public final class TraceCommand implements Callable<Integer> {
         List<RiskBudgetSolver> out = new ArrayList<>();
         for (String id : ids) {
             try {
-                out.add(Solvers.byId(id));
+                out.add(ExternalSolvers.byId(id));
             } catch (IllegalArgumentException e) {
                 throw new InputException("--solvers", CliErrors.oneLine(e.getMessage()));
             }
@@ -239,24 +253,35 @@ public final class TraceCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new InputException("--spec", CliErrors.oneLine(e.getMessage()));
             }
+            if (structured && g.family() != Family.FACTOR) {
+                throw new InputException("--structured", "needs a spec of the factor family, got " + g.family());
+            }
+            if (kappa != null && structured) {
+                throw new InputException("--kappa", "needs the dense factor family (an eigenvalue decomposition of "
+                        + "order n); with --structured give idio= in the spec");
+            }
             if (kappa != null) {
                 g = withConditionNumber(g, kappa);
             }
             GeneratedProblem p;
             try {
-                p = ProblemGenerator.generate(g);
+                p = structured ? ProblemGenerator.generateStructured(g) : ProblemGenerator.generate(g);
             } catch (IllegalArgumentException e) {
                 throw new InputException("--spec", CliErrors.oneLine(e.getMessage()));
             }
             String label = name != null ? name : g.toString();
             String kappa = p.conditioning() == null ? "" : String.format(Locale.ROOT, ", κ(Σ) = %.3g, κ_w = %.3g",
                     p.conditioning().kappaSigma(), p.conditioning().kappaWeights());
-            return new Loaded(label, "generated " + g + ": n = " + p.problem().n() + kappa
+            String form = structured ? " in factor form (k = " + p.problem().factor().k() + ", κ estimated)" : "";
+            return new Loaded(label, "generated " + g + form + ": n = " + p.problem().n() + kappa
                     + (p.certified() ? "" : " (reference not certified: no w_rel)"), p.problem(),
                     p.certified() ? p.referenceWeights() : null);
         }
         if (kappa != null) {
             throw new ParameterException(spec.commandLine(), "--kappa goes with --spec of the factor family");
+        }
+        if (structured) {
+            throw new ParameterException(spec.commandLine(), "--structured goes with --spec of the factor family");
         }
         ProblemInput.Loaded l = input.load();
         String label = name != null ? name : l.source().getFileName().toString();

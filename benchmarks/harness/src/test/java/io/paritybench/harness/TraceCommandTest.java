@@ -75,4 +75,59 @@ class TraceCommandTest {
         assertThat(CliRun.of("trace", "--case", caseDir(), "--solvers", "newton", "--repeats", "0", "--out",
                 dir.resolve("x").toString()).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }
+
+    @Test
+    void includesExternalSolversAndTheirTraces() throws Exception {
+        Path out = dir.resolve("x");
+        String defs = io.paritybench.harness.external.Stubs.definitions().toString();
+        CliRun run = CliRun.of("trace", "--case", caseDir(), "--external", defs, "--solvers",
+                "newton,stub-ok,stub-liar,stub-trace-order", "--tol", "1e-9", "--warmup", "0", "--repeats", "1",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        List<String> csv = Files.readAllLines(out.resolve("trace.csv"));
+        for (String id : List.of("newton", "stub-ok", "stub-liar", "stub-trace-order")) {
+            assertThat(csv).as(id + " emits at least one point").anyMatch(l -> l.startsWith(id + ","));
+        }
+        assertThat(csv).anyMatch(l -> l.startsWith("stub-ok,0,") && l.contains(",iterate,CONVERGED"));
+        assertThat(csv).anyMatch(l -> l.startsWith("stub-liar,") && l.contains(",result,CONVERGED"));
+        assertThat(run.err()).contains("warning: stub-trace-order: its trace was rejected");
+        String md = Files.readString(out.resolve("time_to_accuracy.md"));
+        assertThat(md).contains("| stub-ok |", "stub-liar: its answer has no trace",
+                "stub-trace-order: its trace was rejected (trace[");
+        Path solo = dir.resolve("solo.defs");
+        Path stub = Path.of(defs).resolveSibling("stub.py");
+        Files.writeString(solo, "solo: python3 '" + stub + "' ok {cov} {budgets} {tol} {maxIter} {out}\n");
+        CliRun one = CliRun.of("trace", "--case", caseDir(), "--external", solo.toString(), "--solvers", "solo",
+                "--warmup", "0", "--repeats", "2", "--out", dir.resolve("solo").toString());
+        assertThat(one.exitCode()).as(one.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(dir.resolve("solo/trace.csv"))).contains("\nsolo,0,");
+    }
+
+    @Test
+    void tracesAStructuredFactorProblemAndSaysWhichSolversCannot() throws Exception {
+        Path out = dir.resolve("f");
+        CliRun run = CliRun.of("trace", "--spec", "factor:n=300,k=8,idio=1e-2,seed=3", "--structured", "--solvers",
+                "ccd-choi,newton,sqp-ls,closed-form-n2", "--warmup", "0", "--repeats", "1", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        List<String> csv = Files.readAllLines(out.resolve("trace.csv"));
+        assertThat(csv).anyMatch(l -> l.startsWith("ccd-choi,1,"));
+        assertThat(csv).anyMatch(l -> l.startsWith("newton,1,"));
+        assertThat(csv).anyMatch(l -> l.startsWith("sqp-ls,,") && l.contains("not applicable")
+                && l.contains("factor form k = 8"));
+        String last = csv.stream().filter(l -> l.startsWith("ccd-choi,")).reduce((a, b) -> b).orElseThrow();
+        assertThat(last.split(",", -1)[5]).as("w_rel against the certified factor-form reference").isNotEmpty();
+        assertThat(Files.readString(out.resolve("time_to_accuracy.md")))
+                .contains("in factor form (k = 8", "sqp-ls: not applicable");
+
+        CliRun dense = CliRun.of("trace", "--spec", "random-spectrum:n=10,kappa=1e2,seed=1", "--structured",
+                "--solvers", "newton", "--out", dir.resolve("d").toString());
+        CliRun kappa = CliRun.of("trace", "--spec", "factor:n=30,seed=1", "--structured", "--kappa", "1e4",
+                "--solvers", "newton", "--out", dir.resolve("k").toString());
+        assertThat(dense.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dense.err()).contains("--structured");
+        assertThat(kappa.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(kappa.err()).contains("--kappa");
+    }
 }

@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -31,22 +32,27 @@ import org.openjdk.jmh.annotations.Warmup;
  * §6.2, §6.4) per trial, over solver × shape (n×k) × tolerance: ERC, market plus k − 1 style factors (factor
  * volatilities {@code 0.2/1.1^j}), idiosyncratic volatilities uniform in 10–40 %, seed 1 ({@link #spec}).
  *
- * <p>The default shape is 10⁴ × 50; {@code scripts/bench --full} adds 10⁵ × 50 and 10⁶ × 10 ({@code -p shape=...}).
- * Each trial builds its problem, solves it with the certified {@link ReferenceSolver} (factor path), then probes the
- * solver once outside the measurement as {@link SolverBenchmark} does; the side record (kind {@code factor-probe})
- * holds the probe's status, iterations, residual and the relative weight error against the certified reference. A
- * solver without a factor-form path is not applicable and not timed. Heap {@code -Xmx4g}.
+ * <p>{@code scripts/bench} runs the shape 10⁴ × 50 in the default profile and adds 10⁵ × 50 and 10⁶ × 10 in
+ * {@code --full} ({@code -p shape=...}), with every solver that has a factor-form path ({@code SolverIds --factor}).
+ * Each trial builds its problem (O(nk), no n×n array), then, like {@link SolverBenchmark}, warms up by count
+ * ({@link WarmUp}: {@value WarmUp#SOLVES} solves, the cap judged on the last, warm one) and by time (JMH warm-up), and
+ * is measured in sample mode with the statuses counted ({@link SolveCounters}). The first fork of a configuration
+ * also solves the problem with the certified {@link ReferenceSolver} (factor path) and writes the side record (kind
+ * {@code factor-probe}): the warm probe's status, iterations, residual and relative weight error against the certified
+ * reference; the later forks read its verdict (and stop at once when it was not timed) and skip the reference. The
+ * tear-down writes a {@code factor-trial} record (load, collector, heap). A solver without a factor-form path is not
+ * applicable and not timed. Heap {@code -Xmx4g}.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 3, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class FactorBenchmark {
 
-    /** Solvers with a factor-form path. */
-    @Param({"newton", "newton-cg", "ccd-spinu", "ccd-grr", "ccd-choi", "reference"})
+    /** Solver id; no default, {@code scripts/bench} passes the solvers with a factor-form path. */
+    @Param({})
     public String solver;
 
     /** n×k, e.g. {@code 100000x50}. */
@@ -57,13 +63,15 @@ public class FactorBenchmark {
     @Param({"1e-10"})
     public String factorTol;
 
-    /** Time cap per solve in seconds. */
+    /** Time cap per solve in seconds: a configuration above it is reported, not timed. */
     @Param({"60"})
     public String factorCap;
 
     private RiskBudgetSolver target;
     private RiskBudgetProblem problem;
     private SolverOptions options;
+    private double tolerance;
+    private Load start;
 
     /** @return the generator spec of a shape {@code NxK} */
     static GeneratorSpec spec(String shape) {
@@ -75,41 +83,71 @@ public class FactorBenchmark {
                 + ",fdecay=1.1,idiovolmin=0.1,idiovolmax=0.4,budgets=equal,seed=1");
     }
 
-    @Setup(Level.Trial)
-    public void setUp() {
+    /** @return the key of this configuration in the side file */
+    String config() {
+        return String.join("|", solver, shape, factorTol, factorCap);
+    }
+
+    private Map<String, Object> header(String kind) {
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("kind", "factor-probe");
+        record.put("kind", kind);
         record.put("benchmark", FactorBenchmark.class.getSimpleName());
+        record.put("config", config());
         record.put("solver", solver);
         record.put("shape", shape);
         record.put("tol", factorTol);
+        record.put("cap", factorCap);
+        return record;
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        start = Load.now();
+        Map<String, String> earlier = SideFile.find("factor-probe", "config", config());
+        if (earlier != null && !Verdict.TIMED.name().equals(earlier.get("verdict"))) {
+            throw new NotTimedException(solver + " on " + shape + ": " + earlier.get("verdict")
+                    + " in an earlier fork (" + earlier.get("message") + "); not timed");
+        }
+        Map<String, Object> record = header("factor-probe");
         GeneratorSpec spec = spec(shape);
         record.put("spec", spec.toString());
         long t0 = System.nanoTime();
         target = Solvers.byId(solver);
         problem = ProblemGenerator.factorProblem(spec);
         record.put("buildSeconds", (System.nanoTime() - t0) * 1e-9);
+        tolerance = Double.parseDouble(factorTol);
         double capSeconds = Double.parseDouble(factorCap);
-        options = SolverOptions.defaults().withTolerance(Double.parseDouble(factorTol))
+        options = SolverOptions.defaults().withTolerance(tolerance)
                 .withTimeLimit(Duration.ofNanos((long) (capSeconds * 1e9)));
-        long t1 = System.nanoTime();
-        SolveResult ref = new ReferenceSolver().solve(problem, SolverOptions.defaults().withTolerance(1e-6));
-        record.put("referenceSeconds", (System.nanoTime() - t1) * 1e-9);
-        record.put("referenceCertified", ref.counter("certified") == 1L);
-        Probe.Outcome probe = Probe.run(target, problem, options, capSeconds);
+        SolveResult ref = null;
+        if (earlier == null) {
+            long t1 = System.nanoTime();
+            ref = new ReferenceSolver().solve(problem, SolverOptions.defaults().withTolerance(1e-6));
+            record.put("referenceSeconds", (System.nanoTime() - t1) * 1e-9);
+            record.put("referenceCertified", ref.counter("certified") == 1L);
+        }
+        WarmUp.Result warmUp = WarmUp.run(target, problem, options, capSeconds);
+        Probe.Outcome probe = warmUp.judged();
         record.put("verdict", probe.verdict().name());
+        record.put("warmupSolves", warmUp.solves());
+        record.put("coldSeconds", warmUp.firstSeconds());
         record.put("probeSeconds", probe.seconds());
         if (probe.result() != null) {
             SolveResult r = probe.result();
             record.put("status", r.status().name());
             record.put("iterations", r.iterations());
             record.put("residual", r.residual());
-            record.put("relWeightErrorVsReference", RiskMetrics.maxRelWeightError(r.weights(), ref.weights()));
+            if (ref != null) {
+                record.put("relWeightErrorVsReference", RiskMetrics.maxRelWeightError(r.weights(), ref.weights()));
+            }
             record.put("message", r.message());
         } else {
             record.put("message", probe.message());
         }
-        SideFile.append(record);
+        record.put("load", start.load1());
+        if (earlier == null) {
+            SideFile.append(record);
+        }
         if (probe.verdict() != Verdict.TIMED) {
             throw new NotTimedException(solver + " on " + spec + ": " + probe.verdict().describe() + " ("
                     + probe.message() + "); not timed");
@@ -117,7 +155,24 @@ public class FactorBenchmark {
     }
 
     @Benchmark
-    public SolveResult solve() {
-        return target.solve(problem, options);
+    public SolveResult solve(SolveCounters counters) {
+        SolveResult r = target.solve(problem, options);
+        counters.record(r, tolerance);
+        return r;
+    }
+
+    /** Records the load and the JVM of the trial. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (problem == null || start == null) {
+            return;
+        }
+        Load end = Load.now();
+        Map<String, Object> record = header("factor-trial");
+        record.put("loadStart", start.load1());
+        record.put("loadEnd", end.load1());
+        record.put("stealShare", end.stealShareSince(start));
+        record.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        SideFile.append(record);
     }
 }

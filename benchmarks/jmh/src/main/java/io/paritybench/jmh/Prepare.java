@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * PARITYBENCH_JMH_SIDE=results/jmh/default.side.jsonl java -cp benchmarks.jar io.paritybench.jmh.Prepare \
- *     -p n=10,100 -p kappa=1e2 -p family=random-spectrum -p seed=1,2,3
+ *     -p n=10,100 -p kappa=1e2 -p family=random-spectrum -p seed=1+2+3
  * </pre>
  */
 @Command(name = "Prepare", mixinStandardHelpOptions = true,
@@ -53,7 +53,7 @@ public final class Prepare implements Callable<Integer> {
         for (String family : grid.get("family")) {
             for (String kappa : grid.get("kappa")) {
                 for (String n : grid.get("n")) {
-                    for (String seed : grid.get("seed")) {
+                    for (String seed : seeds(grid.get("seed"))) {
                         long s = System.nanoTime();
                         try {
                             BenchProblem p = ProblemSource.build(family, Integer.parseInt(n), Double.parseDouble(kappa),
@@ -73,6 +73,25 @@ public final class Prepare implements Callable<Integer> {
         System.err.printf(java.util.Locale.ROOT, "Prepare: %d problems in %.1f s%n", built,
                 (System.nanoTime() - t0) * 1e-9);
         return 0;
+    }
+
+    /**
+     * @return the single seeds of a list of {@code seed} values, each one seed or several joined by {@code +}
+     *         ({@link SolverBenchmark#seeds}), in order, without repeats; a value that is not a seed list is kept as
+     *         it is (the trial reports it as a setup error)
+     */
+    static List<String> seeds(List<String> values) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String v : values) {
+            try {
+                for (long s : SolverBenchmark.seeds(v)) {
+                    out.add(Long.toString(s));
+                }
+            } catch (IllegalArgumentException e) {
+                out.add(v);
+            }
+        }
+        return new ArrayList<>(out);
     }
 
     /** @return the values of family, kappa, n and seed: from {@code -p} options, else the annotation's */

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Prints the solver ids of the service loader ({@link Solvers}) as one comma-separated list, for
  * {@code -p solver=...}: with {@code --general}, only the solvers that handle a problem with more than two assets
- * (the others, closed forms for n = 2, belong to {@code TwoAssetBenchmark} only).
+ * (the others, closed forms for n = 2, belong to {@code TwoAssetBenchmark} only); with {@code --factor}, the solvers
+ * with a factor-form path ({@link FactorBenchmark}).
  */
 public final class SolverIds {
 
@@ -17,8 +18,33 @@ public final class SolverIds {
     }
 
     public static void main(String[] args) {
-        boolean general = args.length > 0 && args[0].equals("--general");
-        System.out.println(String.join(",", general ? general() : Solvers.ids()));
+        String which = args.length > 0 ? args[0] : "";
+        List<String> ids = switch (which) {
+            case "--general" -> general();
+            case "--factor" -> factor();
+            case "" -> Solvers.ids();
+            default -> {
+                System.err.println("SolverIds: unknown option " + which + " (--general, --factor or none)");
+                System.exit(2);
+                yield List.of();
+            }
+        };
+        System.out.println(String.join(",", ids));
+    }
+
+    /**
+     * @return the ids of the solvers with a factor-form path: those that support a small structured factor problem
+     *         ({@code Σ = BFB' + D}, never materialised), the solvers of {@link FactorBenchmark}
+     */
+    static List<String> factor() {
+        RiskBudgetProblem p = io.paritybench.core.generate.ProblemGenerator.factorProblem(FactorBenchmark.spec("50x3"));
+        List<String> out = new ArrayList<>();
+        for (RiskBudgetSolver s : Solvers.all()) {
+            if (s.supports(p)) {
+                out.add(s.id());
+            }
+        }
+        return out;
     }
 
     /** @return the ids of the solvers that support a 3-asset problem ({@link RiskBudgetSolver#supports}) */

@@ -136,6 +136,75 @@ class BenchmarkStatesTest {
     }
 
     @Test
+    void aSeedListIsOneConfigurationWhoseInvocationsSolveEachInstanceInTurn() throws IOException {
+        assertThat(SolverBenchmark.seeds("1")).containsExactly(1L);
+        assertThat(SolverBenchmark.seeds("1+2+3")).containsExactly(1L, 2L, 3L);
+        assertThatThrownBy(() -> SolverBenchmark.seeds("1+x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1+x");
+        assertThatThrownBy(() -> SolverBenchmark.seeds("2+2")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Prepare.seeds(java.util.List.of("1+2", "2", "3"))).containsExactly("1", "2", "3");
+        assertThat(new picocli.CommandLine(new Prepare()).execute("-p", "n=10", "-p", "kappa=1e2", "-p",
+                "family=random-spectrum", "-p", "seed=1+2")).isZero();
+        assertThat(SideRecords.read(side).stream().filter(r -> "conditioning".equals(r.get("kind")))).hasSize(2);
+        SolverBenchmark b = solverBenchmark("newton", "10");
+        b.seed = "1+2";
+        b.setUp();
+        SolveCounters c = new SolveCounters();
+        SolveResult first = b.solve(c);
+        SolveResult second = b.solve(c);
+        SolveResult third = b.solve(c);
+        assertThat(c.solves).isEqualTo(3);
+        // two instances in turn: the first and third solves are of the same problem, the second of the other
+        assertThat(third.weights()).containsExactly(first.weights());
+        assertThat(second.weights()).isNotEqualTo(first.weights());
+        b.tearDown();
+        Map<String, String> probe = record("probe", "newton");
+        assertThat(probe).containsEntry("verdict", "TIMED").containsEntry("seed", "1+2").containsEntry("prepared", "true")
+                .containsEntry("warmupSolves", Integer.toString(2 * WarmUp.SOLVES)).containsKey("specs");
+        assertThat(record("trial", "newton")).containsEntry("config", b.config());
+    }
+
+    @Test
+    void theFactorBenchmarkWarmsUpJudgesItsFirstForkAgainstTheReferenceAndLaterForksSkipIt() throws IOException {
+        FactorBenchmark first = factorBenchmark("newton", "60");
+        first.setUp();
+        SolveCounters c = new SolveCounters();
+        SolveResult r = first.solve(c);
+        first.tearDown();
+        assertThat(c.solves).isEqualTo(1);
+        assertThat(c.failed).isEqualTo(r.isSuccess() ? 0 : 1);
+        Map<String, String> probe = record("factor-probe", "newton");
+        assertThat(probe).containsEntry("verdict", "TIMED").containsEntry("shape", "300x5")
+                .containsEntry("warmupSolves", Integer.toString(WarmUp.SOLVES))
+                .containsEntry("referenceCertified", "true").containsKey("relWeightErrorVsReference");
+        assertThat(Double.parseDouble(probe.get("relWeightErrorVsReference"))).isLessThan(1e-6);
+        assertThat(record("factor-trial", "newton")).containsKeys("loadStart", "loadEnd");
+        // a second fork reads the verdict and writes no second probe record
+        FactorBenchmark second = factorBenchmark("newton", "60");
+        second.setUp();
+        assertThat(SideRecords.read(side).stream().filter(x -> "factor-probe".equals(x.get("kind")))).hasSize(1);
+        // over the cap: reported, not timed, and later forks stop at once
+        assertThatThrownBy(factorBenchmark("ccd-spinu", "1e-9")::setUp).isInstanceOf(NotTimedException.class)
+                .hasMessageContaining("over the time cap");
+        assertThatThrownBy(factorBenchmark("ccd-spinu", "1e-9")::setUp).isInstanceOf(NotTimedException.class)
+                .hasMessageContaining("in an earlier fork");
+    }
+
+    @Test
+    void theSolversWithAFactorPathAreListedForTheFactorBenchmark() {
+        assertThat(SolverIds.factor()).contains("newton", "ccd-spinu", "reference").doesNotContain("sqp-ls");
+    }
+
+    private static FactorBenchmark factorBenchmark(String solver, String cap) {
+        FactorBenchmark b = new FactorBenchmark();
+        b.solver = solver;
+        b.shape = "300x5";
+        b.factorTol = "1e-10";
+        b.factorCap = cap;
+        return b;
+    }
+
+    @Test
     void aLaterForkOfAConfigurationThatWasNotTimedStopsAtOnceWithTheEarlierVerdict() throws IOException {
         SolverBenchmark first = solverBenchmark("ccd-grr", "1e-9");
         assertThatThrownBy(first::setUp).isInstanceOf(NotTimedException.class);

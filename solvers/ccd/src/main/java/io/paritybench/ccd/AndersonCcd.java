@@ -38,7 +38,15 @@ import java.util.Map;
  * memory is kept after a rejection: the difference columns are secant information of G, which a bad combination of
  * them does not invalidate, and restarting was measured to cost more sweeps (random spectrum, ERC, n = 1000,
  * κ = 1e6, tol 1e-8, two seeds: 651 sweeps on average with a restart after every rejection, one seed hitting the
- * time limit, against 312 without). Every accepted or shortened point is rescaled along its ray to
+ * time limit, against 312 without; random spectrum, ERC, n = 30, κ = 1e9, tol 1e-10, seeds 1–10: the same 8 of 10
+ * converge either way, in 15,890 sweeps in total without a restart and 20,129 with, and the other two reach the
+ * sweep cap either way). The memory length matters more at that size: with m = 30 (= n, so the mixing is a full
+ * secant method on the sweep map) all ten converge in at most 1,456 sweeps, but at n = 100, κ = 1e9 a memory of
+ * 10, 20 or 30 leaves the outcome at 9 of 10 while the least-squares problem's {@code O(n m²)} grows. At m = 5 a
+ * Tikhonov term in the least-squares problem ({@code 1e-10} or {@code 1e-6} times {@code ‖R‖²_F}), weights
+ * {@code 1/g_i} or {@code sqrt(1 + b_i/g_i²)} in it, and a line search in both directions of s converted neither
+ * n = 30 failure. Every accepted or shortened point
+ * is rescaled along its ray to
  * {@code y'Cy = 1}, which decreases F again.
  *
  * <p><b>Stopping</b>: as {@link CyclicalCoordinateDescent}. The common test {@code max_i |RRC_i − b_i| ≤ tol} is

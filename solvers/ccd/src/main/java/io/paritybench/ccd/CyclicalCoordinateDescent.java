@@ -31,10 +31,10 @@ import java.util.Objects;
  * positive. Cold start {@code y_i = sqrt(b_i)} (exact for a diagonal Σ); a warm start
  * ({@link SolverOptions#initialPoint()}) is mapped to correlation space and scaled to {@code y'Cy = 1}.
  *
- * <p><b>Cost.</b> One coordinate update is O(n), one sweep n² multiply-adds over <em>half</em> a pass over Σ: the
- * kernel ({@link CcdKernel}) reads the lower triangle of the problem's own Σ once per sweep, taking
- * {@code (Cy)_i} of the coordinates already updated from a dot product with row i and that of the others from
- * partial sums the row adds to as it is read; C is never formed, and a solve allocates O(n). At the end of a sweep
+ * <p><b>Cost.</b> One coordinate update is O(n), one sweep n² multiply-adds over one pass over Σ: the kernel
+ * ({@link CcdKernel}) reads the problem's own Σ once per sweep, row by row, and takes {@code (Cy)_i} from partial
+ * sums that the rows already read add to (vectorised row updates, no dot product); C is never formed, and a solve
+ * allocates O(n). At the end of a sweep
  * {@code Cy} holds the product of the final iterate, summed afresh from the sweep's own values (nothing is carried
  * over by rank-one updates, so there is no drift to correct with a second pass), and the test
  * {@code max_i |RRC_i − b_i| ≤ tol} is applied to it (RRC is scale-free and identical in correlation and covariance

@@ -1,6 +1,7 @@
 package io.paritybench.harness.external;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The JSON object an external command writes to {@code {out}}.
@@ -14,10 +15,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param seconds    its own in-process solve time, e.g. the median of warm repeats (optional; never mixed with the
  *                   wall time the harness measures)
  * @param repeats    how many timed repeats {@code seconds} summarises (optional)
+ * @param trace      its iterates, {@code [{"iteration": k, "seconds": t, "weights": [...]}, ...]} (optional; kept as
+ *                   a tree here and read by {@link ExternalTrace#parse}, so that a bad trace is reported as such
+ *                   and never makes the answer itself malformed)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExternalAnswer(Double[] weights, String status, Integer iterations, String message, Double seconds,
-                             Integer repeats) {
+                             Integer repeats, JsonNode trace) {
 
     /** The status string that means a claim of success. */
     public static final String CONVERGED = "CONVERGED";

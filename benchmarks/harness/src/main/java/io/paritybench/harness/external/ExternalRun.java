@@ -20,11 +20,20 @@ public sealed interface ExternalRun {
      * @param seconds       its self-reported in-process time, or NaN
      * @param repeats       its number of timed repeats, or -1
      * @param wallNanos     the command's wall time
+     * @param trace         its optional trace of iterates, checked ({@link ExternalTrace#ABSENT} when none)
      */
     record Answered(double[] weights, boolean claimsSuccess, String status, int iterations, String message,
-                    double seconds, int repeats, long wallNanos) implements ExternalRun {
+                    double seconds, int repeats, long wallNanos, ExternalTrace trace) implements ExternalRun {
         public Answered {
             weights = weights.clone();
+            trace = trace == null ? ExternalTrace.ABSENT : trace;
+        }
+
+        /** An answer without a trace. */
+        public Answered(double[] weights, boolean claimsSuccess, String status, int iterations, String message,
+                        double seconds, int repeats, long wallNanos) {
+            this(weights, claimsSuccess, status, iterations, message, seconds, repeats, wallNanos,
+                    ExternalTrace.ABSENT);
         }
 
         @Override

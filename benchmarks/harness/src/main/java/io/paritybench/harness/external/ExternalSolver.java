@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * ({@code %.17g}) into a fresh scratch folder, substitute the template, run it with {@code /bin/sh -c} in its own
  * process group ({@code setsid}), wait at most the watchdog (then kill the whole group: {@link ExternalRun.TimedOut}),
  * and read the JSON answer from {@code {out}} with Jackson ({@link ExternalAnswer}). A non-zero exit, a missing
- * file, malformed JSON or an answer without weights is {@link ExternalRun.Failed}, with the tail of stderr. The
- * scratch folder is deleted afterwards.
+ * file, malformed JSON or an answer without weights is {@link ExternalRun.Failed}, with the tail of stderr. An
+ * optional {@code trace} of iterates is checked ({@link ExternalTrace}); a bad one is kept as rejected, with the
+ * reason, and does not fail the answer. The scratch folder is deleted afterwards.
  *
  * <p>Nothing the command says about accuracy is believed: callers judge the weights exactly as for built-in
  * solvers ({@code solve}'s report, the sweep's {@code Classifier}).
@@ -250,7 +251,8 @@ public final class ExternalSolver implements RiskBudgetSolver {
         }
         return new ExternalRun.Answered(a.weightArray(), a.claimsSuccess(), status,
                 a.iterations() == null ? -1 : a.iterations(), message,
-                a.seconds() == null ? Double.NaN : a.seconds(), a.repeats() == null ? -1 : a.repeats(), wall);
+                a.seconds() == null ? Double.NaN : a.seconds(), a.repeats() == null ? -1 : a.repeats(), wall,
+                ExternalTrace.parse(a.trace(), n));
     }
 
     /** Kills the command's process group (it leads its own session) and any descendant that left it. */

@@ -15,14 +15,23 @@ import java.util.Objects;
  * @param points           the judged points, in order (empty when the solver cannot run)
  * @param matchesUntraced  the traced result equals the untraced one bit for bit (weights, status, iterations)
  * @param repeats          the number of traced solves behind the median times (0 when it did not run)
+ * @param note             what the report says besides the status (an external command's clock, a rejected
+ *                         trace), or empty
  */
 public record SolverTrace(String solver, SolveStatus status, String message, int iterations, double seconds,
-                          List<TracePoint> points, boolean matchesUntraced, int repeats) {
+                          List<TracePoint> points, boolean matchesUntraced, int repeats, String note) {
 
     public SolverTrace {
         Objects.requireNonNull(solver, "solver");
         points = List.copyOf(points);
         message = message == null ? "" : message;
+        note = note == null ? "" : note;
+    }
+
+    /** A trace without a note. */
+    public SolverTrace(String solver, SolveStatus status, String message, int iterations, double seconds,
+                       List<TracePoint> points, boolean matchesUntraced, int repeats) {
+        this(solver, status, message, iterations, seconds, points, matchesUntraced, repeats, "");
     }
 
     /** Shown for a solver whose {@code supports(problem)} declines the problem. */

@@ -31,6 +31,11 @@ final class TraceCsv {
                     p.printRecord(t.solver(), "", "", "", "", "", "", t.message());
                     continue;
                 }
+                if (t.points().isEmpty()) { // ran, but nothing to judge (an external command's timeout)
+                    p.printRecord(t.solver(), "", "", "", "", "", "", t.statusLabel() + ": "
+                            + (t.note().isEmpty() ? t.message() : t.note()));
+                    continue;
+                }
                 for (TracePoint q : t.points()) {
                     p.printRecord(t.solver(), q.iteration(), num(q.seconds()), num(q.maxAbsRrcError()),
                             num(q.maxRelRrcError()), num(q.maxRelWeightError()), q.kind().label(), t.statusLabel());

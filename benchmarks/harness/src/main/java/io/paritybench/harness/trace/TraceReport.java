@@ -45,12 +45,15 @@ public record TraceReport(Table table, List<String> plots) {
         for (SolverTrace s : traces) {
             if (!s.ran()) {
                 md.append("\n- ").append(s.solver()).append(": ").append(s.message());
-            } else if (s.reportedIterates() == 0) {
+            } else if (s.reportedIterates() == 0 && s.note().isEmpty()) {
                 md.append("\n- ").append(s.solver()).append(" reports no iterations to an observer: only its result "
                         + "is shown");
             }
             if (s.ran() && !s.matchesUntraced()) {
                 md.append("\n- ").append(s.solver()).append(": the traced result differs from the untraced one");
+            }
+            if (!s.note().isEmpty()) {
+                md.append("\n- ").append(s.solver()).append(": ").append(s.note());
             }
         }
         md.append("\n\n");

@@ -173,4 +173,13 @@ class ExternalSolveTest {
         assertThat(abs.err()).contains("max|RRC-b|");
         assertThat(new ObjectMapper().readTree(abs.out()).get("criterion").asText()).isEqualTo("abs");
     }
+
+    @Test
+    void aRejectedTraceIsSaidOnStderrAndTheAnswerIsStillJudged() {
+        CliRun r = solve("stub-trace-short", "--tol", "1e-9");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).contains("warning: stub-trace-short's trace is rejected: trace[")
+                .contains("weights for n = 4");
+    }
 }

@@ -45,6 +45,11 @@ public final class Compare implements Callable<Integer> {
             description = "smallest slow-down (or speed-up) that counts, e.g. 5% or 0.05 (default: ${DEFAULT-VALUE})")
     private String threshold;
 
+    @Option(names = "--ignore", split = ",", paramLabel = "PARAM",
+            description = "parameters left out of the match (e.g. cap,seed: runs made with another time cap or seed "
+                    + "list); a configuration that then appears twice in a file is bad input")
+    private List<String> ignore = new ArrayList<>();
+
     private final PrintStream out;
 
     /** The verdict of one configuration. */
@@ -106,8 +111,8 @@ public final class Compare implements Callable<Integer> {
     @Override
     public Integer call() {
         double thr = threshold(threshold);
-        Map<String, JmhResult> b = read(base);
-        Map<String, JmhResult> n = read(candidate);
+        Map<String, JmhResult> b = read(base, ignore);
+        Map<String, JmhResult> n = read(candidate, ignore);
         List<Row> rows = compare(b, n, thr);
         out.printf("compare %s (BASE) with %s (NEW), threshold %s%n", base, candidate, Numbers.percent(thr));
         out.println("| configuration | BASE | NEW | NEW/BASE | 95% CI | verdict |");
@@ -167,7 +172,7 @@ public final class Compare implements Callable<Integer> {
         return rows;
     }
 
-    private static Map<String, JmhResult> read(Path file) {
+    private static Map<String, JmhResult> read(Path file, List<String> ignore) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
@@ -180,8 +185,12 @@ public final class Compare implements Callable<Integer> {
         }
         Map<String, JmhResult> byKey = new LinkedHashMap<>();
         for (JmhResult r : results) {
-            if (byKey.putIfAbsent(r.key(), r) != null) {
-                throw new IllegalArgumentException(file + ": configuration " + r.key() + " appears twice");
+            java.util.TreeMap<String, String> params = new java.util.TreeMap<>(r.params());
+            params.keySet().removeAll(ignore);
+            String key = r.benchmark() + params;
+            if (byKey.putIfAbsent(key, r) != null) {
+                throw new IllegalArgumentException(file + ": configuration " + key + " appears twice"
+                        + (ignore.isEmpty() ? "" : " without " + String.join(",", ignore)));
             }
         }
         return byKey;

@@ -24,7 +24,7 @@ public final class CsvReport {
             "gc_count", "gc_time_ms", "load_max", "steal_max", "probe_status", "probe_iterations", "probe_residual",
             "probe_seconds", "cold_seconds", "warmup_solves", "max_weight_error", "max_converged_weight_error",
             "max_converged_weight_error_over_achievable", "max_residual", "kappa_weights", "achievable_residual",
-            "spec", "fit_points", "fit_min_n", "fit_max_n", "exponent", "exponent_ci95_low", "exponent_ci95_high",
+            "spec", "shape", "rel_weight_error_vs_reference", "fit_points", "fit_min_n", "fit_max_n", "exponent", "exponent_ci95_low", "exponent_ci95_high",
             "per_iteration_exponent", "per_iteration_exponent_ci95_low", "per_iteration_exponent_ci95_high");
 
     private CsvReport() {
@@ -39,9 +39,13 @@ public final class CsvReport {
             kernel(sb, "TrialKernels.cholesky", k.n(), k.cholesky());
             kernel(sb, "TrialKernels.residual", k.n(), k.residual());
         }
-        for (SolverRow r : t.solverRows()) {
+        List<SolverRow> rows = new java.util.ArrayList<>(t.solverRows());
+        rows.addAll(t.factorRows());
+        for (SolverRow r : rows) {
             Map<String, String> v = new HashMap<>();
-            v.put("benchmark", "SolverBenchmark.solve");
+            v.put("benchmark", TimingTable.FACTOR_FAMILY.equals(r.family()) ? "FactorBenchmark.solve"
+                    : r.time() != null && r.time().samples() == 0 ? "SolverBenchmark.solveBatched"
+                    : "SolverBenchmark.solve");
             v.put("solver", r.solver());
             v.put("family", r.family());
             v.put("n", Integer.toString(r.n()));
@@ -73,6 +77,8 @@ public final class CsvReport {
             v.put("kappa_weights", t.problem(r.probe().getOrDefault("spec", "")).getOrDefault("kappaWeights", ""));
             v.put("achievable_residual", r.probe().getOrDefault("achievableResidual", ""));
             v.put("spec", r.probe().getOrDefault("spec", ""));
+            v.put("shape", r.probe().getOrDefault("shape", ""));
+            v.put("rel_weight_error_vs_reference", r.probe().getOrDefault("relWeightErrorVsReference", ""));
             line(sb, v);
         }
         for (TwoAssetRow r : t.twoAssetRows()) {

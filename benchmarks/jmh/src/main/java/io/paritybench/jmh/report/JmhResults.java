@@ -53,8 +53,12 @@ public final class JmhResults {
         for (JsonNode r : root) {
             i++;
             String unit = r.path("primaryMetric").path("scoreUnit").asText();
-            if (!r.path("benchmark").isTextual() || !r.path("primaryMetric").path("rawData").isArray()) {
-                throw new IOException("entry " + i + " is not a JMH result (no benchmark or primaryMetric.rawData)");
+            // JMH writes rawData in the modes with one score per iteration, rawDataHistogram (only) in sample mode
+            JsonNode pm = r.path("primaryMetric");
+            if (!r.path("benchmark").isTextual()
+                    || !(pm.path("rawData").isArray() || pm.path("rawDataHistogram").isArray())) {
+                throw new IOException("entry " + i + " is not a JMH result (no benchmark, or neither "
+                        + "primaryMetric.rawData nor primaryMetric.rawDataHistogram)");
             }
             if (!isTimePerOperation(unit)) {
                 throw new IOException("entry " + i + " (" + r.path("benchmark").asText() + "): unit " + unit

@@ -60,6 +60,7 @@ public final class MarkdownReport {
         kernels(md, t);
         problems(md, t);
         pivots(md, t);
+        factor(md, t);
         scaling(md, t);
         if (info.plotFile() != null) {
             md.append("## Time against n\n\nMedian time per solve (median over seeds), converged configurations ")
@@ -73,12 +74,16 @@ public final class MarkdownReport {
 
     private static String legend() {
         return """
-                How to read it. Each configuration solves one fixed, seeded ERC problem (the same for every solver and \
-                tolerance; several seeds per family, κ and n where the profile says so). Before JMH starts, every \
+                How to read it. Each configuration solves fixed, seeded ERC problems (the same for every solver and \
+                tolerance): one seed, or several joined by "+" (seed 1+2+3), whose problems each invocation solves in \
+                turn, so that the time describes the family rather than one matrix. Before JMH starts, every \
                 problem, its certified reference and its conditioning are prepared once, so no trial pays for them. \
-                Each trial (fork) warms up by count (10 solves; the time cap is judged on the last, warm one) and by \
-                time (JMH warm-up), then JMH measures in sample mode: it times a **subset** of the solves one by one \
-                (enough for their distribution), not every solve. The time of a configuration is the **median of the \
+                Each trial (fork) warms up by count (10 solves of each problem; the time cap is judged on the last, \
+                warm one) and by time (JMH warm-up), then JMH measures in sample mode: it times a **subset** of the \
+                solves one by one (enough for their distribution), not every solve. A solve under a microsecond \
+                (inverse-vol at n = 10), too short for sample mode's timer reads, is measured in average-time mode \
+                instead ("batched" in the samples column): JMH calls it in a loop and reads the clock once per \
+                iteration, so the iteration's value is the mean of its solves. The time of a configuration is the **median of the \
                 iteration medians** over forks × measured iterations; its 95% interval is a bootstrap of that median \
                 resampling whole iterations (n/a below 6 iterations). JMH's t-based error is not shown. A \
                 configuration is **not steady** (⚠) when in some fork the first and the last measured iteration \
@@ -224,6 +229,36 @@ public final class MarkdownReport {
         }
     }
 
+    private static void factor(StringBuilder md, TimingTable t) {
+        if (t.factorRows().isEmpty()) {
+            return;
+        }
+        md.append("## Structured factor model: Σ = BFB' + D\n\n");
+        md.append("""
+                `FactorBenchmark`: ERC on a factor model that is never materialised (ALGORITHMS.md §6.2, §6.4): \
+                market plus k − 1 style factors, idiosyncratic volatilities 10–40 %, seed 1, only the solvers with a \
+                factor-form path. Same method as above (warm-up by count and by time, sample mode, median of the \
+                iteration medians with a bootstrap interval, ⚠ when not steady); no kernel ratios (there is no n×n \
+                matrix). "w err vs ref." is the warm probe's largest relative weight error against the certified \
+                reference solution of the same problem. The plot continues these along n.
+
+                | solver | n × k | tol | outcome | median [95% CI] | iter. | it/solve | B/solve | GCs | w err vs ref. | load |
+                |---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|
+                """);
+        for (SolverRow r : t.factorRows()) {
+            TimeSummary s = r.time();
+            md.append("| ").append(r.solver()).append(" | ").append(r.probe().getOrDefault("shape", Integer.toString(r.n())))
+                    .append(" | ").append(r.tol()).append(" | ").append(outcomeText(r.outcome(), r.detail()))
+                    .append(r.steady() ? "" : " ⚠").append(" | ").append(s == null ? "" : withInterval(s)).append(" | ")
+                    .append(s == null ? "" : Integer.toString(s.iterations())).append(" | ")
+                    .append(Numbers.sig(r.iterationsPerSolve())).append(" | ").append(Numbers.bytes(r.gc().bytesPerOp()))
+                    .append(" | ").append(Numbers.sig(r.gc().count())).append(" | ")
+                    .append(Numbers.sci(TimingTable.parse(r.probe().get("relWeightErrorVsReference")))).append(" | ")
+                    .append(Numbers.sig(r.load())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
     /** The cell of a summary table: the median if every solve converged, else the mark. */
     static String summaryCell(SolverRow r) {
         return switch (r.outcome()) {
@@ -299,7 +334,7 @@ public final class MarkdownReport {
         md.append("## Every configuration\n\n");
         md.append("\"iter.\" is the number of measured iterations (forks × iterations), \"drift\" the largest change ")
                 .append("between the first and last iteration median of a fork, \"samples\" the solves JMH timed ")
-                .append("one by one, \"B/solve\" and \"GCs\" the GC profiler's allocation per solve and ")
+                .append("one by one (\"batched\": average-time mode, the mean of each iteration's solves), \"B/solve\" and \"GCs\" the GC profiler's allocation per solve and ")
                 .append("collections in the measurement, \"load\" the largest 1-minute load average seen by a ")
                 .append("trial.\n\n");
         md.append("| solver | family | κ(Σ) | tol | n | seed | outcome | median | 95% CI | iter. | drift | samples "
@@ -316,7 +351,7 @@ public final class MarkdownReport {
                             : "n/a")
                     .append(" | ").append(s == null ? "" : Integer.toString(s.iterations())).append(" | ")
                     .append(s == null ? "" : Numbers.percent(s.drift())).append(" | ")
-                    .append(s == null || s.samples() == 0 ? "" : Long.toString(s.samples())).append(" | ")
+                    .append(s == null ? "" : s.samples() == 0 ? "batched" : Long.toString(s.samples())).append(" | ")
                     .append(Numbers.sig(r.iterationsPerSolve())).append(" | ")
                     .append(Numbers.sig(r.matvecs())).append(" | ").append(Numbers.sig(r.factorisations())).append(" | ")
                     .append(Numbers.sig(r.residualChecks())).append(" | ").append(Numbers.bytes(r.gc().bytesPerOp()))

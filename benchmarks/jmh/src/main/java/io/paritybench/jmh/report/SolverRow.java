@@ -39,9 +39,13 @@ public record SolverRow(String solver, String family, int n, String seed, String
         gc = gc == null ? JmhResult.Gc.NONE : gc;
     }
 
-    /** @return κ(Σ) as a number */
+    /** @return κ(Σ) as a number, NaN when it is not one (the structured factor rows have none) */
     public double kappaValue() {
-        return Double.parseDouble(kappa);
+        try {
+            return Double.parseDouble(kappa);
+        } catch (NumberFormatException | NullPointerException e) {
+            return Double.NaN;
+        }
     }
 
     /** @return the tolerance as a number */

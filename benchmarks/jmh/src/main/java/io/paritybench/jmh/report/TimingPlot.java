@@ -22,7 +22,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The log–log plot of median time per solve against n, one panel per (family, tolerance) and κ(Σ), one line per
- * solver over its converged configurations; the two kernels are drawn in grey for scale (O(n²) and O(n³)).
+ * solver over its converged configurations; the two kernels are drawn in grey for scale (O(n²) and O(n³)). The
+ * structured factor model ({@code FactorBenchmark}, n = 10⁴ and, in {@code --full}, 10⁵ and 10⁶) has its own panel
+ * per tolerance, which continues the n axis.
  */
 public final class TimingPlot {
 
@@ -54,14 +56,19 @@ public final class TimingPlot {
             return false;
         }
         int kappas = (int) t.solverRows().stream().map(SolverRow::kappa).distinct().count();
+        // the grid must be full (BitmapEncoder merges exactly rows × cols charts): the widest that divides the count
         int cols = Math.max(1, Math.min(kappas, charts.size()));
-        int rows = (charts.size() + cols - 1) / cols;
+        while (charts.size() % cols != 0) {
+            cols--;
+        }
+        int rows = charts.size() / cols;
         BitmapEncoder.saveBitmap(charts, rows, cols, png.toString(), BitmapEncoder.BitmapFormat.PNG);
         return true;
     }
 
     static List<XYChart> charts(TimingTable t) {
-        List<String> solvers = t.solverRows().stream().map(SolverRow::solver).distinct().sorted().toList();
+        List<String> solvers = java.util.stream.Stream.concat(t.solverRows().stream(), t.factorRows().stream())
+                .map(SolverRow::solver).distinct().sorted().toList();
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < solvers.size(); i++) {
             index.put(solvers.get(i), i);
@@ -73,6 +80,10 @@ public final class TimingPlot {
                 .thenComparingDouble(SolverRow::kappaValue));
         for (SolverRow r : ordered) {
             panels.computeIfAbsent(r.family() + "|" + r.tol() + "|" + r.kappa(), k -> new ArrayList<>()).add(r);
+        }
+        // the structured factor model continues along n (10^4 and beyond), one panel per tolerance
+        for (SolverRow r : t.factorRows()) {
+            panels.computeIfAbsent(r.family() + "|" + r.tol(), k -> new ArrayList<>()).add(r);
         }
         List<XYChart> charts = new ArrayList<>();
         for (List<SolverRow> panel : panels.values()) {
@@ -88,7 +99,9 @@ public final class TimingPlot {
                                  List<ScalingFit> fits) {
         SolverRow first = rows.get(0);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(first.family() + ", κ(Σ) = " + first.kappa() + ", tol = " + first.tol())
+                .title(TimingTable.FACTOR_FAMILY.equals(first.family())
+                        ? "structured factor model Σ = BFB' + D, tol = " + first.tol()
+                        : first.family() + ", κ(Σ) = " + first.kappa() + ", tol = " + first.tol())
                 .xAxisTitle("n").yAxisTitle("median time per solve (s)").build();
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setLegendFont(

@@ -20,13 +20,18 @@ import java.util.TreeMap;
  * @param settings     how JMH ran each benchmark class (the first result of each)
  * @param fits         the scaling fits time ∝ n^p per solver × family × κ × tolerance
  * @param jvm          the first trial record of the side file (collector, heap, JIT, JVM options), empty if none
+ * @param factorRows   the {@code FactorBenchmark} configurations (structured factor model Σ = BFB' + D, family
+ *                     {@value #FACTOR_FAMILY}, κ "-", the shape in the probe record), sorted by solver, tolerance, n
  */
 public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows, List<TwoAssetRow> twoAssetRows,
                           List<Map<String, String>> problems, Map<String, RunSettings> settings,
-                          List<ScalingFit> fits, Map<String, String> jvm) {
+                          List<ScalingFit> fits, Map<String, String> jvm, List<SolverRow> factorRows) {
 
     static final String SOLVER_BENCHMARK = "SolverBenchmark";
     static final String TWO_ASSET_BENCHMARK = "TwoAssetBenchmark";
+    static final String FACTOR_BENCHMARK = "FactorBenchmark";
+    /** The family name of the structured factor rows. */
+    public static final String FACTOR_FAMILY = "factor-structured";
 
     public TimingTable {
         solverRows = List.copyOf(solverRows);
@@ -36,6 +41,7 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         settings = Map.copyOf(settings);
         fits = List.copyOf(fits);
         jvm = Map.copyOf(jvm);
+        factorRows = List.copyOf(factorRows);
     }
 
     /** @return how many timed configurations are steady, and how many are timed */
@@ -63,7 +69,83 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         }
         List<SolverRow> rows = solverRows(results, side, trials);
         return new TimingTable(rows, kernels(trials), twoAssetRows(results, side), problems(side), settings,
-                fits(rows), jvm);
+                fits(rows), jvm, factorRows(results, side));
+    }
+
+    /** @return n of a shape {@code NxK} (0 if it is not one) */
+    static int shapeN(String shape) {
+        try {
+            return Integer.parseInt(shape.toLowerCase(Locale.ROOT).split("x")[0].trim());
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The rows of the structured factor model: timed ones from the results, untimed ones from the probes. */
+    static List<SolverRow> factorRows(List<JmhResult> results, List<Map<String, String>> side) {
+        Map<String, Map<String, String>> probes = new LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> trials = new LinkedHashMap<>();
+        for (Map<String, String> s : side) {
+            String k = s.get("solver") + "|" + s.get("shape") + "|" + s.get("tol") + "|" + s.get("cap");
+            if ("factor-probe".equals(s.get("kind"))) {
+                probes.putIfAbsent(k, s);
+            } else if ("factor-trial".equals(s.get("kind"))) {
+                trials.computeIfAbsent(k, x -> new ArrayList<>()).add(s);
+            }
+        }
+        Map<String, SolverRow> rows = new LinkedHashMap<>();
+        for (JmhResult r : results) {
+            if (!r.benchmarkClass().equals(FACTOR_BENCHMARK)) {
+                continue;
+            }
+            String shape = r.param("shape");
+            String k = r.param("solver") + "|" + shape + "|" + r.param("factorTol") + "|" + r.param("factorCap");
+            Map<String, String> probe = new LinkedHashMap<>(probes.getOrDefault(k, Map.of()));
+            probe.putIfAbsent("shape", shape);
+            TimeSummary t = TimeSummary.of(r);
+            double solves = r.counter("solves");
+            double failed = r.counter("failed");
+            Outcome outcome;
+            String detail;
+            if (Double.isNaN(failed) || Double.isNaN(solves)) {
+                String status = probe.get("status");
+                outcome = status == null || "CONVERGED".equals(status) ? Outcome.OK : Outcome.FAILED;
+                detail = outcome == Outcome.OK ? "" : status + " (probe)";
+            } else {
+                outcome = failed > 0 ? Outcome.FAILED : Outcome.OK;
+                detail = failures(r, solves);
+            }
+            double load = Double.NaN;
+            double steal = Double.NaN;
+            for (Map<String, String> tr : trials.getOrDefault(k, List.of())) {
+                load = max(load, max(parse(tr.get("loadStart")), parse(tr.get("loadEnd"))));
+                steal = max(steal, parse(tr.get("stealShare")));
+            }
+            double iterations = Double.isNaN(solves) ? parse(probe.get("iterations")) : r.counter("iterations") / solves;
+            rows.put(k, new SolverRow(r.param("solver"), FACTOR_FAMILY, shapeN(shape), "1", "-", r.param("factorTol"),
+                    r.param("factorCap"), outcome, detail, t, solves, iterations, failed / solves,
+                    r.counter("outsideAccuracy") / solves, Double.NaN, Double.NaN, Double.NaN, r.gc(), load, steal,
+                    probe));
+        }
+        for (Map.Entry<String, Map<String, String>> e : probes.entrySet()) {
+            if (rows.containsKey(e.getKey())) {
+                continue;
+            }
+            Map<String, String> p = e.getValue();
+            Outcome outcome = Outcome.ofUntimedVerdict(p.get("verdict"));
+            String detail = outcome == Outcome.OVER_TIME_CAP ? "over the " + p.get("cap") + " s cap: "
+                    + p.getOrDefault("status", "no result") + " after " + seconds(p.get("probeSeconds"))
+                    : outcome == Outcome.NO_RESULT ? "probe " + p.getOrDefault("status", "?") + ", but JMH reported no "
+                    + "result (see the JMH log)" : p.getOrDefault("message", "");
+            rows.put(e.getKey(), new SolverRow(p.get("solver"), FACTOR_FAMILY, shapeN(p.getOrDefault("shape", "")), "1",
+                    "-", p.get("tol"), p.get("cap"), outcome, detail, null, Double.NaN, parse(p.get("iterations")),
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, parse(p.get("load")), Double.NaN,
+                    p));
+        }
+        List<SolverRow> out = new ArrayList<>(rows.values());
+        out.sort(Comparator.comparing(SolverRow::solver).thenComparing(Comparator.comparingDouble(SolverRow::tolValue)
+                .reversed()).thenComparingInt(SolverRow::n));
+        return out;
     }
 
     /** @return the fits of every solver × family × κ × tolerance over its converged, timed configurations */

@@ -24,7 +24,10 @@ class CompareTest {
         double of(int fork, int iteration, int sample);
     }
 
-    /** @return a JMH JSON entry of SolverBenchmark.solve in sample mode with 3 forks × 5 iterations × 4 samples */
+    /**
+     * @return a JMH JSON entry of SolverBenchmark.solve in sample mode with 3 forks × 5 iterations × 4 samples; as
+     *         JMH writes it in sample mode, with {@code rawDataHistogram} and no {@code rawData}
+     */
     static String entry(String solver, int n, double micros, Factor f) {
         StringBuilder hist = new StringBuilder("[");
         for (int fork = 0; fork < 3; fork++) {
@@ -48,7 +51,7 @@ class CompareTest {
                  "params": {"solver": "%s", "n": "%d", "kappa": "1e2", "family": "random-spectrum", "seed": "1",
                             "tol": "1e-8", "cap": "1"},
                  "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "us/op",
-                                   "rawData": [[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1]], "rawDataHistogram": %s},
+                                   "rawDataHistogram": %s},
                  "secondaryMetrics": {}}""".formatted(solver, n, micros, hist);
     }
 
@@ -74,6 +77,25 @@ class CompareTest {
     private Path base() throws IOException {
         return file("base.json", entry("newton", 100, 300, SAME), entry("ccd-spinu", 100, 200, SAME),
                 entry("ccd-grr", 1000, 9000, SAME));
+    }
+
+    @Test
+    void ignoredParametersLetRunsWithAnotherCapOrSeedListMatch() throws IOException {
+        Path b = base();
+        Path n = file("other-cap.json", entry("newton", 100, 300, SAME).replace("\"cap\": \"1\"", "\"cap\": \"0.5\"")
+                .replace("\"seed\": \"1\"", "\"seed\": \"1+2+3\""));
+        Run strict = compare(b.toString(), n.toString());
+        assertThat(strict.status()).isZero();
+        assertThat(strict.out()).contains("0 matched");
+        Run relaxed = compare(b.toString(), n.toString(), "--ignore", "cap,seed");
+        assertThat(relaxed.status()).isZero();
+        assertThat(relaxed.out()).contains("1 matched").contains("only in BASE");
+        // two configurations that differ only in an ignored parameter are bad input
+        Path twice = file("twice.json", entry("newton", 100, 300, SAME),
+                entry("newton", 100, 300, SAME).replace("\"cap\": \"1\"", "\"cap\": \"2\""));
+        Run bad = compare(twice.toString(), n.toString(), "--ignore", "cap");
+        assertThat(bad.status()).isEqualTo(Compare.BAD_INPUT);
+        assertThat(bad.err()).contains("appears twice");
     }
 
     @Test
