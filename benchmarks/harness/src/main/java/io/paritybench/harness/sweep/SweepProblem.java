@@ -54,36 +54,42 @@ public sealed interface SweepProblem {
     /** @return Σ and b (deterministic: the same bits on every call and every JVM) */
     RiskBudgetProblem build();
 
+    /** A problem named by a generator spec: its family, n, budgets and seed are the spec's. */
+    sealed interface FromSpec extends SweepProblem {
+        /** @return the generator spec the problem is built from */
+        GeneratorSpec spec();
+
+        @Override
+        default String family() {
+            return spec().family().id();
+        }
+
+        @Override
+        default int n() {
+            return spec().n();
+        }
+
+        @Override
+        default String budgets() {
+            return spec().budgets().toString();
+        }
+
+        @Override
+        default long seed() {
+            return spec().seed();
+        }
+    }
+
     /** A problem of a generator family ({@link ProblemGenerator}). */
-    record Generated(GeneratorSpec spec) implements SweepProblem {
+    record Generated(GeneratorSpec spec) implements FromSpec {
         @Override
         public String id() {
             return "gen:" + spec;
         }
 
         @Override
-        public String family() {
-            return spec.family().id();
-        }
-
-        @Override
-        public int n() {
-            return spec.n();
-        }
-
-        @Override
         public double kappa() {
             return spec.has("kappa") ? spec.param("kappa") : Double.NaN;
-        }
-
-        @Override
-        public String budgets() {
-            return spec.budgets().toString();
-        }
-
-        @Override
-        public long seed() {
-            return spec.seed();
         }
 
         @Override
@@ -97,30 +103,10 @@ public sealed interface SweepProblem {
      * so that n = 10⁴ costs O(nk) memory. The same spec as {@link Generated} would give the dense problem with the same
      * Σ and budgets; the id tells the two apart.
      */
-    record Structured(GeneratorSpec spec) implements SweepProblem {
+    record Structured(GeneratorSpec spec) implements FromSpec {
         @Override
         public String id() {
             return "factor-form:" + spec;
-        }
-
-        @Override
-        public String family() {
-            return spec.family().id();
-        }
-
-        @Override
-        public int n() {
-            return spec.n();
-        }
-
-        @Override
-        public String budgets() {
-            return spec.budgets().toString();
-        }
-
-        @Override
-        public long seed() {
-            return spec.seed();
         }
 
         @Override
