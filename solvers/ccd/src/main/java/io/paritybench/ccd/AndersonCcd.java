@@ -247,7 +247,7 @@ public final class AndersonCcd implements RiskBudgetSolver {
                 v += g[i] * k.cy[i];
             }
             k.variance = v;
-            // the kernel's partial sums follow y only through a fresh product (half a pass over Σ)
+            // the kernel's partial sums follow y only through a fresh product: one full pass over Σ (CcdKernel#refresh)
             k.refresh();
             matvecs++;
             normalise(k);

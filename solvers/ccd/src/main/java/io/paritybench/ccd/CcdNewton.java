@@ -9,9 +9,10 @@ import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.Solvers;
+import io.paritybench.core.text.Numbers;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hybrid of cyclical coordinate descent and Newton's method ({@code ccd-newton}): Choi–Chen CCD sweeps
@@ -35,9 +36,13 @@ import java.util.Map;
  * {@code newton} (e.g. {@code newtonFactorizations}).
  *
  * <p><b>Through core only.</b> The Newton phase is the solver registered as {@code newton}, found through
- * {@link Solvers#byId} and called through {@link RiskBudgetSolver#solve} with the CCD weights as its initial point,
- * the remaining time and the remaining iteration cap; nothing of the Newton module's internals is used. Without it
- * on the class path this solver supports no problem.
+ * {@link Solvers#byId} and called through {@link RiskBudgetSolver#takeOver} with the CCD weights as its initial
+ * point, the remaining iteration cap and this solve's deadline; nothing of the Newton module's internals is used.
+ * Without it on the class path this solver supports no problem. The hand-off is cheap, since at n = 10 the whole
+ * solve takes a few microseconds: the problem and options are checked once (this solve's
+ * {@link SolverPreamble#begin}; {@code takeOver} repeats none of it and starts no second clock), one options record
+ * is built for the phase, and the message is composed by concatenation ({@link Numbers#sci(double, int)}), not by
+ * {@link java.util.Formatter}, which alone cost about 4 µs per solve.
  *
  * <p><b>Stopping and statuses.</b> CONVERGED only through the common test (CCD's {@link SolveResult#conclude}, or
  * Newton's, whose weights are returned unchanged); otherwise Newton's status (STAGNATED at the noise floor,
@@ -57,6 +62,8 @@ public final class CcdNewton implements RiskBudgetSolver {
     static final int NEWTON_BASE_COST_IN_SWEEPS = 20;
     /** Sweeps after which CCD hands over to Newton whatever the contraction. */
     static final int SWEEP_BUDGET = 100;
+    /** Newton's counter names, prefixed ({@link #prefixed}). */
+    private static final ConcurrentHashMap<String, String> PREFIXED = new ConcurrentHashMap<>();
 
     @Override
     public String id() {
@@ -72,7 +79,7 @@ public final class CcdNewton implements RiskBudgetSolver {
     /** @return dense volatility problems, when the {@code newton} solver is on the class path */
     @Override
     public boolean supports(RiskBudgetProblem problem) {
-        return problem.measure().isVolatility() && !problem.isFactor() && Solvers.ids().contains(NEWTON);
+        return problem.measure().isVolatility() && !problem.isFactor() && Solvers.has(NEWTON);
     }
 
     @Override
@@ -118,17 +125,18 @@ public final class CcdNewton implements RiskBudgetSolver {
                 break;
             }
             if (sweeps >= SWEEP_BUDGET) {
-                reason = String.format(Locale.ROOT, "sweep budget %d reached at max|RRC-b| = %.3e", SWEEP_BUDGET, err);
+                reason = "sweep budget " + SWEEP_BUDGET + " reached at max|RRC-b| = " + Numbers.sci(err, 4);
                 break;
             }
             if (sweeps >= WINDOW) {
                 double rho = Math.pow(err / errors[(sweeps - WINDOW) % (WINDOW + 1)], 1.0 / WINDOW);
                 double remaining = rho < 1 ? Math.log(tol / err) / Math.log(rho) : Double.POSITIVE_INFINITY;
                 if (!(remaining <= newtonCost)) {
-                    reason = String.format(Locale.ROOT, "per-sweep contraction %.3f over the last %d sweeps predicts"
-                            + " %s more sweeps to tol %.1e (> %d, Newton's cost in sweeps), at max|RRC-b| = %.3e",
-                            rho, WINDOW, Double.isFinite(remaining) ? String.format(Locale.ROOT, "%.0f", remaining)
-                                    : "infinitely many", tol, newtonCost, err);
+                    // composed by concatenation: java.util.Formatter would cost more than the sweeps at n = 10
+                    reason = "per-sweep contraction " + Numbers.fixed(rho, 3) + " over the last " + WINDOW
+                            + " sweeps predicts " + (Double.isFinite(remaining) ? Numbers.fixed(remaining, 0)
+                            : "infinitely many") + " more sweeps to tol " + Numbers.sci(tol, 2) + " (> " + newtonCost
+                            + ", Newton's cost in sweeps), at max|RRC-b| = " + Numbers.sci(err, 4);
                     break;
                 }
             }
@@ -155,22 +163,30 @@ public final class CcdNewton implements RiskBudgetSolver {
         }
         // the options' cap bounds sweeps + Newton iterations; without one, Newton keeps its own default
         int left = options.maxIterations() > 0 ? cap - sweeps : 0;
-        SolverOptions phase = options.withInitialPoint(usable ? x : null).withMaxIterations(left)
-                .withTimeLimit(deadline.remaining()).withObserver(offset(options, sweeps));
-        SolveResult newton = Solvers.byId(NEWTON).solve(problem, phase);
-        Map<String, Long> counters = new LinkedHashMap<>();
+        IterationObserver observer = offset(options, sweeps);
+        SolverOptions phase = new SolverOptions(options.tolerance(), left, usable ? x : null, options.timeLimit(),
+                observer);
+        // the problem and options were checked once by this solve's preamble, and its clock goes on
+        SolveResult newton = Solvers.byId(NEWTON).takeOver(problem, phase, deadline);
+        Map<String, Long> counters = new LinkedHashMap<>(2 * (4 + newton.counters().size()));
         counters.put("sweeps", (long) sweeps);
         counters.put("switchedAfterSweeps", (long) sweeps);
         counters.put("newtonIterations", (long) newton.iterations());
         counters.put("matvecs", matvecs + newton.counter("matvecs"));
         for (Map.Entry<String, Long> e : newton.counters().entrySet()) {
-            String name = e.getKey();
-            counters.put(NEWTON + Character.toUpperCase(name.charAt(0)) + name.substring(1), e.getValue());
+            counters.put(prefixed(e.getKey()), e.getValue());
         }
-        String message = String.format(Locale.ROOT, "switched to newton after %d sweeps: %s%s; newton: %s", sweeps,
-                reason, usable ? "" : " (CCD iterate unusable: Newton from its cold start)", newton.message());
+        String message = "switched to newton after " + sweeps + " sweeps: " + reason
+                + (usable ? "" : " (CCD iterate unusable: Newton from its cold start)") + "; newton: "
+                + newton.message();
         return new SolveResult(ID, newton.weights(), newton.status(), sweeps + newton.iterations(),
                 newton.residual(), counters, message);
+    }
+
+    /** Newton's counter names with the prefix {@code newton}, made once per name (e.g. {@code newtonMatvecs}). */
+    private static String prefixed(String name) {
+        return PREFIXED.computeIfAbsent(name,
+                k -> NEWTON + Character.toUpperCase(k.charAt(0)) + k.substring(1));
     }
 
     /** The caller's observer with Newton's iterations numbered after the sweeps (Newton's start is not repeated). */

@@ -54,4 +54,20 @@ public interface RiskBudgetSolver {
      * @throws IllegalArgumentException for misuse only (see the interface contract)
      */
     SolveResult solve(RiskBudgetProblem problem, SolverOptions options);
+
+    /**
+     * Takes over a solve that the caller has begun: the later phase of a hybrid solver (e.g. {@code ccd-newton}
+     * hands its CCD iterate to {@code newton} through this, as the initial point of {@code options}). The caller has
+     * run {@link SolverPreamble#begin} on this problem and these options and knows that this solver
+     * {@link #supports(RiskBudgetProblem) supports} the problem, and it passes the deadline of the whole solve, so
+     * that the phase repeats none of the preamble and starts no clock of its own; {@link SolverOptions#timeLimit()}
+     * is ignored in favour of {@code deadline}. Otherwise the contract of {@link #solve} holds unchanged, and the
+     * result is that of {@code solve} with the time left. The default calls {@code solve} with
+     * {@code deadline.remaining()}; a solver whose preamble costs something at small n overrides it.
+     *
+     * @throws IllegalArgumentException for misuse only, as {@link #solve}
+     */
+    default SolveResult takeOver(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
+        return solve(problem, options.withTimeLimit(deadline.remaining()));
+    }
 }

@@ -41,6 +41,11 @@ public final class Solvers {
         return List.copyOf(Holder.BY_ID.keySet());
     }
 
+    /** @return whether a solver with this id is on the class path (no copy of the id list: asked on every solve) */
+    public static boolean has(String id) {
+        return Holder.BY_ID.containsKey(id);
+    }
+
     /**
      * @return the solver with this id
      * @throws IllegalArgumentException naming the unknown id and the known ones

@@ -1,5 +1,6 @@
 package io.paritybench.newton;
 
+import io.paritybench.core.Deadline;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMeasure;
@@ -92,12 +93,28 @@ public final class LogBarrierNewton implements RiskBudgetSolver {
 
     @Override
     public SolveResult solve(RiskBudgetProblem problem, SolverOptions options) {
-        SolverPreamble.begin(this, problem, options);
+        Deadline deadline = SolverPreamble.begin(this, problem, options);
         if (!problem.measure().isVolatility()) {
             return MeasureIteration.run(ID, problem, options, false, DEFAULT_MAX_ITERATIONS);
         }
+        return volatility(problem, options, deadline);
+    }
+
+    /**
+     * A begun solve's later phase (e.g. {@code ccd-newton}'s): the volatility path runs against the caller's deadline
+     * without a preamble of its own; the measure path is {@link #solve} with the time left.
+     */
+    @Override
+    public SolveResult takeOver(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
+        if (!problem.measure().isVolatility()) {
+            return solve(problem, options.withTimeLimit(deadline.remaining()));
+        }
+        return volatility(problem, options, deadline);
+    }
+
+    private static SolveResult volatility(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
         return SpinuIteration.run(ID, problem, options,
                 form -> form.factor != null ? new FactorNewtonSystem(form) : new CholeskyDirection(form),
-                DEFAULT_MAX_ITERATIONS);
+                DEFAULT_MAX_ITERATIONS, deadline);
     }
 }

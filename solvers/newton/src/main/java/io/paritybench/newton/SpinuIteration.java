@@ -65,7 +65,13 @@ final class SpinuIteration {
      */
     static SolveResult run(String id, RiskBudgetProblem problem, SolverOptions options,
                            Function<CorrelationForm, NewtonDirection> directions, int defaultCap) {
-        return new SpinuIteration.Run(problem, options, directions, options.deadlineFromNow()).solve(id, defaultCap);
+        return run(id, problem, options, directions, defaultCap, options.deadlineFromNow());
+    }
+
+    /** Runs the iteration against a deadline the caller started ({@link io.paritybench.core.SolverPreamble#begin}). */
+    static SolveResult run(String id, RiskBudgetProblem problem, SolverOptions options,
+                           Function<CorrelationForm, NewtonDirection> directions, int defaultCap, Deadline deadline) {
+        return new SpinuIteration.Run(problem, options, directions, deadline).solve(id, defaultCap);
     }
 
     /** The state of one solve. */

@@ -10,6 +10,7 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.cases.AccuracyTolerance;
 import io.paritybench.core.cases.CaseData;
 import io.paritybench.core.cases.CaseScore;
@@ -235,6 +236,35 @@ public abstract class RiskBudgetSolverContractTest {
             assertThat(RiskMetrics.maxRelWeightError(scaled.weights(), plain.weights())).isLessThanOrEqualTo(wTol);
             assertThat(RiskMetrics.maxRelWeightError(uniform.weights(), equal.weights())).isLessThanOrEqualTo(wTol);
         }
+    }
+
+    /**
+     * {@link RiskBudgetSolver#takeOver} of a solve begun by {@link SolverPreamble#begin} is that solve: same weights,
+     * status, iterations and counters, cold and from a warm start (a hybrid's later phase calls it so).
+     */
+    @ParameterizedTest(name = "warm {0}")
+    @ValueSource(booleans = {false, true})
+    void takingOverABegunSolveIsTheSolve(boolean warm) {
+        CaseData c = SharedCases.byName("rs_n10_kappa1e2");
+        RiskBudgetProblem p = c.problem();
+        if (!handles(p)) {
+            return;
+        }
+        SolverOptions o = options().withTolerance(1e-10);
+        if (warm) {
+            double[] vol = p.volatilities();
+            double[] start = new double[p.n()];
+            for (int i = 0; i < start.length; i++) {
+                start[i] = 1.0 / vol[i];
+            }
+            o = o.withInitialPoint(start);
+        }
+        SolveResult plain = solveNoThrow(p, o);
+        SolveResult taken = solver().takeOver(p, o, SolverPreamble.begin(solver(), p, o));
+        assertThat(taken.weights()).as("%s vs %s", taken, plain).isEqualTo(plain.weights());
+        assertThat(taken.status()).isEqualTo(plain.status());
+        assertThat(taken.iterations()).isEqualTo(plain.iterations());
+        assertThat(taken.counters()).isEqualTo(plain.counters());
     }
 
     private static double[] ones(int n) {
