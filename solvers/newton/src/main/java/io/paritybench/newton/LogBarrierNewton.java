@@ -107,7 +107,7 @@ public final class LogBarrierNewton implements RiskBudgetSolver {
     @Override
     public SolveResult takeOver(RiskBudgetProblem problem, SolverOptions options, Deadline deadline) {
         if (!problem.measure().isVolatility()) {
-            return solve(problem, options.withTimeLimit(deadline.remaining()));
+            return RiskBudgetSolver.super.takeOver(problem, options, deadline);
         }
         return volatility(problem, options, deadline);
     }
