@@ -35,6 +35,14 @@ interface NewtonDirection {
      */
     Failure solve(double[] d, double[] g, double[] delta, double gradNorm, boolean accurate, Deadline deadline);
 
+    /**
+     * @return empty, or why the last accurate direction is less accurate than requested (so that a stop at the
+     *         decrement's floor is not reported as the floor of double precision)
+     */
+    default String floorNote() {
+        return "";
+    }
+
     /** @return whether the last direction is known to be accurate in the sense of {@link #ACCURATE} */
     boolean lastWasAccurate();
 

@@ -36,6 +36,8 @@ final class PreconditionedCg {
     private final double[] q;
     /** CG iterations of the last solve. */
     int iterations;
+    /** Relative residual {@code sqrt(r'M⁻¹r / g'M⁻¹g)} at the end of the last solve. */
+    double residual;
 
     PreconditionedCg(CorrelationForm form) {
         this.form = form;
@@ -58,7 +60,9 @@ final class PreconditionedCg {
             rz += r[i] * z[i];
         }
         double target = eta * eta * rz;
+        double rz0 = rz;
         iterations = 0;
+        residual = 1;
         for (int k = 0; k < maxIterations; k++) {
             if (k > 0 && (k & 7) == 0 && deadline.passed()) {
                 return Outcome.TIME_LIMIT;
@@ -83,6 +87,7 @@ final class PreconditionedCg {
             for (int i = 0; i < n; i++) {
                 rzNew += r[i] * z[i];
             }
+            residual = Math.sqrt(rzNew / rz0);
             if (rzNew <= target) {
                 return Outcome.CONVERGED;
             }

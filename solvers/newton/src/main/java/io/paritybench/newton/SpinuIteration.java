@@ -4,6 +4,7 @@ import io.paritybench.core.Deadline;
 import io.paritybench.core.ConvergenceTest;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.SolveResult;
+import io.paritybench.core.text.Numbers;
 import io.paritybench.core.SolveStatus;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.newton.DampedNewton;
@@ -177,8 +178,10 @@ final class SpinuIteration {
                     DampedNewton.Stop stop = stagnation.quadratic(lambda, rel, accurate);
                     if (stop == DampedNewton.Stop.STRIKES) {
                         status = SolveStatus.STAGNATED;
-                        message = String.format("Newton decrement stagnated at %.3e (noise floor of double "
-                                + "precision) after %d iterations", lambda, iterations);
+                        String note = direction.floorNote();
+                        message = "Newton decrement stagnated at " + Numbers.sci(lambda, 3) + " ("
+                                + (note.isEmpty() ? "noise floor of double precision" : note) + ") after "
+                                + iterations + " iterations";
                         break;
                     }
                     if (stop == DampedNewton.Stop.RESOLUTION) {
