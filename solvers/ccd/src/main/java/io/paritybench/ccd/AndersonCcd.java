@@ -21,7 +21,8 @@ import java.util.Map;
  * (2022), the exact minimiser of F along the ray through y. The fixed point of G is the risk-budgeting solution.
  *
  * <p><b>Iteration k.</b> {@code g_k = G(y_k)}, {@code f_k = g_k − y_k}; with the last {@code m_k ≤ m} differences
- * {@code ΔF, ΔG} ({@link AndersonMixing}, memory m default {@value #DEFAULT_MEMORY}),
+ * {@code ΔF, ΔG} ({@link AndersonMixing}; memory m, by default n up to n = {@value #FULL_MEMORY_MAX_N} and
+ * {@value #DEFAULT_MEMORY} above, see <b>Memory</b>),
  * {@code γ = argmin ‖f_k − ΔF γ‖₂} and the candidate {@code a = g_k + s}, {@code s = −ΔG γ}.
  *
  * <p><b>Safeguard.</b> Every step decreases Spinu's F against the plain sweep, so {@code F(y_{k+1}) ≤ F(G(y_k))} and
@@ -34,20 +35,30 @@ import java.util.Map;
  * inside the orthant (safeguarded Newton on {@code φ'}, O(n) per trial; the line-search safeguard of De Sterck's
  * N-GMRES, SIAM J. Sci. Comput. 34(5), 2012), which is at least as good as the candidate. A candidate that leaves
  * the orthant or does not decrease F, but along which F decreases from {@code g_k}, is <em>shortened</em> to that
- * minimiser. A direction along which F increases is <em>rejected</em>: {@code y_{k+1} = g_k}, the plain sweep. The
+ * minimiser. A direction along which F increases is <em>rejected</em>: {@code y_{k+1} = g_k}, the plain sweep. Every
+ * accepted or shortened point is rescaled along its ray to {@code y'Cy = 1}, which decreases F again. The
  * memory is kept after a rejection: the difference columns are secant information of G, which a bad combination of
  * them does not invalidate, and restarting was measured to cost more sweeps (random spectrum, ERC, n = 1000,
  * κ = 1e6, tol 1e-8, two seeds: 651 sweeps on average with a restart after every rejection, one seed hitting the
- * time limit, against 312 without; random spectrum, ERC, n = 30, κ = 1e9, tol 1e-10, seeds 1–10: the same 8 of 10
+ * time limit, against 312 without; random spectrum, ERC, n = 30, κ = 1e9, tol 1e-10, seeds 1–10, m = 5: the same 8 of 10
  * converge either way, in 15,890 sweeps in total without a restart and 20,129 with, and the other two reach the
- * sweep cap either way). The memory length matters more at that size: with m = 30 (= n, so the mixing is a full
- * secant method on the sweep map) all ten converge in at most 1,456 sweeps, but at n = 100, κ = 1e9 a memory of
- * 10, 20 or 30 leaves the outcome at 9 of 10 while the least-squares problem's {@code O(n m²)} grows. At m = 5 a
- * Tikhonov term in the least-squares problem ({@code 1e-10} or {@code 1e-6} times {@code ‖R‖²_F}), weights
- * {@code 1/g_i} or {@code sqrt(1 + b_i/g_i²)} in it, and a line search in both directions of s converted neither
- * n = 30 failure. Every accepted or shortened point
- * is rescaled along its ray to
- * {@code y'Cy = 1}, which decreases F again.
+ * sweep cap either way). At m = 5 a Tikhonov term in the least-squares problem ({@code 1e-10} or {@code 1e-6}
+ * times {@code ‖R‖²_F}), weights {@code 1/g_i} or {@code sqrt(1 + b_i/g_i²)} in it, and a line search in both
+ * directions of s converted neither of those two n = 30 failures; neither did a symmetric map G (a forward and a
+ * backward sweep), which needed about twice the sweeps everywhere it was tried (n = 30, κ = 1e9: 5 of 10 converge;
+ * n = 1000, κ = 1e6, tol 1e-8, seeds 1–3: 2,392 sweeps in total against 969).
+ *
+ * <p><b>Memory.</b> The memory length is what matters at small n. With m = n every difference column is kept and the
+ * mixing is a full secant method on the sweep map (on its linearisation it terminates like GMRES); the least-squares
+ * problem then costs {@code O(n³)} per iteration, which up to n = {@value #FULL_MEMORY_MAX_N} is no more wall time
+ * than the sweeps it saves. Measured (random spectrum, ERC, tol 1e-10, seeds 1–10, total sweeps, m = 5 against
+ * m = n): n = 10, κ = 1e6: 859 / 359, κ = 1e9: 14,563 (9 of 10 converge) / 1,101 (10 of 10); n = 20, κ = 1e9:
+ * 19,329 (9 of 10) / 2,232 (10 of 10); n = 30, κ = 1e6: 4,208 / 1,306, κ = 1e9: 36,538 (8 of 10) / 7,151 (10 of 10),
+ * in the same total wall time within noise. Above that the cost wins: at n = 50, κ = 1e9, m = 50 converges on 9 of 10
+ * against 8 but takes 3.4× the time; at n = 100, κ = 1e9, m = 100 converges on 3 of 10 (time limit) against 9, and
+ * m = 10, 20 or 30 leave it at 9 of 10; at n = 1000, κ = 1e6, tol 1e-8 m = 10 or 30 save under 10 % of the sweeps.
+ * So the default is m = n up to n = {@value #FULL_MEMORY_MAX_N} and m = {@value #DEFAULT_MEMORY} above; a fixed m
+ * is an option ({@link #AndersonCcd(int)}).
  *
  * <p><b>Stopping</b>: as {@link CyclicalCoordinateDescent}. The common test {@code max_i |RRC_i − b_i| ≤ tol} is
  * applied only to plain-sweep points {@code g_k}, whose {@code Cg_k} is recomputed from scratch after the sweep,
@@ -69,17 +80,24 @@ public final class AndersonCcd implements RiskBudgetSolver {
 
     /** Solver id. */
     public static final String ID = "ccd-anderson";
-    /** Default Anderson memory m. */
+    /** Anderson memory m of the default solver above {@link #FULL_MEMORY_MAX_N}. */
     public static final int DEFAULT_MEMORY = 5;
+    /**
+     * Up to this n the default solver keeps every difference column, {@code m = n} (class comment: a full secant
+     * method on the sweep map, at {@code O(n³)} per iteration, which at this size costs no more wall time than the
+     * sweeps it saves).
+     */
+    public static final int FULL_MEMORY_MAX_N = 32;
 
+    /** The memory m ≥ 1, or 0 for the size-dependent default ({@link #memoryFor}). */
     private final int memory;
 
-    /** With memory {@value #DEFAULT_MEMORY}. */
+    /** With the size-dependent default memory: m = n for n ≤ {@value #FULL_MEMORY_MAX_N}, else {@value #DEFAULT_MEMORY}. */
     public AndersonCcd() {
-        this(DEFAULT_MEMORY);
+        this.memory = 0;
     }
 
-    /** @param memory the Anderson memory m ≥ 1 (the number of difference columns) */
+    /** @param memory the Anderson memory m ≥ 1 (the number of difference columns), whatever n */
     public AndersonCcd(int memory) {
         if (memory < 1) {
             throw new IllegalArgumentException("Anderson memory must be >= 1, got " + memory);
@@ -87,9 +105,12 @@ public final class AndersonCcd implements RiskBudgetSolver {
         this.memory = memory;
     }
 
-    /** @return the Anderson memory m */
-    public int memory() {
-        return memory;
+    /** @return the Anderson memory used for a problem of dimension n */
+    public int memoryFor(int n) {
+        if (memory > 0) {
+            return memory;
+        }
+        return n <= FULL_MEMORY_MAX_N ? Math.max(1, n) : DEFAULT_MEMORY;
     }
 
     @Override
@@ -100,7 +121,8 @@ public final class AndersonCcd implements RiskBudgetSolver {
     @Override
     public String description() {
         return "cyclical coordinate descent (Choi-Chen sweep map) with safeguarded type-II Anderson acceleration,"
-                + " memory " + memory + " (Walker & Ni 2011), on the correlation matrix";
+                + (memory > 0 ? " memory " + memory : " memory n up to n = " + FULL_MEMORY_MAX_N + ", else "
+                + DEFAULT_MEMORY) + " (Walker & Ni 2011), on the correlation matrix";
     }
 
     @Override
@@ -148,7 +170,7 @@ public final class AndersonCcd implements RiskBudgetSolver {
             this.sigma = sigma;
             this.b = b;
             this.n = k.n();
-            this.mix = new AndersonMixing(n, memory);
+            this.mix = new AndersonMixing(n, memoryFor(n));
             this.x = new double[n];
             this.f = new double[n];
             this.s = new double[n];
@@ -321,7 +343,7 @@ public final class AndersonCcd implements RiskBudgetSolver {
             counters.put("extrapolationsAccepted", accepted);
             counters.put("extrapolationsShortened", shortened);
             counters.put("extrapolationsRejected", rejected);
-            counters.put("memory", (long) memory);
+            counters.put("memory", (long) memoryFor(n));
             return SolveResult.conclude(ID, problem, options, CyclicalCoordinateDescent.toCovarianceSpace(k.y, sigma),
                     proposed, sweeps, counters, message);
         }

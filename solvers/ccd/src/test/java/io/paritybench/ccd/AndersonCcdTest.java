@@ -49,6 +49,28 @@ class AndersonCcdTest {
         assertThat(r.counter("memory")).isEqualTo(memory);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {4, 10})
+    void fullMemoryAtSmallNConvergesWhereMemoryFiveReachesTheSweepCap(long seed) {
+        RiskBudgetProblem p = randomSpectrum(30, 1e9, seed);
+        SolverOptions o = SolverOptions.defaults().withTolerance(1e-10);
+        SolveResult five = new AndersonCcd(5).solve(p, o);
+        SolveResult auto = new AndersonCcd().solve(p, o);
+        assertThat(five.status()).as("%s", five).isNotEqualTo(SolveStatus.CONVERGED);
+        assertThat(auto.status()).as("%s", auto).isEqualTo(SolveStatus.CONVERGED);
+        assertThat(ConvergenceTest.passes(p, auto.weights(), 1e-10)).isTrue();
+        assertThat(auto.counter("memory")).isEqualTo(30);
+    }
+
+    @Test
+    void theDefaultMemoryIsTheDimensionUpToTheLimitAndFiveAbove() {
+        AndersonCcd d = new AndersonCcd();
+        assertThat(d.memoryFor(1)).isEqualTo(1);
+        assertThat(d.memoryFor(AndersonCcd.FULL_MEMORY_MAX_N)).isEqualTo(AndersonCcd.FULL_MEMORY_MAX_N);
+        assertThat(d.memoryFor(AndersonCcd.FULL_MEMORY_MAX_N + 1)).isEqualTo(AndersonCcd.DEFAULT_MEMORY);
+        assertThat(new AndersonCcd(7).memoryFor(3)).isEqualTo(7);
+    }
+
     @Test
     void rejectsANonPositiveMemory() {
         assertThatThrownBy(() -> new AndersonCcd(0)).isInstanceOf(IllegalArgumentException.class);
