@@ -161,10 +161,12 @@ public final class PeersCommand implements Callable<Integer> {
         StringBuilder md = new StringBuilder("# parity-bench against its peers\n\n");
         md.append("Written by `scripts/peers` (`paritybench peers`)").append(note == null ? "" : ": " + note)
                 .append(".\n\n## Environment\n\n");
-        Map<String, Object> env = Environment.capture(List.of());
-        for (String k : List.of("recorded", "cpu", "cores", "memory_total_mb", "os", "jvm", "git_commit",
-                "git_dirty")) {
-            md.append("- ").append(k).append(": ").append(env.get(k)).append('\n');
+        List<String> shown = List.of("recorded", "cpu", "cores", "memory_total_mb", "os", "jvm", "git_commit",
+                "git_dirty");
+        for (Environment.Field f : Environment.capture(List.of()).fields()) {
+            if (shown.contains(f.name())) {
+                md.append("- ").append(f.name()).append(": ").append(f.text()).append('\n');
+            }
         }
         md.append("- load average before / after: ").append(load).append(" / ").append(loadAverage()).append('\n');
         if (!versionText.isEmpty()) {

@@ -24,7 +24,7 @@ import java.util.Map;
  * ({@link Environment}), and, once the run ends, its {@link Summary}. A merged file lists its inputs' records in
  * {@code shards}. Shards are merged only if their fingerprints agree; the report reads the settings it needs (the
  * bisection's seeds and success threshold) and the environment from here. Fields this version does not know are
- * ignored; absent ones are null (or empty).
+ * ignored; absent ones are null (or empty lists and maps).
  *
  * @param fingerprint       {@link SweepConfig#fingerprint(String)} (with the external solver definitions in use)
  * @param shard             {@code I/N}, or {@code merged}
@@ -48,14 +48,12 @@ public record RunInfo(String fingerprint, String shard, String file, String star
                       List<String> solvers, Integer problems,
                       @JsonProperty("bisection_searches") Integer bisectionSearches,
                       @JsonProperty("merged_from") List<String> mergedFrom, Map<String, String> config,
-                      Map<String, Object> environment, Summary summary, List<RunInfo> shards) {
+                      Environment environment, Summary summary, List<RunInfo> shards) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public RunInfo {
         config = config == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
-        environment = environment == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         solvers = solvers == null ? List.of() : List.copyOf(solvers);
         mergedFrom = mergedFrom == null ? List.of() : List.copyOf(mergedFrom);
         shards = shards == null ? List.of() : List.copyOf(shards);
@@ -79,7 +77,7 @@ public record RunInfo(String fingerprint, String shard, String file, String star
 
     /** @return a record with only these fields (for tests and hand-made files) */
     public static RunInfo of(String fingerprint, String shard, Map<String, String> config,
-                             Map<String, Object> environment) {
+                             Environment environment) {
         return new RunInfo(fingerprint, shard, null, null, null, null, null, null, null, config, environment, null,
                 null);
     }
@@ -155,10 +153,10 @@ public record RunInfo(String fingerprint, String shard, String file, String star
         }
     }
 
-    /** @return the environment of the run (of the first shard for merged runs), or an empty map */
+    /** @return the environment of the run (of the first shard for merged runs), or null when none was recorded */
     @Override
-    public Map<String, Object> environment() {
-        if (!environment.isEmpty() || shards.isEmpty()) {
+    public Environment environment() {
+        if (environment != null || shards.isEmpty()) {
             return environment;
         }
         return shards.get(0).environment();

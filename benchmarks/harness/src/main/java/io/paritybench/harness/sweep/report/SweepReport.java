@@ -1,5 +1,6 @@
 package io.paritybench.harness.sweep.report;
 
+import io.paritybench.harness.sweep.Environment;
 import io.paritybench.harness.sweep.Outcome;
 import io.paritybench.harness.sweep.ResultsCsv;
 import io.paritybench.harness.sweep.RunInfo;
@@ -184,7 +185,9 @@ public final class SweepReport {
         }
         md.append(". ");
         if (info != null) {
-            Map<String, Object> env = info.environment();
+            Environment env = info.environment();
+            String cpu = env == null || env.cpu() == null ? "?" : env.cpu();
+            String cores = env == null || env.cores() == null ? "?" : env.cores().toString();
             if (!info.shards().isEmpty()) {
                 List<RunInfo> shards = info.shards();
                 String first = null;
@@ -198,12 +201,12 @@ public final class SweepReport {
                     }
                 }
                 md.append("Merged from ").append(count(shards.size(), "shard")).append(", the first started ")
-                        .append(first == null ? "?" : first).append(" on ").append(env.getOrDefault("cpu", "?"))
+                        .append(first == null ? "?" : first).append(" on ").append(cpu)
                         .append(" (").append(String.format(java.util.Locale.ROOT, "%.1f", seconds))
                         .append(" s of shard time; environments at the end). ");
             } else {
                 md.append("Sweep run ").append(info.started() == null ? "?" : info.started()).append(" on ")
-                        .append(env.getOrDefault("cpu", "?")).append(", ").append(env.getOrDefault("cores", "?"))
+                        .append(cpu).append(", ").append(cores)
                         .append(" cores");
                 if (info.summary() != null) {
                     md.append(", ").append(info.summary().elapsedSeconds()).append(" s");
@@ -327,14 +330,17 @@ public final class SweepReport {
                 md.append("| ").append(k).append(" | ").append(v).append(" |\n");
             }
         });
-        info.environment().forEach((k, v) -> md.append("| ").append(k).append(" | ")
-                .append(String.valueOf(v).replace("|", "\\|")).append(" |\n"));
+        if (info.environment() != null) {
+            for (Environment.Field f : info.environment().fields()) {
+                md.append("| ").append(f.name()).append(" | ").append(f.text().replace("|", "\\|")).append(" |\n");
+            }
+        }
         for (RunInfo m : info.shards()) {
-            Map<String, Object> e = m.environment();
-            if (!e.isEmpty()) {
+            Environment e = m.environment();
+            if (e != null) {
                 md.append("| ").append(m.file()).append(" | shard ").append(m.shard()).append(", ")
-                        .append(e.get("cpu")).append(", ").append(e.get("cores")).append(" cores, started ")
-                        .append(m.started()).append(", commit ").append(e.get("git_commit")).append(" |\n");
+                        .append(e.cpu()).append(", ").append(e.cores()).append(" cores, started ")
+                        .append(m.started()).append(", commit ").append(e.gitCommit()).append(" |\n");
             }
         }
         RunInfo.Summary sum = info.summary();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paritybench.harness.sweep.Outcome;
 import io.paritybench.harness.sweep.ResultsCsv;
+import io.paritybench.harness.sweep.Environment;
 import io.paritybench.harness.sweep.RunInfo;
 import io.paritybench.harness.sweep.Stage;
 import io.paritybench.harness.sweep.TrialRecord;
@@ -64,7 +65,7 @@ class SweepReportTest {
         Path f = tmp.resolve("sweep").resolve("sweep.csv");
         ResultsCsv.writeAll(f, rows);
         RunInfo.of("abc", "0/1", Map.of("bisect.seeds", "2", "bisect.success", "0.9"),
-                Map.of("cpu", "Test CPU", "cores", 2)).write(RunInfo.pathFor(f));
+                Environment.of("Test CPU", 2)).write(RunInfo.pathFor(f));
         return f;
     }
 
