@@ -225,15 +225,8 @@ final class GenerateCommand implements Callable<Integer> {
             volMin = Math.min(volMin, v);
             volMax = Math.max(volMax, v);
         }
-        // the factor form's own fields; the record keeps them as unnamed fields, written in this order
-        Map<String, Object> factorFields = new LinkedHashMap<>();
-        if (problem.isFactor()) {
-            factorFields.put("covariance_form", "factor");
-            factorFields.put("factors", problem.factor().k());
-            factorFields.put("conditioning_method", FactorConditioning.METHOD);
-        } else if (problem.n() > Conditioning.EXACT_MAX_N) {
-            factorFields.put("conditioning_method", Conditioning.ESTIMATE_METHOD);
-        }
+        String conditioningMethod = problem.isFactor() ? FactorConditioning.METHOD
+                : problem.n() > Conditioning.EXACT_MAX_N ? Conditioning.ESTIMATE_METHOD : null;
         SolveResult r = g.reference();
         return new CaseMeta(caseName, s.family().id(), problem.n(), c.kappaSigma(), s.seed(), s.toString(),
                 s.has("kappa") ? s.param("kappa") : null, c.kappaCorrelation(), c.kappaJacobian(), c.kappaWeights(),
@@ -243,6 +236,7 @@ final class GenerateCommand implements Callable<Integer> {
                 new CaseMeta.Reference(METHOD, r.solverId(), g.certified(), r.status().name(), r.iterations(),
                         new LinkedHashMap<>(r.counters()), null),
                 new CaseMeta.Floors("errors of the correctly rounded float64 reference weights themselves",
-                        c.rrcFloorNaive(), null), factorFields);
+                        c.rrcFloorNaive(), null), problem.isFactor() ? CaseMeta.CovarianceForm.FACTOR : null,
+                problem.isFactor() ? problem.factor().k() : null, conditioningMethod, null);
     }
 }

@@ -170,7 +170,8 @@ public final class CaseFiles {
                             m.n(), m.conditionNumber(), m.seed(), m.description() == null ? "" : m.description(),
                             m.kappaTarget(), m.kappaCorrelation(), m.kappaJacobian(), m.kappaWeights(),
                             m.cancellation(), m.volRatio(), m.portfolioVariance(), m.budgetMin(),
-                            m.budgetsSumMinus1(), m.generator(), m.reference(), m.floors(), m.others())
+                            m.budgetsSumMinus1(), m.generator(), m.reference(), m.floors(), m.covarianceForm(),
+                            m.factors(), m.conditioningMethod(), m.others())
                     : m;
         } catch (IOException e) {
             throw new InvalidProblemException(where + "/" + META + ": not a valid case meta.json: "

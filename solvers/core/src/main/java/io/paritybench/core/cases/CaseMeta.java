@@ -34,12 +34,18 @@ import java.util.Map;
  * @param generator        how a generated case was made, or null
  * @param reference        how the reference weights were obtained, or null
  * @param floors           the double floors of the rounded reference, or null
+ * @param covarianceForm   how Σ is stored: {@code factor} for the files B, F, D of a factor model; null (dense
+ *                         {@code cov.csv}) when absent
+ * @param factors          the number of factors k of a factor-form case, or null
+ * @param conditioningMethod how κ(Σ) was obtained when it was not an exact dense eigen-decomposition (an estimate at
+ *                         large n, or the factor form's own method), or null
  * @param others           every other field of the file, as parsed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "family", "n", "condition_number", "seed", "description", "kappa_target", "kappa_corr",
     "kappa_newton_jacobian", "kappa_weights_componentwise", "cancellation_factor_Sw", "vol_ratio",
-    "portfolio_variance", "budget_min", "budgets_sum_minus_1", "generator", "reference", "floors"})
+    "portfolio_variance", "budget_min", "budgets_sum_minus_1", "generator", "reference", "floors", "covariance_form",
+    "factors", "conditioning_method"})
 public record CaseMeta(
         String name, String family, int n,
         @JsonProperty("condition_number") double conditionNumber,
@@ -54,6 +60,9 @@ public record CaseMeta(
         @JsonProperty("budget_min") Double budgetMin,
         @JsonProperty("budgets_sum_minus_1") Double budgetsSumMinus1,
         Generator generator, Reference reference, Floors floors,
+        @JsonProperty("covariance_form") CovarianceForm covarianceForm,
+        Integer factors,
+        @JsonProperty("conditioning_method") String conditioningMethod,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> others) {
 
     public CaseMeta {
@@ -68,7 +77,8 @@ public record CaseMeta(
     public static CaseMeta of(String name, String family, int n, double conditionNumber, double kappaWeights,
                               double cancellation, double floorNaive, Long seed, String description) {
         return new CaseMeta(name, family, n, conditionNumber, seed, description, null, null, null, kappaWeights,
-                cancellation, null, null, null, null, null, null, new Floors(null, floorNaive, null), null);
+                cancellation, null, null, null, null, null, null, new Floors(null, floorNaive, null), null, null, null,
+                null);
     }
 
     /** @return a copy with the conditioning and the floor replaced (computed rather than read) */
@@ -76,7 +86,7 @@ public record CaseMeta(
         Floors f = floors == null ? new Floors(null, floorNaive, null) : floors.withNaive(floorNaive);
         return new CaseMeta(name, family, n, kappaSigma, seed, description, kappaTarget, kappaCorrelation,
                 kappaJacobian, kappaW, canc, volRatio, portfolioVariance, budgetMin, budgetsSumMinus1, generator,
-                reference, f, others);
+                reference, f, covarianceForm, factors, conditioningMethod, others);
     }
 
     /** @return the RRC error of the rounded reference evaluated in plain double, NaN if the file does not give it */
@@ -88,6 +98,37 @@ public record CaseMeta(
     @JsonAnyGetter
     public Map<String, Object> others() {
         return others;
+    }
+
+    /** How a case stores Σ ({@code covariance_form}). */
+    public enum CovarianceForm {
+        /** {@code cov.csv}, n × n. */
+        DENSE("dense"),
+        /** {@code factor_loadings.csv}, {@code factor_cov.csv}, {@code idio_var.csv}: Σ = B F Bᵀ + D. */
+        FACTOR("factor");
+
+        private final String json;
+
+        CovarianceForm(String json) {
+            this.json = json;
+        }
+
+        /** @return the name in meta.json */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String json() {
+            return json;
+        }
+
+        /** @throws IllegalArgumentException for any other name */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static CovarianceForm of(String text) {
+            for (CovarianceForm f : values()) {
+                if (f.json.equals(text)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown covariance_form '" + text + "' (dense or factor)");
+        }
     }
 
     /** How a generated case was made ({@code generator}). */

@@ -56,4 +56,30 @@ class CaseMetaTest {
         assertThat(m.kappaJacobian()).isNull();
         assertThat(m.others()).containsEntry("note", "kept");
     }
+
+    @Test
+    void theFactorFormFieldsAreTypedAndWrittenUnderTheirOwnNames(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("meta.json");
+        Files.writeString(f, "{\"name\": \"x\", \"n\": 3, \"covariance_form\": \"factor\", \"factors\": 6,"
+                + " \"conditioning_method\": \"some method\"}");
+
+        CaseMeta m = JSON.readValue(f.toFile(), CaseMeta.class);
+
+        assertThat(m.covarianceForm()).isEqualTo(CaseMeta.CovarianceForm.FACTOR);
+        assertThat(m.factors()).isEqualTo(6);
+        assertThat(m.conditioningMethod()).isEqualTo("some method");
+        assertThat(m.others()).isEmpty();
+        JsonNode back = JSON.valueToTree(m);
+        assertThat(back.get("covariance_form").asText()).isEqualTo("factor");
+        assertThat(back.get("factors").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void anUnknownCovarianceFormIsRefusedWithItsName(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("meta.json");
+        Files.writeString(f, "{\"name\": \"x\", \"n\": 3, \"covariance_form\": \"sparse\"}");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JSON.readValue(f.toFile(), CaseMeta.class))
+                .hasMessageContaining("sparse");
+    }
 }
