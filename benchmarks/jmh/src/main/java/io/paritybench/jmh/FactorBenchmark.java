@@ -9,9 +9,8 @@ import io.paritybench.core.Solvers;
 import io.paritybench.core.generate.GeneratorSpec;
 import io.paritybench.core.generate.ProblemGenerator;
 import io.paritybench.core.reference.ReferenceSolver;
+import io.paritybench.jmh.report.SideRecord;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -88,65 +87,42 @@ public class FactorBenchmark {
         return String.join("|", solver, shape, factorTol, factorCap);
     }
 
-    private Map<String, Object> header(String kind) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("kind", kind);
-        record.put("benchmark", FactorBenchmark.class.getSimpleName());
-        record.put("config", config());
-        record.put("solver", solver);
-        record.put("shape", shape);
-        record.put("tol", factorTol);
-        record.put("cap", factorCap);
-        return record;
-    }
-
     @Setup(Level.Trial)
     public void setUp() {
         start = Load.now();
-        Map<String, String> earlier = SideFile.find("factor-probe", "config", config());
-        if (earlier != null && !Verdict.TIMED.name().equals(earlier.get("verdict"))) {
-            throw new NotTimedException(solver + " on " + shape + ": " + earlier.get("verdict")
-                    + " in an earlier fork (" + earlier.get("message") + "); not timed");
+        String key = config();
+        SideRecord.FactorProbe earlier = SideFile.find(SideRecord.FactorProbe.class, p -> key.equals(p.config()));
+        if (earlier != null && earlier.verdict() != Verdict.TIMED) {
+            throw new NotTimedException(solver + " on " + shape + ": " + earlier.verdict()
+                    + " in an earlier fork (" + earlier.message() + "); not timed");
         }
-        Map<String, Object> record = header("factor-probe");
         GeneratorSpec spec = spec(shape);
-        record.put("spec", spec.toString());
         long t0 = System.nanoTime();
         target = Solvers.byId(solver);
         problem = ProblemGenerator.factorProblem(spec);
-        record.put("buildSeconds", (System.nanoTime() - t0) * 1e-9);
+        double buildSeconds = (System.nanoTime() - t0) * 1e-9;
         tolerance = Double.parseDouble(factorTol);
         double capSeconds = Double.parseDouble(factorCap);
         options = SolverOptions.defaults().withTolerance(tolerance)
                 .withTimeLimit(Duration.ofNanos((long) (capSeconds * 1e9)));
         SolveResult ref = null;
+        Double referenceSeconds = null;
         if (earlier == null) {
             long t1 = System.nanoTime();
             ref = new ReferenceSolver().solve(problem, SolverOptions.defaults().withTolerance(1e-6));
-            record.put("referenceSeconds", (System.nanoTime() - t1) * 1e-9);
-            record.put("referenceCertified", ref.counter("certified") == 1L);
+            referenceSeconds = (System.nanoTime() - t1) * 1e-9;
         }
         WarmUp.Result warmUp = WarmUp.run(target, problem, options, capSeconds);
         Probe.Outcome probe = warmUp.judged();
-        record.put("verdict", probe.verdict().name());
-        record.put("warmupSolves", warmUp.solves());
-        record.put("coldSeconds", warmUp.firstSeconds());
-        record.put("probeSeconds", probe.seconds());
-        if (probe.result() != null) {
-            SolveResult r = probe.result();
-            record.put("status", r.status().name());
-            record.put("iterations", r.iterations());
-            record.put("residual", r.residual());
-            if (ref != null) {
-                record.put("relWeightErrorVsReference", RiskMetrics.maxRelWeightError(r.weights(), ref.weights()));
-            }
-            record.put("message", r.message());
-        } else {
-            record.put("message", probe.message());
-        }
-        record.put("load", start.load1());
+        SolveResult r = probe.result();
         if (earlier == null) {
-            SideFile.append(record);
+            SideFile.append(new SideRecord.FactorProbe(FactorBenchmark.class.getSimpleName(), key, solver, shape,
+                    factorTol, factorCap, spec.toString(), buildSeconds, referenceSeconds,
+                    ref == null ? null : ReferenceSolver.isCertified(ref), probe.verdict(), warmUp.solves(),
+                    warmUp.firstSeconds(), probe.seconds(), r == null ? null : r.status(),
+                    r == null ? null : (long) r.iterations(), r == null ? null : r.residual(),
+                    r == null || ref == null ? null : RiskMetrics.maxRelWeightError(r.weights(), ref.weights()),
+                    r == null ? probe.message() : r.message(), start.load1()));
         }
         if (probe.verdict() != Verdict.TIMED) {
             throw new NotTimedException(solver + " on " + spec + ": " + probe.verdict().describe() + " ("
@@ -168,11 +144,8 @@ public class FactorBenchmark {
             return;
         }
         Load end = Load.now();
-        Map<String, Object> record = header("factor-trial");
-        record.put("loadStart", start.load1());
-        record.put("loadEnd", end.load1());
-        record.put("stealShare", end.stealShareSince(start));
-        record.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
-        SideFile.append(record);
+        SideFile.append(new SideRecord.FactorTrial(FactorBenchmark.class.getSimpleName(), config(), solver, shape,
+                factorTol, factorCap, start.load1(), end.load1(), end.stealShareSince(start),
+                Runtime.getRuntime().maxMemory()));
     }
 }

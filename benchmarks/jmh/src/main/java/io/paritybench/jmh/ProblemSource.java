@@ -5,8 +5,7 @@ import io.paritybench.core.generate.Family;
 import io.paritybench.core.generate.GeneratedProblem;
 import io.paritybench.core.generate.GeneratorSpec;
 import io.paritybench.core.generate.ProblemGenerator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.paritybench.jmh.report.SideRecord;
 
 /**
  * The problems of the benchmarks: one fixed, seeded ERC problem per (family, n, κ(Σ)), the same for every solver and
@@ -67,7 +66,8 @@ final class ProblemSource {
 
     /** @return whether the conditioning of this problem is in the side file already (prepared before the trial) */
     static boolean isPrepared(String family, int n, double kappa, long seed) {
-        return SideFile.find("conditioning", "spec", spec(family, n, kappa, seed).toString()) != null;
+        String key = spec(family, n, kappa, seed).toString();
+        return SideFile.find(SideRecord.Conditioning.class, c -> key.equals(c.spec())) != null;
     }
 
     /** @return the benchmark problem of this family, size and κ(Σ) with the default seed, with its conditioning */
@@ -79,10 +79,10 @@ final class ProblemSource {
     static BenchProblem build(String family, int n, double kappa, long seed) {
         GeneratorSpec spec = spec(family, n, kappa, seed);
         String key = spec.toString();
-        Map<String, String> known = SideFile.find("conditioning", "spec", key);
+        SideRecord.Conditioning known = SideFile.find(SideRecord.Conditioning.class, c -> key.equals(c.spec()));
         if (known != null) {
             return new BenchProblem(MatrixCache.get(key, () -> ProblemGenerator.problem(spec)), key, kappa,
-                    number(known.get("kappaWeights")), number(known.get("rrcFloorNaive")));
+                    SideRecord.orNaN(known.kappaWeights()), SideRecord.orNaN(known.rrcFloorNaive()));
         }
         long t0 = System.nanoTime();
         GeneratedProblem g = ProblemGenerator.generate(spec);
@@ -90,31 +90,9 @@ final class ProblemSource {
         Conditioning c = g.conditioning();
         double kappaWeights = c == null ? Double.NaN : c.kappaWeights();
         double floor = c == null ? Double.NaN : c.rrcFloorNaive();
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("kind", "conditioning");
-        record.put("family", family);
-        record.put("n", Integer.toString(n));
-        record.put("kappa", kappa);
-        record.put("seed", seed);
-        record.put("spec", key);
-        record.put("certified", g.certified());
-        record.put("kappaSigma", c == null ? Double.NaN : c.kappaSigma());
-        record.put("kappaWeights", kappaWeights);
-        record.put("cancellation", c == null ? Double.NaN : c.cancellation());
-        record.put("rrcFloorNaive", floor);
-        record.put("seconds", (System.nanoTime() - t0) * 1e-9);
-        SideFile.append(record);
+        SideFile.append(new SideRecord.Conditioning(family, n, kappa, seed, key, g.certified(),
+                c == null ? Double.NaN : c.kappaSigma(), kappaWeights, c == null ? Double.NaN : c.cancellation(), floor,
+                (System.nanoTime() - t0) * 1e-9));
         return new BenchProblem(g.problem(), key, kappa, kappaWeights, floor);
-    }
-
-    private static double number(String s) {
-        if (s == null) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 }

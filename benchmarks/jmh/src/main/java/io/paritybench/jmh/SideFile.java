@@ -1,17 +1,14 @@
 package io.paritybench.jmh;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paritybench.jmh.report.SideRecord;
+import io.paritybench.jmh.report.SideRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Records that JMH cannot aggregate (probe outcomes, maxima of errors, the conditioning of each problem), appended as one JSON object per line to the
@@ -25,8 +22,6 @@ final class SideFile {
 
     static final String PROPERTY = "paritybench.jmh.side";
     static final String ENV = "PARITYBENCH_JMH_SIDE";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private SideFile() {
     }
 
@@ -40,33 +35,19 @@ final class SideFile {
     }
 
     /**
-     * @return the first record of the configured side file whose {@code kind} and {@code key} field have these
-     *         values (values as text), or null when there is none or no side file
+     * @return the first record of this type in the configured side file that matches, or null when there is none or
+     *         no side file
+     * @throws IllegalArgumentException {@code FILE:LINE: problem} when a line of the file is not a side record
      */
-    static Map<String, String> find(String kind, String key, String value) {
+    static <T extends SideRecord> T find(Class<T> type, Predicate<T> match) {
         Path file = configured();
         if (file == null || !Files.exists(file)) {
             return null;
         }
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (JsonProcessingException e) {
-                    continue;
-                }
-                if (kind.equals(node.path("kind").asText()) && value.equals(node.path(key).asText())) {
-                    Map<String, String> out = new LinkedHashMap<>();
-                    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-                    while (it.hasNext()) {
-                        Map.Entry<String, JsonNode> e = it.next();
-                        out.put(e.getKey(), e.getValue().asText());
-                    }
-                    return out;
+            for (T r : SideRecords.read(file, type)) {
+                if (match.test(r)) {
+                    return r;
                 }
             }
         } catch (IOException e) {
@@ -75,14 +56,9 @@ final class SideFile {
         return null;
     }
 
-    /** Appends one record (an insertion-ordered map of JSON values) and prints it. */
-    static void append(Map<String, Object> record) {
-        String line;
-        try {
-            line = JSON.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise side record " + record, e);
-        }
+    /** Appends one record and prints it. */
+    static void append(SideRecord record) {
+        String line = SideRecords.line(record);
         System.out.println("[side] " + line);
         Path file = configured();
         if (file == null) {

@@ -5,13 +5,12 @@ import io.paritybench.core.RiskBudgetSolver;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.Solvers;
+import io.paritybench.jmh.report.SideRecord;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -126,30 +125,20 @@ public class SolverBenchmark {
         return String.join("|", solver, family, Integer.toString(n), kappa, seed, tol, cap);
     }
 
-    private Map<String, Object> header(String kind) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("kind", kind);
-        record.put("benchmark", SolverBenchmark.class.getSimpleName());
-        record.put("config", config());
-        record.put("solver", solver);
-        record.put("family", family);
-        record.put("n", Integer.toString(n));
-        record.put("kappa", kappa);
-        record.put("seed", seed);
-        record.put("tol", tol);
-        record.put("cap", cap);
-        return record;
+    private SideRecord.Config header() {
+        return new SideRecord.Config(SolverBenchmark.class.getSimpleName(), config(), solver, family, n, kappa, seed,
+                tol, cap);
     }
 
     @Setup(Level.Trial)
     public void setUp() {
         start = Load.now();
-        Map<String, String> earlier = SideFile.find("probe", "config", config());
-        if (earlier != null && !Verdict.TIMED.name().equals(earlier.get("verdict"))) {
-            throw new NotTimedException(solver + " on " + config() + ": " + earlier.get("verdict")
-                    + " in an earlier fork (" + earlier.get("message") + "); not timed");
+        String key = config();
+        SideRecord.Probe earlier = SideFile.find(SideRecord.Probe.class, p -> key.equals(p.config()));
+        if (earlier != null && earlier.verdict() != Verdict.TIMED) {
+            throw new NotTimedException(solver + " on " + key + ": " + earlier.verdict()
+                    + " in an earlier fork (" + earlier.message() + "); not timed");
         }
-        Map<String, Object> record = header("probe");
         BenchProblem[] bench;
         try {
             target = Solvers.byId(solver);
@@ -161,16 +150,9 @@ public class SolverBenchmark {
                 bench[i] = ProblemSource.build(family, n, Double.parseDouble(kappa), s[i]);
             }
         } catch (RuntimeException e) {
-            record.put("verdict", Verdict.SETUP_ERROR.name());
-            record.put("message", String.valueOf(e.getMessage()));
-            SideFile.append(record);
+            SideFile.append(SideRecord.Probe.of(header()).failed(Verdict.SETUP_ERROR, String.valueOf(e.getMessage())));
             throw e;
         }
-        record.put("spec", bench[0].spec());
-        if (bench.length > 1) {
-            record.put("specs", java.util.Arrays.stream(bench).map(BenchProblem::spec).toList());
-        }
-        record.put("prepared", prepared);
         problems = new RiskBudgetProblem[bench.length];
         achievable = new double[bench.length];
         double tolerance = Double.parseDouble(tol);
@@ -182,7 +164,6 @@ public class SolverBenchmark {
             achievable[i] = bench[i].achievableResidual(tolerance);
         }
         problem = problems[0];
-        record.put("achievableResidual", achievable[0]);
         // warm-up by count on every instance; the configuration is judged on the first instance that is not timed,
         // else on the last one
         int solves = 0;
@@ -207,23 +188,15 @@ public class SolverBenchmark {
         warmUp = new WarmUp.Result(judged.judged(), solves, cold, judged.seconds());
         Probe.Outcome probe = warmUp.judged();
         Verdict verdict = probe.verdict();
-        record.put("verdict", verdict.name());
-        if (bench.length > 1) {
-            record.put("judgedSpec", bench[judgedIndex].spec());
-        }
-        record.put("warmupSolves", warmUp.solves());
-        record.put("coldSeconds", warmUp.firstSeconds());
-        record.put("probeSeconds", probe.seconds());
-        if (probe.result() != null) {
-            SolveResult r = probe.result();
-            record.put("status", r.status().name());
-            record.put("iterations", r.iterations());
-            record.put("residual", r.residual());
-            record.put("message", r.message());
-        } else {
-            record.put("message", probe.message());
-        }
-        record.put("load", start.load1());
+        SolveResult r = probe.result();
+        SideRecord.Config c = header();
+        SideRecord.Probe record = new SideRecord.Probe(c.benchmark(), c.config(), solver, family, n, kappa, seed, tol,
+                cap, bench[0].spec(),
+                bench.length > 1 ? java.util.Arrays.stream(bench).map(BenchProblem::spec).toList() : null, prepared,
+                achievable[0], verdict, bench.length > 1 ? bench[judgedIndex].spec() : null, warmUp.solves(),
+                warmUp.firstSeconds(), probe.seconds(), r == null ? null : r.status(),
+                r == null ? null : (long) r.iterations(), r == null ? null : r.residual(),
+                r == null ? probe.message() : r.message(), start.load1());
         if (earlier == null) {
             SideFile.append(record);
         }
@@ -269,26 +242,16 @@ public class SolverBenchmark {
         Load measured = Load.now();
         TrialKernels.Times k = new TrialKernels(problem, lastWeights).measure();
         Load end = Load.now();
-        Map<String, Object> record = header("trial");
-        record.put("matvecSeconds", k.matvec());
-        record.put("choleskySeconds", k.cholesky());
-        record.put("residualSeconds", k.residual());
-        record.put("loadStart", start.load1());
-        record.put("loadEnd", end.load1());
-        record.put("stealShare", measured.stealShareSince(start));
-        record.put("warmupSolves", warmUp.solves());
-        record.put("coldSeconds", warmUp.firstSeconds());
-        record.put("probeSeconds", warmUp.judged().seconds());
-        record.put("prepared", prepared);
         List<String> gcs = new ArrayList<>();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             gcs.add(gc.getName());
         }
-        record.put("gc", String.join(", ", gcs));
-        record.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
-        record.put("jit", ManagementFactory.getCompilationMXBean() == null ? "none"
-                : ManagementFactory.getCompilationMXBean().getName());
-        record.put("jvmArgs", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        SideFile.append(record);
+        SideRecord.Config c = header();
+        SideFile.append(new SideRecord.Trial(c.benchmark(), c.config(), solver, family, n, kappa, seed, tol, cap,
+                k.matvec(), k.cholesky(), k.residual(), start.load1(), end.load1(), measured.stealShareSince(start),
+                warmUp.solves(), warmUp.firstSeconds(), warmUp.judged().seconds(), prepared, String.join(", ", gcs),
+                Runtime.getRuntime().maxMemory(), ManagementFactory.getCompilationMXBean() == null ? "none"
+                : ManagementFactory.getCompilationMXBean().getName(),
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
     }
 }

@@ -7,10 +7,9 @@ import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.SolverPreamble;
 import io.paritybench.core.Solvers;
+import io.paritybench.jmh.report.SideRecord;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -107,10 +106,8 @@ public class TwoAssetBenchmark {
 
     /** Writes the side record; @return the exception that ends the trial untimed. */
     private NotTimedException notTimed(Verdict verdict, String message) {
-        Map<String, Object> record = header();
-        record.put("verdict", verdict.name());
-        record.put("message", message);
-        SideFile.append(record);
+        SideFile.append(new SideRecord.TwoAsset(TwoAssetBenchmark.class.getSimpleName(), solver, gridTol, cap,
+                verdict, message, null, null, null, null, null, null, null, null, null, null, null));
         return new NotTimedException(solver + " on two-asset problems: " + verdict.describe() + " (" + message + ")");
     }
 
@@ -147,18 +144,9 @@ public class TwoAssetBenchmark {
         if (cases == null || solves == 0) {
             return;
         }
-        Map<String, Object> record = header();
-        record.put("verdict", Verdict.TIMED.name());
-        record.put("problems", cases.length);
-        record.put("solves", solves);
-        record.put("failed", failed);
         int wAll = argWorst(worstWeightError);
         int wConv = argWorst(worstConvergedWeightError);
         int res = argWorst(worstResidual);
-        record.put("maxWeightError", worstWeightError[wAll]);
-        record.put("maxWeightErrorCase", cases[wAll].describe());
-        record.put("maxConvergedWeightError", worstConvergedWeightError[wConv]);
-        record.put("maxConvergedWeightErrorCase", cases[wConv].describe());
         double ratio = 0;
         int ratioCase = 0;
         for (int i = 0; i < cases.length; i++) {
@@ -171,21 +159,10 @@ public class TwoAssetBenchmark {
                 }
             }
         }
-        record.put("maxConvergedWeightErrorOverAchievable", ratio);
-        record.put("maxConvergedWeightErrorOverAchievableCase", cases[ratioCase].describe());
-        record.put("maxResidual", worstResidual[res]);
-        record.put("maxResidualCase", cases[res].describe());
-        SideFile.append(record);
-    }
-
-    private Map<String, Object> header() {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("kind", "two-asset");
-        record.put("benchmark", TwoAssetBenchmark.class.getSimpleName());
-        record.put("solver", solver);
-        record.put("tol", gridTol);
-        record.put("cap", cap);
-        return record;
+        SideFile.append(new SideRecord.TwoAsset(TwoAssetBenchmark.class.getSimpleName(), solver, gridTol, cap,
+                Verdict.TIMED, null, cases.length, solves, failed, worstWeightError[wAll], cases[wAll].describe(),
+                worstConvergedWeightError[wConv], cases[wConv].describe(), ratio, cases[ratioCase].describe(),
+                worstResidual[res], cases[res].describe()));
     }
 
     private static int argWorst(double[] v) {

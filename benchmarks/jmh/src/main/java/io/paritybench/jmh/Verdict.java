@@ -1,7 +1,7 @@
 package io.paritybench.jmh;
 
 /** What the probe solve of a trial decided: whether the combination is timed, and if not, why. */
-enum Verdict {
+public enum Verdict {
     /** The probe finished within the time cap (with any status); the combination is timed. */
     TIMED("timed"),
     /** The probe reached the time cap (status TIME_LIMIT, or a probe longer than the cap). */
@@ -20,7 +20,7 @@ enum Verdict {
     }
 
     /** @return a short human-readable form */
-    String describe() {
+    public String describe() {
         return text;
     }
 }

@@ -10,10 +10,10 @@ import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
 import io.paritybench.core.Solvers;
 import io.paritybench.core.oracle.ClosedFormTwoAssets;
+import io.paritybench.jmh.report.SideRecord;
 import io.paritybench.jmh.report.SideRecords;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,15 +56,18 @@ class BenchmarkStatesTest {
         return b;
     }
 
-    /** @return the last side record of this kind for this solver */
-    private Map<String, String> record(String kind, String solver) throws IOException {
-        Map<String, String> found = null;
-        for (Map<String, String> r : SideRecords.read(side)) {
-            if (kind.equals(r.get("kind")) && solver.equals(r.get("solver"))) {
+    /** @return the last side record of this type for this solver */
+    private <T extends SideRecord> T record(Class<T> type, String solver) throws IOException {
+        T found = null;
+        for (T r : SideRecords.read(side, type)) {
+            String id = r instanceof SideRecord.Probe p ? p.solver() : r instanceof SideRecord.Trial t ? t.solver()
+                    : r instanceof SideRecord.FactorProbe f ? f.solver() : r instanceof SideRecord.FactorTrial g
+                    ? g.solver() : r instanceof SideRecord.TwoAsset a ? a.solver() : null;
+            if (solver.equals(id)) {
                 found = r;
             }
         }
-        assertThat(found).as(kind + " record of " + solver).isNotNull();
+        assertThat(found).as(type.getSimpleName() + " record of " + solver).isNotNull();
         return found;
     }
 
@@ -72,7 +75,7 @@ class BenchmarkStatesTest {
     void theConditioningOfAProblemIsComputedOnceAndThenReadFromTheSideFile() throws IOException {
         BenchProblem first = ProblemSource.build(ProblemSource.RANDOM_SPECTRUM, 20, 1e6);
         BenchProblem second = ProblemSource.build(ProblemSource.RANDOM_SPECTRUM, 20, 1e6);
-        long records = SideRecords.read(side).stream().filter(r -> "conditioning".equals(r.get("kind"))).count();
+        long records = SideRecords.read(side, SideRecord.Conditioning.class).size();
         assertThat(records).isEqualTo(1);
         assertThat(first.kappaWeights()).isGreaterThan(1).isEqualTo(second.kappaWeights());
         assertThat(first.floorNaive()).isEqualTo(second.floorNaive());
@@ -98,9 +101,9 @@ class BenchmarkStatesTest {
                     assertThat(r.solverId()).isEqualTo(s.id());
                     assertThat(c.solves).isEqualTo(1);
                     assertThat(c.failed).isEqualTo(r.isSuccess() ? 0 : 1);
-                    Map<String, String> probe = record("probe", s.id());
-                    assertThat(probe).containsEntry("verdict", "TIMED").containsEntry("solver", s.id())
-                            .containsEntry("status", r.status().name());
+                    SideRecord.Probe probe = record(SideRecord.Probe.class, s.id());
+                    assertThat(probe.verdict()).isEqualTo(Verdict.TIMED);
+                    assertThat(probe.status()).isEqualTo(r.status());
                 }));
     }
 
@@ -111,7 +114,7 @@ class BenchmarkStatesTest {
                 () -> {
                     assertThatThrownBy(solverBenchmark(s.id(), "1e-9")::setUp).isInstanceOf(NotTimedException.class)
                             .hasMessageContaining("over the time cap");
-                    assertThat(record("probe", s.id())).containsEntry("verdict", "OVER_TIME_CAP");
+                    assertThat(record(SideRecord.Probe.class, s.id()).verdict()).isEqualTo(Verdict.OVER_TIME_CAP);
                 }));
     }
 
@@ -123,15 +126,23 @@ class BenchmarkStatesTest {
         b.setUp();
         b.solve(new SolveCounters());
         b.tearDown();
-        Map<String, String> probe = record("probe", "ccd-spinu");
-        assertThat(probe).containsEntry("verdict", "TIMED").containsEntry("prepared", "true")
-                .containsEntry("warmupSolves", Integer.toString(WarmUp.SOLVES)).containsKey("coldSeconds");
-        Map<String, String> trial = record("trial", "ccd-spinu");
-        assertThat(trial).containsEntry("config", b.config()).containsKeys("loadStart", "loadEnd", "gc", "jit",
-                "maxHeapBytes", "jvmArgs");
-        for (String kernel : new String[] {"matvecSeconds", "choleskySeconds", "residualSeconds"}) {
-            assertThat(io.paritybench.jmh.report.TimingTable.numbers(trial.get(kernel))).as(kernel)
-                    .hasSize(TrialKernels.BATCHES).allSatisfy(v -> assertThat(v).isPositive());
+        SideRecord.Probe probe = record(SideRecord.Probe.class, "ccd-spinu");
+        assertThat(probe.verdict()).isEqualTo(Verdict.TIMED);
+        assertThat(probe.prepared()).isTrue();
+        assertThat(probe.warmupSolves()).isEqualTo(WarmUp.SOLVES);
+        assertThat(probe.coldSeconds()).isPositive();
+        SideRecord.Trial trial = record(SideRecord.Trial.class, "ccd-spinu");
+        assertThat(trial.config()).isEqualTo(b.config());
+        assertThat(trial.loadStart()).isNotNull();
+        assertThat(trial.loadEnd()).isNotNull();
+        assertThat(trial.gc()).isNotBlank();
+        assertThat(trial.jit()).isNotBlank();
+        assertThat(trial.maxHeapBytes()).isPositive();
+        assertThat(trial.jvmArgs()).isNotNull();
+        for (double[] kernel : java.util.List.of(trial.matvecSeconds(), trial.choleskySeconds(),
+                trial.residualSeconds())) {
+            assertThat(kernel).hasSize(TrialKernels.BATCHES);
+            assertThat(java.util.Arrays.stream(kernel).min().orElse(0)).isPositive();
         }
     }
 
@@ -145,7 +156,7 @@ class BenchmarkStatesTest {
         assertThat(Prepare.seeds(java.util.List.of("1+2", "2", "3"))).containsExactly("1", "2", "3");
         assertThat(new picocli.CommandLine(new Prepare()).execute("-p", "n=10", "-p", "kappa=1e2", "-p",
                 "family=random-spectrum", "-p", "seed=1+2")).isZero();
-        assertThat(SideRecords.read(side).stream().filter(r -> "conditioning".equals(r.get("kind")))).hasSize(2);
+        assertThat(SideRecords.read(side, SideRecord.Conditioning.class)).hasSize(2);
         SolverBenchmark b = solverBenchmark("newton", "10");
         b.seed = "1+2";
         b.setUp();
@@ -158,10 +169,13 @@ class BenchmarkStatesTest {
         assertThat(third.weights()).containsExactly(first.weights());
         assertThat(second.weights()).isNotEqualTo(first.weights());
         b.tearDown();
-        Map<String, String> probe = record("probe", "newton");
-        assertThat(probe).containsEntry("verdict", "TIMED").containsEntry("seed", "1+2").containsEntry("prepared", "true")
-                .containsEntry("warmupSolves", Integer.toString(2 * WarmUp.SOLVES)).containsKey("specs");
-        assertThat(record("trial", "newton")).containsEntry("config", b.config());
+        SideRecord.Probe probe = record(SideRecord.Probe.class, "newton");
+        assertThat(probe.verdict()).isEqualTo(Verdict.TIMED);
+        assertThat(probe.seed()).isEqualTo("1+2");
+        assertThat(probe.prepared()).isTrue();
+        assertThat(probe.warmupSolves()).isEqualTo(2 * WarmUp.SOLVES);
+        assertThat(probe.specs()).hasSize(2);
+        assertThat(record(SideRecord.Trial.class, "newton").config()).isEqualTo(b.config());
     }
 
     @Test
@@ -173,16 +187,19 @@ class BenchmarkStatesTest {
         first.tearDown();
         assertThat(c.solves).isEqualTo(1);
         assertThat(c.failed).isEqualTo(r.isSuccess() ? 0 : 1);
-        Map<String, String> probe = record("factor-probe", "newton");
-        assertThat(probe).containsEntry("verdict", "TIMED").containsEntry("shape", "300x5")
-                .containsEntry("warmupSolves", Integer.toString(WarmUp.SOLVES))
-                .containsEntry("referenceCertified", "true").containsKey("relWeightErrorVsReference");
-        assertThat(Double.parseDouble(probe.get("relWeightErrorVsReference"))).isLessThan(1e-6);
-        assertThat(record("factor-trial", "newton")).containsKeys("loadStart", "loadEnd");
+        SideRecord.FactorProbe probe = record(SideRecord.FactorProbe.class, "newton");
+        assertThat(probe.verdict()).isEqualTo(Verdict.TIMED);
+        assertThat(probe.shape()).isEqualTo("300x5");
+        assertThat(probe.warmupSolves()).isEqualTo(WarmUp.SOLVES);
+        assertThat(probe.referenceCertified()).isTrue();
+        assertThat(probe.relWeightErrorVsReference()).isLessThan(1e-6);
+        SideRecord.FactorTrial trial = record(SideRecord.FactorTrial.class, "newton");
+        assertThat(trial.loadStart()).isNotNull();
+        assertThat(trial.loadEnd()).isNotNull();
         // a second fork reads the verdict and writes no second probe record
         FactorBenchmark second = factorBenchmark("newton", "60");
         second.setUp();
-        assertThat(SideRecords.read(side).stream().filter(x -> "factor-probe".equals(x.get("kind")))).hasSize(1);
+        assertThat(SideRecords.read(side, SideRecord.FactorProbe.class)).hasSize(1);
         // over the cap: reported, not timed, and later forks stop at once
         assertThatThrownBy(factorBenchmark("ccd-spinu", "1e-9")::setUp).isInstanceOf(NotTimedException.class)
                 .hasMessageContaining("over the time cap");
@@ -211,24 +228,25 @@ class BenchmarkStatesTest {
         SolverBenchmark second = solverBenchmark("ccd-grr", "1e-9");
         assertThatThrownBy(second::setUp).isInstanceOf(NotTimedException.class)
                 .hasMessageContaining("in an earlier fork");
-        assertThat(SideRecords.read(side).stream().filter(r -> "probe".equals(r.get("kind")))).hasSize(1);
+        assertThat(SideRecords.read(side, SideRecord.Probe.class)).hasSize(1);
         // the cap is judged after a few solves at the cap in a row, not after the first, cold one
-        assertThat(record("probe", "ccd-grr").get("warmupSolves")).isEqualTo(Integer.toString(WarmUp.OVER_CAP_IN_A_ROW));
+        assertThat(record(SideRecord.Probe.class, "ccd-grr").warmupSolves()).isEqualTo(WarmUp.OVER_CAP_IN_A_ROW);
     }
 
     @Test
     void aClosedFormForTwoAssetsIsNotApplicableToLargerProblems() throws IOException {
         assertThatThrownBy(solverBenchmark(ClosedFormTwoAssets.ID, "10")::setUp)
                 .isInstanceOf(NotTimedException.class).hasMessageContaining("not applicable");
-        assertThat(record("probe", ClosedFormTwoAssets.ID)).containsEntry("verdict", "NOT_APPLICABLE")
-                .containsEntry("n", "10");
+        SideRecord.Probe probe = record(SideRecord.Probe.class, ClosedFormTwoAssets.ID);
+        assertThat(probe.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(probe.n()).isEqualTo(10);
     }
 
     @Test
     void anUnknownSolverIsASetupError() throws IOException {
         assertThatThrownBy(solverBenchmark("no-such-solver", "10")::setUp)
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-solver");
-        assertThat(record("probe", "no-such-solver")).containsEntry("verdict", "SETUP_ERROR");
+        assertThat(record(SideRecord.Probe.class, "no-such-solver").verdict()).isEqualTo(Verdict.SETUP_ERROR);
     }
 
     @TestFactory
@@ -245,11 +263,13 @@ class BenchmarkStatesTest {
             }
             b.tearDown();
             assertThat(c.solves).isEqualTo(300);
-            Map<String, String> r = record("two-asset", id);
-            assertThat(r)
-                    .containsEntry("problems", "216").containsEntry("solves", "516");
-            assertThat(r).containsKeys("maxWeightError", "maxConvergedWeightError", "maxResidual",
-                    "maxConvergedWeightErrorOverAchievable");
+            SideRecord.TwoAsset r = record(SideRecord.TwoAsset.class, id);
+            assertThat(r.problems()).isEqualTo(216);
+            assertThat(r.solves()).isEqualTo(516L);
+            assertThat(r.maxWeightError()).isNotNull();
+            assertThat(r.maxConvergedWeightError()).isNotNull();
+            assertThat(r.maxResidual()).isNotNull();
+            assertThat(r.maxConvergedWeightErrorOverAchievable()).isNotNull();
         }));
     }
 
@@ -261,8 +281,8 @@ class BenchmarkStatesTest {
         b.cap = "10";
         b.setUp();
         b.tearDown();
-        Map<String, String> r = record("two-asset", ClosedFormTwoAssets.ID);
+        SideRecord.TwoAsset r = record(SideRecord.TwoAsset.class, ClosedFormTwoAssets.ID);
         // the same formula on the same inputs; only the normalisation w/(w_1 + w_2) of the result may round
-        assertThat(Double.parseDouble(r.get("maxConvergedWeightError"))).isLessThan(1e-15);
+        assertThat(r.maxConvergedWeightError()).isLessThan(1e-15);
     }
 }

@@ -68,17 +68,19 @@ public final class CsvReport {
             v.put("gc_time_ms", csv(r.gc().timeMs()));
             v.put("load_max", csv(r.load()));
             v.put("steal_max", csv(r.steal()));
-            v.put("probe_status", r.probe().getOrDefault("status", ""));
-            v.put("probe_iterations", r.probe().getOrDefault("iterations", ""));
-            v.put("probe_residual", r.probe().getOrDefault("residual", ""));
-            v.put("probe_seconds", r.probe().getOrDefault("probeSeconds", ""));
-            v.put("cold_seconds", r.probe().getOrDefault("coldSeconds", ""));
-            v.put("warmup_solves", r.probe().getOrDefault("warmupSolves", ""));
-            v.put("kappa_weights", t.problem(r.probe().getOrDefault("spec", "")).getOrDefault("kappaWeights", ""));
-            v.put("achievable_residual", r.probe().getOrDefault("achievableResidual", ""));
-            v.put("spec", r.probe().getOrDefault("spec", ""));
-            v.put("shape", r.probe().getOrDefault("shape", ""));
-            v.put("rel_weight_error_vs_reference", r.probe().getOrDefault("relWeightErrorVsReference", ""));
+            ProbeSummary p = r.probe();
+            v.put("probe_status", text(p.status()));
+            v.put("probe_iterations", text(p.iterations()));
+            v.put("probe_residual", text(p.residual()));
+            v.put("probe_seconds", text(p.probeSeconds()));
+            v.put("cold_seconds", text(p.coldSeconds()));
+            v.put("warmup_solves", text(p.warmupSolves()));
+            SideRecord.Conditioning c = p.spec() == null ? null : t.problem(p.spec());
+            v.put("kappa_weights", c == null ? "" : text(c.kappaWeights()));
+            v.put("achievable_residual", text(p.achievableResidual()));
+            v.put("spec", text(p.spec()));
+            v.put("shape", text(p.shape()));
+            v.put("rel_weight_error_vs_reference", text(p.relWeightErrorVsReference()));
             line(sb, v);
         }
         for (TwoAssetRow r : t.twoAssetRows()) {
@@ -88,18 +90,19 @@ public final class CsvReport {
             v.put("family", "two-asset-grid");
             v.put("n", "2");
             v.put("tol", r.tol());
-            v.put("cap", r.errors().getOrDefault("cap", ""));
+            SideRecord.TwoAsset e = r.errors();
+            v.put("cap", e == null ? "" : text(e.cap()));
             v.put("outcome", r.outcome().name());
             v.put("detail", r.detail());
             time(v, r.time());
             v.put("iterations_per_solve", csv(r.iterationsPerSolve()));
             v.put("fail_rate", csv(r.failRate()));
             v.put("outside_accuracy_rate", csv(r.outsideAccuracyRate()));
-            v.put("max_weight_error", r.errors().getOrDefault("maxWeightError", ""));
-            v.put("max_converged_weight_error", r.errors().getOrDefault("maxConvergedWeightError", ""));
+            v.put("max_weight_error", e == null ? "" : text(e.maxWeightError()));
+            v.put("max_converged_weight_error", e == null ? "" : text(e.maxConvergedWeightError()));
             v.put("max_converged_weight_error_over_achievable",
-                    r.errors().getOrDefault("maxConvergedWeightErrorOverAchievable", ""));
-            v.put("max_residual", r.errors().getOrDefault("maxResidual", ""));
+                    e == null ? "" : text(e.maxConvergedWeightErrorOverAchievable()));
+            v.put("max_residual", e == null ? "" : text(e.maxResidual()));
             line(sb, v);
         }
         for (ScalingFit f : t.fits()) {
@@ -121,6 +124,11 @@ public final class CsvReport {
             line(sb, v);
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** @return a side-record value as the CSV shows it (the JSON text of a number), empty for null */
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     private static Map<String, String> header() {

@@ -46,11 +46,13 @@ public final class MarkdownReport {
         for (Map.Entry<String, RunSettings> e : t.settings().entrySet()) {
             md.append("- `").append(e.getKey()).append("`: ").append(e.getValue().describe()).append('\n');
         }
-        if (!t.jvm().isEmpty()) {
-            md.append("- benchmark JVMs: collectors ").append(t.jvm().getOrDefault("gc", "?")).append(", max heap ")
-                    .append(Numbers.sig(TimingTable.parse(t.jvm().get("maxHeapBytes")) / (1 << 30))).append(" GiB, JIT ")
-                    .append(t.jvm().getOrDefault("jit", "?")).append(", options `")
-                    .append(t.jvm().getOrDefault("jvmArgs", "")).append("`\n");
+        SideRecord.Trial jvm = t.jvm();
+        if (jvm != null) {
+            md.append("- benchmark JVMs: collectors ").append(TimingTable.orElse(jvm.gc(), "?")).append(", max heap ")
+                    .append(Numbers.sig(jvm.maxHeapBytes() == null ? Double.NaN
+                            : jvm.maxHeapBytes() / (double) (1 << 30))).append(" GiB, JIT ")
+                    .append(TimingTable.orElse(jvm.jit(), "?")).append(", options `")
+                    .append(TimingTable.orElse(jvm.jvmArgs(), "")).append("`\n");
         }
         long[] steady = t.steadyCount();
         md.append("- steady state: ").append(steady[0]).append(" of ").append(steady[1])
@@ -172,13 +174,13 @@ public final class MarkdownReport {
                 | family | n | κ(Σ) | κ_w | cancellation | double floor of the residual | certified | spec |
                 |---|---:|---:|---:|---:|---:|---|---|
                 """);
-        for (Map<String, String> p : t.problems()) {
-            md.append("| ").append(p.getOrDefault("family", "")).append(" | ").append(p.getOrDefault("n", ""))
-                    .append(" | ").append(Numbers.sci(TimingTable.parse(p.get("kappaSigma")))).append(" | ")
-                    .append(Numbers.sci(TimingTable.parse(p.get("kappaWeights")))).append(" | ")
-                    .append(Numbers.sci(TimingTable.parse(p.get("cancellation")))).append(" | ")
-                    .append(Numbers.sci(TimingTable.parse(p.get("rrcFloorNaive")))).append(" | ")
-                    .append(p.getOrDefault("certified", "")).append(" | `").append(p.getOrDefault("spec", ""))
+        for (SideRecord.Conditioning p : t.problems()) {
+            md.append("| ").append(TimingTable.orElse(p.family(), "")).append(" | ").append(p.n())
+                    .append(" | ").append(Numbers.sci(TimingTable.orNaN(p.kappaSigma()))).append(" | ")
+                    .append(Numbers.sci(TimingTable.orNaN(p.kappaWeights()))).append(" | ")
+                    .append(Numbers.sci(TimingTable.orNaN(p.cancellation()))).append(" | ")
+                    .append(Numbers.sci(TimingTable.orNaN(p.rrcFloorNaive()))).append(" | ")
+                    .append(TimingTable.orElse(p.certified(), "")).append(" | `").append(p.spec())
                     .append("` |\n");
         }
         md.append('\n');
@@ -247,13 +249,13 @@ public final class MarkdownReport {
                 """);
         for (SolverRow r : t.factorRows()) {
             TimeSummary s = r.time();
-            md.append("| ").append(r.solver()).append(" | ").append(r.probe().getOrDefault("shape", Integer.toString(r.n())))
+            md.append("| ").append(r.solver()).append(" | ").append(TimingTable.orElse(r.probe().shape(), Integer.toString(r.n())))
                     .append(" | ").append(r.tol()).append(" | ").append(outcomeText(r.outcome(), r.detail()))
                     .append(r.steady() ? "" : " ⚠").append(" | ").append(s == null ? "" : withInterval(s)).append(" | ")
                     .append(s == null ? "" : Integer.toString(s.iterations())).append(" | ")
                     .append(Numbers.sig(r.iterationsPerSolve())).append(" | ").append(Numbers.bytes(r.gc().bytesPerOp()))
                     .append(" | ").append(Numbers.sig(r.gc().count())).append(" | ")
-                    .append(Numbers.sci(TimingTable.parse(r.probe().get("relWeightErrorVsReference")))).append(" | ")
+                    .append(Numbers.sci(TimingTable.orNaN(r.probe().relWeightErrorVsReference()))).append(" | ")
                     .append(Numbers.sig(r.load())).append(" |\n");
         }
         md.append('\n');
@@ -312,17 +314,19 @@ public final class MarkdownReport {
                 |---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|
                 """);
         for (TwoAssetRow r : t.twoAssetRows()) {
+            SideRecord.TwoAsset e = r.errors();
             md.append("| ").append(r.solver()).append(" | ").append(r.tol()).append(" | ")
                     .append(outcomeText(r.outcome(), r.detail())).append(" | ")
                     .append(r.time() == null ? "" : medianCell(r.time())).append(" | ")
                     .append(Numbers.sig(r.iterationsPerSolve())).append(" | ")
                     .append(Numbers.percent(r.failRate())).append(" | ")
                     .append(Numbers.percent(r.outsideAccuracyRate())).append(" | ")
-                    .append(errorCell(r, "maxWeightError")).append(" | ")
-                    .append(errorCell(r, "maxConvergedWeightError")).append(" | ")
-                    .append(Numbers.sig(r.error("maxConvergedWeightErrorOverAchievable"))).append(" | ")
-                    .append(r.errors().getOrDefault("maxConvergedWeightErrorOverAchievableCase", "")).append(" | ")
-                    .append(errorCell(r, "maxResidual")).append(" |\n");
+                    .append(errorCell(e == null ? null : e.maxWeightError())).append(" | ")
+                    .append(errorCell(e == null ? null : e.maxConvergedWeightError())).append(" | ")
+                    .append(Numbers.sig(e == null ? Double.NaN
+                            : TimingTable.orNaN(e.maxConvergedWeightErrorOverAchievable()))).append(" | ")
+                    .append(e == null ? "" : TimingTable.orElse(e.maxConvergedWeightErrorOverAchievableCase(), ""))
+                    .append(" | ").append(errorCell(e == null ? null : e.maxResidual())).append(" |\n");
         }
         md.append('\n');
     }
@@ -375,8 +379,8 @@ public final class MarkdownReport {
         return s == null ? "" : withInterval(s);
     }
 
-    private static String errorCell(TwoAssetRow r, String key) {
-        return r.errors().containsKey(key) ? Numbers.sci(r.error(key)) : "";
+    private static String errorCell(Double error) {
+        return error == null ? "" : Numbers.sci(error);
     }
 
     /** Keeps free text from breaking a table row. */

@@ -29,16 +29,16 @@ public enum Outcome {
     }
 
     /** @return the outcome of a probe verdict written by the benchmarks that did not lead to a timing */
-    static Outcome ofUntimedVerdict(String verdict) {
+    static Outcome ofUntimedVerdict(io.paritybench.jmh.Verdict verdict) {
         if (verdict == null) {
             return NO_RESULT;
         }
         return switch (verdict) {
-            case "OVER_TIME_CAP" -> OVER_TIME_CAP;
-            case "NOT_APPLICABLE" -> NOT_APPLICABLE;
-            case "SOLVER_ERROR" -> SOLVER_ERROR;
-            case "SETUP_ERROR" -> SETUP_ERROR;
-            default -> NO_RESULT;
+            case OVER_TIME_CAP -> OVER_TIME_CAP;
+            case NOT_APPLICABLE -> NOT_APPLICABLE;
+            case SOLVER_ERROR -> SOLVER_ERROR;
+            case SETUP_ERROR -> SETUP_ERROR;
+            case TIMED -> NO_RESULT;
         };
     }
 }

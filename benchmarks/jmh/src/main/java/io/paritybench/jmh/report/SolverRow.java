@@ -1,6 +1,5 @@
 package io.paritybench.jmh.report;
 
-import java.util.Map;
 
 /**
  * One configuration of {@code SolverBenchmark}: the time and the solve statistics, or why it was not timed.
@@ -25,15 +24,15 @@ import java.util.Map;
  * @param gc                  allocation and collections during the measurement
  * @param load                largest 1-minute load average seen at the start or end of a trial, NaN if unknown
  * @param steal               largest steal share of a trial, NaN if unknown
- * @param probe               the probe record of the side file, empty if none
+ * @param probe               the probe record of the side file, {@link ProbeSummary#NONE} if none
  */
 public record SolverRow(String solver, String family, int n, String seed, String kappa, String tol, String cap,
                         Outcome outcome, String detail, TimeSummary time, double solves, double iterationsPerSolve,
                         double failRate, double outsideAccuracyRate, double matvecs, double factorisations,
-                        double residualChecks, JmhResult.Gc gc, double load, double steal, Map<String, String> probe) {
+                        double residualChecks, JmhResult.Gc gc, double load, double steal, ProbeSummary probe) {
 
     public SolverRow {
-        probe = probe == null ? Map.of() : Map.copyOf(probe);
+        probe = probe == null ? ProbeSummary.NONE : probe;
         detail = detail == null ? "" : detail;
         seed = seed == null ? "1" : seed;
         gc = gc == null ? JmhResult.Gc.NONE : gc;

@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,7 +71,13 @@ public final class TimingReport implements Callable<Integer> {
         for (Path f : jmh) {
             results.addAll(JmhResults.read(f));
         }
-        List<Map<String, String>> records = SideRecords.read(side);
+        List<SideRecord> records;
+        try {
+            records = SideRecords.read(side);
+        } catch (IllegalArgumentException e) {
+            System.err.println("timing report: " + e.getMessage());
+            return 2;
+        }
         TimingTable table = TimingTable.of(results, records);
         Path png = out.resolve("timing.png");
         boolean plotted = TimingPlot.write(table, png);

@@ -1,6 +1,8 @@
 package io.paritybench.jmh.report;
 
+import io.paritybench.core.SolveStatus;
 import io.paritybench.core.text.Numbers;
+import io.paritybench.jmh.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,15 +19,15 @@ import java.util.TreeMap;
  * @param kernelRows   the kernels by n
  * @param twoAssetRows the n = 2 grid by solver and tolerance
  * @param problems     the conditioning records of the side file, one per problem spec, by family, κ and n
- * @param settings     how JMH ran each benchmark class (the first result of each)
+ * @param settings     how JMH ran each benchmark class (the first result of each), by class name
  * @param fits         the scaling fits time ∝ n^p per solver × family × κ × tolerance
- * @param jvm          the first trial record of the side file (collector, heap, JIT, JVM options), empty if none
+ * @param jvm          the first trial record of the side file (collector, heap, JIT, JVM options), null if none
  * @param factorRows   the {@code FactorBenchmark} configurations (structured factor model Σ = BFB' + D, family
  *                     {@value #FACTOR_FAMILY}, κ "-", the shape in the probe record), sorted by solver, tolerance, n
  */
 public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows, List<TwoAssetRow> twoAssetRows,
-                          List<Map<String, String>> problems, Map<String, RunSettings> settings,
-                          List<ScalingFit> fits, Map<String, String> jvm, List<SolverRow> factorRows) {
+                          List<SideRecord.Conditioning> problems, Map<String, RunSettings> settings,
+                          List<ScalingFit> fits, SideRecord.Trial jvm, List<SolverRow> factorRows) {
 
     static final String SOLVER_BENCHMARK = "SolverBenchmark";
     static final String TWO_ASSET_BENCHMARK = "TwoAssetBenchmark";
@@ -38,9 +40,8 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         kernelRows = List.copyOf(kernelRows);
         twoAssetRows = List.copyOf(twoAssetRows);
         problems = List.copyOf(problems);
-        settings = Map.copyOf(settings);
+        settings = java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
         fits = List.copyOf(fits);
-        jvm = Map.copyOf(jvm);
         factorRows = List.copyOf(factorRows);
     }
 
@@ -52,18 +53,19 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
     }
 
     /** @return the table of these results and side records */
-    public static TimingTable of(List<JmhResult> results, List<Map<String, String>> side) {
+    public static TimingTable of(List<JmhResult> results, List<SideRecord> side) {
         Map<String, RunSettings> settings = new TreeMap<>();
         for (JmhResult r : results) {
             settings.putIfAbsent(r.benchmarkClass(), r.settings());
         }
-        Map<String, List<Map<String, String>>> trials = new LinkedHashMap<>();
-        Map<String, String> jvm = Map.of();
-        for (Map<String, String> s : side) {
-            if ("trial".equals(s.get("kind")) && s.get("config") != null) {
-                trials.computeIfAbsent(s.get("config"), k -> new ArrayList<>()).add(s);
-                if (jvm.isEmpty()) {
-                    jvm = s;
+        Map<String, List<SideRecord.Trial>> trials = new LinkedHashMap<>();
+        SideRecord.Trial jvm = null;
+        for (SideRecord s : side) {
+            if (s instanceof SideRecord.Trial t) {
+                trials.computeIfAbsent(key(t.solver(), t.family(), Integer.toString(t.n()), t.kappa(), t.seed(),
+                        t.tol(), t.cap()), k -> new ArrayList<>()).add(t);
+                if (jvm == null) {
+                    jvm = t;
                 }
             }
         }
@@ -82,15 +84,15 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
     }
 
     /** The rows of the structured factor model: timed ones from the results, untimed ones from the probes. */
-    static List<SolverRow> factorRows(List<JmhResult> results, List<Map<String, String>> side) {
-        Map<String, Map<String, String>> probes = new LinkedHashMap<>();
-        Map<String, List<Map<String, String>>> trials = new LinkedHashMap<>();
-        for (Map<String, String> s : side) {
-            String k = s.get("solver") + "|" + s.get("shape") + "|" + s.get("tol") + "|" + s.get("cap");
-            if ("factor-probe".equals(s.get("kind"))) {
-                probes.putIfAbsent(k, s);
-            } else if ("factor-trial".equals(s.get("kind"))) {
-                trials.computeIfAbsent(k, x -> new ArrayList<>()).add(s);
+    static List<SolverRow> factorRows(List<JmhResult> results, List<SideRecord> side) {
+        Map<String, SideRecord.FactorProbe> probes = new LinkedHashMap<>();
+        Map<String, List<SideRecord.FactorTrial>> trials = new LinkedHashMap<>();
+        for (SideRecord s : side) {
+            if (s instanceof SideRecord.FactorProbe p) {
+                probes.putIfAbsent(p.solver() + "|" + p.shape() + "|" + p.tol() + "|" + p.cap(), p);
+            } else if (s instanceof SideRecord.FactorTrial t) {
+                trials.computeIfAbsent(t.solver() + "|" + t.shape() + "|" + t.tol() + "|" + t.cap(),
+                        x -> new ArrayList<>()).add(t);
             }
         }
         Map<String, SolverRow> rows = new LinkedHashMap<>();
@@ -100,16 +102,16 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
             }
             String shape = r.param("shape");
             String k = r.param("solver") + "|" + shape + "|" + r.param("factorTol") + "|" + r.param("factorCap");
-            Map<String, String> probe = new LinkedHashMap<>(probes.getOrDefault(k, Map.of()));
-            probe.putIfAbsent("shape", shape);
+            SideRecord.FactorProbe fp = probes.get(k);
+            ProbeSummary probe = (fp == null ? ProbeSummary.NONE : ProbeSummary.of(fp)).withShape(shape);
             TimeSummary t = TimeSummary.of(r);
             double solves = r.counter("solves");
             double failed = r.counter("failed");
             Outcome outcome;
             String detail;
             if (Double.isNaN(failed) || Double.isNaN(solves)) {
-                String status = probe.get("status");
-                outcome = status == null || "CONVERGED".equals(status) ? Outcome.OK : Outcome.FAILED;
+                SolveStatus status = probe.status();
+                outcome = status == null || status == SolveStatus.CONVERGED ? Outcome.OK : Outcome.FAILED;
                 detail = outcome == Outcome.OK ? "" : status + " (probe)";
             } else {
                 outcome = failed > 0 ? Outcome.FAILED : Outcome.OK;
@@ -117,30 +119,30 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
             }
             double load = Double.NaN;
             double steal = Double.NaN;
-            for (Map<String, String> tr : trials.getOrDefault(k, List.of())) {
-                load = max(load, max(parse(tr.get("loadStart")), parse(tr.get("loadEnd"))));
-                steal = max(steal, parse(tr.get("stealShare")));
+            for (SideRecord.FactorTrial tr : trials.getOrDefault(k, List.of())) {
+                load = max(load, max(orNaN(tr.loadStart()), orNaN(tr.loadEnd())));
+                steal = max(steal, orNaN(tr.stealShare()));
             }
-            double iterations = Double.isNaN(solves) ? parse(probe.get("iterations")) : r.counter("iterations") / solves;
+            double iterations = Double.isNaN(solves) ? number(probe.iterations()) : r.counter("iterations") / solves;
             rows.put(k, new SolverRow(r.param("solver"), FACTOR_FAMILY, shapeN(shape), "1", "-", r.param("factorTol"),
                     r.param("factorCap"), outcome, detail, t, solves, iterations, failed / solves,
                     r.counter("outsideAccuracy") / solves, Double.NaN, Double.NaN, Double.NaN, r.gc(), load, steal,
                     probe));
         }
-        for (Map.Entry<String, Map<String, String>> e : probes.entrySet()) {
+        for (Map.Entry<String, SideRecord.FactorProbe> e : probes.entrySet()) {
             if (rows.containsKey(e.getKey())) {
                 continue;
             }
-            Map<String, String> p = e.getValue();
-            Outcome outcome = Outcome.ofUntimedVerdict(p.get("verdict"));
-            String detail = outcome == Outcome.OVER_TIME_CAP ? "over the " + p.get("cap") + " s cap: "
-                    + p.getOrDefault("status", "no result") + " after " + seconds(p.get("probeSeconds"))
-                    : outcome == Outcome.NO_RESULT ? "probe " + p.getOrDefault("status", "?") + ", but JMH reported no "
-                    + "result (see the JMH log)" : p.getOrDefault("message", "");
-            rows.put(e.getKey(), new SolverRow(p.get("solver"), FACTOR_FAMILY, shapeN(p.getOrDefault("shape", "")), "1",
-                    "-", p.get("tol"), p.get("cap"), outcome, detail, null, Double.NaN, parse(p.get("iterations")),
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, parse(p.get("load")), Double.NaN,
-                    p));
+            SideRecord.FactorProbe p = e.getValue();
+            Outcome outcome = Outcome.ofUntimedVerdict(p.verdict());
+            String detail = outcome == Outcome.OVER_TIME_CAP ? "over the " + p.cap() + " s cap: "
+                    + orElse(p.status(), "no result") + " after " + seconds(p.probeSeconds())
+                    : outcome == Outcome.NO_RESULT ? "probe " + orElse(p.status(), "?") + ", but JMH reported no "
+                    + "result (see the JMH log)" : orElse(p.message(), "");
+            rows.put(e.getKey(), new SolverRow(p.solver(), FACTOR_FAMILY, shapeN(orElse(p.shape(), "")), "1",
+                    "-", p.tol(), p.cap(), outcome, detail, null, Double.NaN, number(p.iterations()),
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, orNaN(p.load()), Double.NaN,
+                    ProbeSummary.of(p)));
         }
         List<SolverRow> out = new ArrayList<>(rows.values());
         out.sort(Comparator.comparing(SolverRow::solver).thenComparing(Comparator.comparingDouble(SolverRow::tolValue)
@@ -168,63 +170,55 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
     }
 
     /** @return the kernels of a group of trial records, pooled (null fields where none has them) */
-    static KernelRow kernel(int n, List<Map<String, String>> trials) {
-        return new KernelRow(n, pooled(trials, "matvecSeconds"), pooled(trials, "choleskySeconds"),
-                pooled(trials, "residualSeconds"));
+    static KernelRow kernel(int n, List<SideRecord.Trial> trials) {
+        return new KernelRow(n, pooled(trials, SideRecord.Trial::matvecSeconds),
+                pooled(trials, SideRecord.Trial::choleskySeconds), pooled(trials, SideRecord.Trial::residualSeconds));
     }
 
-    private static TimeSummary pooled(List<Map<String, String>> trials, String field) {
+    private static TimeSummary pooled(List<SideRecord.Trial> trials,
+                                      java.util.function.Function<SideRecord.Trial, double[]> field) {
         List<Double> all = new ArrayList<>();
-        for (Map<String, String> t : trials) {
-            all.addAll(numbers(t.get(field)));
+        for (SideRecord.Trial t : trials) {
+            double[] v = field.apply(t);
+            if (v != null) {
+                for (double x : v) {
+                    if (Double.isFinite(x)) {
+                        all.add(x);
+                    }
+                }
+            }
         }
         return TimeSummary.ofBatches(all.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** @return the numbers of a side-record array written as text ("[1.0,2.0]" or "1.0,2.0") */
-    public static List<Double> numbers(String text) {
-        List<Double> out = new ArrayList<>();
-        if (text == null) {
-            return out;
-        }
-        for (String part : text.replace("[", "").replace("]", "").split(",")) {
-            double v = parse(part.trim());
-            if (Double.isFinite(v)) {
-                out.add(v);
+    private static List<SideRecord.Conditioning> problems(List<SideRecord> side) {
+        Map<String, SideRecord.Conditioning> bySpec = new LinkedHashMap<>();
+        for (SideRecord s : side) {
+            if (s instanceof SideRecord.Conditioning c && c.spec() != null) {
+                bySpec.putIfAbsent(c.spec(), c);
             }
         }
+        List<SideRecord.Conditioning> out = new ArrayList<>(bySpec.values());
+        out.sort(Comparator.comparing((SideRecord.Conditioning c) -> orElse(c.family(), ""))
+                .thenComparingDouble(SideRecord.Conditioning::kappa).thenComparingInt(SideRecord.Conditioning::n));
         return out;
     }
 
-    private static List<Map<String, String>> problems(List<Map<String, String>> side) {
-        Map<String, Map<String, String>> bySpec = new LinkedHashMap<>();
-        for (Map<String, String> s : side) {
-            if ("conditioning".equals(s.get("kind")) && s.get("spec") != null) {
-                bySpec.putIfAbsent(s.get("spec"), s);
-            }
-        }
-        List<Map<String, String>> out = new ArrayList<>(bySpec.values());
-        out.sort(Comparator.<Map<String, String>, String>comparing(m -> m.getOrDefault("family", ""))
-                .thenComparingDouble(m -> parse(m.get("kappa")))
-                .thenComparingDouble(m -> parse(m.get("n"))));
-        return out;
-    }
-
-    /** @return the conditioning record of a problem spec, or an empty map */
-    public Map<String, String> problem(String spec) {
-        for (Map<String, String> p : problems) {
-            if (p.get("spec") != null && p.get("spec").equals(spec)) {
+    /** @return the conditioning record of a problem spec, or null */
+    public SideRecord.Conditioning problem(String spec) {
+        for (SideRecord.Conditioning p : problems) {
+            if (p.spec().equals(spec)) {
                 return p;
             }
         }
-        return Map.of();
+        return null;
     }
 
-    private static List<KernelRow> kernels(Map<String, List<Map<String, String>>> trials) {
-        Map<Integer, List<Map<String, String>>> byN = new TreeMap<>();
-        for (List<Map<String, String>> t : trials.values()) {
-            for (Map<String, String> r : t) {
-                byN.computeIfAbsent((int) parse(r.get("n")), k -> new ArrayList<>()).add(r);
+    private static List<KernelRow> kernels(Map<String, List<SideRecord.Trial>> trials) {
+        Map<Integer, List<SideRecord.Trial>> byN = new TreeMap<>();
+        for (List<SideRecord.Trial> t : trials.values()) {
+            for (SideRecord.Trial r : t) {
+                byN.computeIfAbsent(r.n(), k -> new ArrayList<>()).add(r);
             }
         }
         List<KernelRow> out = new ArrayList<>();
@@ -237,13 +231,13 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         return String.join("|", solver, family, n, kappa, seed == null ? "1" : seed, tol, cap);
     }
 
-    private static List<SolverRow> solverRows(List<JmhResult> results, List<Map<String, String>> side,
-                                              Map<String, List<Map<String, String>>> trials) {
-        Map<String, List<Map<String, String>>> probes = new LinkedHashMap<>();
-        for (Map<String, String> s : side) {
-            if ("probe".equals(s.get("kind"))) {
-                probes.computeIfAbsent(key(s.get("solver"), s.get("family"), s.get("n"), s.get("kappa"), s.get("seed"),
-                        s.get("tol"), s.get("cap")), k -> new ArrayList<>()).add(s);
+    private static List<SolverRow> solverRows(List<JmhResult> results, List<SideRecord> side,
+                                              Map<String, List<SideRecord.Trial>> trials) {
+        Map<String, List<SideRecord.Probe>> probes = new LinkedHashMap<>();
+        for (SideRecord s : side) {
+            if (s instanceof SideRecord.Probe p) {
+                probes.computeIfAbsent(key(p.solver(), p.family(), Integer.toString(p.n()), p.kappa(), p.seed(),
+                        p.tol(), p.cap()), k -> new ArrayList<>()).add(p);
             }
         }
         Map<String, SolverRow> rows = new LinkedHashMap<>();
@@ -253,16 +247,17 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
             }
             String k = key(r.param("solver"), r.param("family"), r.param("n"), r.param("kappa"), r.param("seed"),
                     r.param("tol"), r.param("cap"));
-            List<Map<String, String>> p = probes.getOrDefault(k, List.of());
-            rows.put(k, timedRow(r, p.isEmpty() ? Map.of() : p.get(0), trials.getOrDefault(k, List.of())));
+            List<SideRecord.Probe> p = probes.getOrDefault(k, List.of());
+            rows.put(k, timedRow(r, p.isEmpty() ? ProbeSummary.NONE : ProbeSummary.of(p.get(0)),
+                    trials.getOrDefault(k, List.of())));
         }
-        for (Map.Entry<String, List<Map<String, String>>> e : probes.entrySet()) {
+        for (Map.Entry<String, List<SideRecord.Probe>> e : probes.entrySet()) {
             if (rows.containsKey(e.getKey())) {
                 continue;
             }
-            Map<String, String> chosen = e.getValue().get(0);
-            for (Map<String, String> p : e.getValue()) {
-                if (!"TIMED".equals(p.get("verdict"))) {
+            SideRecord.Probe chosen = e.getValue().get(0);
+            for (SideRecord.Probe p : e.getValue()) {
+                if (p.verdict() != Verdict.TIMED) {
                     chosen = p;
                     break;
                 }
@@ -276,7 +271,7 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         return out;
     }
 
-    private static SolverRow timedRow(JmhResult r, Map<String, String> probe, List<Map<String, String>> trials) {
+    private static SolverRow timedRow(JmhResult r, ProbeSummary probe, List<SideRecord.Trial> trials) {
         KernelRow kernel = kernel(Integer.parseInt(r.param("n")), trials);
         TimeSummary t = TimeSummary.of(r);
         double solves = r.counter("solves");
@@ -284,8 +279,8 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         Outcome outcome;
         String detail;
         if (Double.isNaN(failed) || Double.isNaN(solves)) {
-            String status = probe.get("status");
-            outcome = status == null || "CONVERGED".equals(status) ? Outcome.OK : Outcome.FAILED;
+            SolveStatus status = probe.status();
+            outcome = status == null || status == SolveStatus.CONVERGED ? Outcome.OK : Outcome.FAILED;
             detail = outcome == Outcome.OK ? "" : status + " (probe)";
         } else {
             outcome = failed > 0 ? Outcome.FAILED : Outcome.OK;
@@ -293,9 +288,9 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         }
         double load = Double.NaN;
         double steal = Double.NaN;
-        for (Map<String, String> tr : trials) {
-            load = max(load, max(parse(tr.get("loadStart")), parse(tr.get("loadEnd"))));
-            steal = max(steal, parse(tr.get("stealShare")));
+        for (SideRecord.Trial tr : trials) {
+            load = max(load, max(orNaN(tr.loadStart()), orNaN(tr.loadEnd())));
+            steal = max(steal, orNaN(tr.stealShare()));
         }
         return new SolverRow(r.param("solver"), r.param("family"), Integer.parseInt(r.param("n")), r.param("seed"),
                 r.param("kappa"), r.param("tol"), r.param("cap"), outcome, detail, t, solves,
@@ -313,28 +308,26 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 
-    private static SolverRow untimedRow(Map<String, String> probe) {
-        Outcome outcome = Outcome.ofUntimedVerdict(probe.get("verdict"));
+    private static SolverRow untimedRow(SideRecord.Probe probe) {
+        Outcome outcome = Outcome.ofUntimedVerdict(probe.verdict());
         String detail = switch (outcome) {
-            case OVER_TIME_CAP -> "over the " + probe.get("cap") + " s cap: " + probe.getOrDefault("status", "no result")
-                    + " after " + seconds(probe.get("probeSeconds")) + (probe.containsKey("iterations")
-                    ? ", " + probe.get("iterations") + " iterations" : "");
-            case NO_RESULT -> "probe " + probe.getOrDefault("status", "?") + " in " + seconds(probe.get("probeSeconds"))
+            case OVER_TIME_CAP -> "over the " + probe.cap() + " s cap: " + orElse(probe.status(), "no result")
+                    + " after " + seconds(probe.probeSeconds()) + (probe.iterations() != null
+                    ? ", " + probe.iterations() + " iterations" : "");
+            case NO_RESULT -> "probe " + orElse(probe.status(), "?") + " in " + seconds(probe.probeSeconds())
                     + ", but JMH reported no result (see the JMH log)";
-            default -> probe.getOrDefault("message", "");
+            default -> orElse(probe.message(), "");
         };
-        double iterations = parse(probe.get("iterations"));
-        return new SolverRow(probe.get("solver"), probe.get("family"), Integer.parseInt(probe.get("n")),
-                probe.get("seed"), probe.get("kappa"), probe.get("tol"), probe.get("cap"), outcome, detail, null,
-                Double.NaN, iterations, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null,
-                parse(probe.get("load")), Double.NaN, probe);
+        return new SolverRow(probe.solver(), probe.family(), probe.n(), probe.seed(), probe.kappa(), probe.tol(),
+                probe.cap(), outcome, detail, null, Double.NaN, number(probe.iterations()), Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, null, orNaN(probe.load()), Double.NaN, ProbeSummary.of(probe));
     }
 
-    private static List<TwoAssetRow> twoAssetRows(List<JmhResult> results, List<Map<String, String>> side) {
-        Map<String, Map<String, String>> records = new LinkedHashMap<>();
-        for (Map<String, String> s : side) {
-            if ("two-asset".equals(s.get("kind"))) {
-                records.putIfAbsent(s.get("solver") + "|" + s.get("tol"), s);
+    private static List<TwoAssetRow> twoAssetRows(List<JmhResult> results, List<SideRecord> side) {
+        Map<String, SideRecord.TwoAsset> records = new LinkedHashMap<>();
+        for (SideRecord s : side) {
+            if (s instanceof SideRecord.TwoAsset t) {
+                records.putIfAbsent(t.solver() + "|" + t.tol(), t);
             }
         }
         Map<String, TwoAssetRow> rows = new LinkedHashMap<>();
@@ -349,14 +342,13 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
             Outcome outcome = failed > 0 ? Outcome.FAILED : Outcome.OK;
             rows.put(k, new TwoAssetRow(r.param("solver"), tol, outcome, failures(r, solves),
                     TimeSummary.of(r), r.counter("iterations") / solves, failed / solves,
-                    r.counter("outsideAccuracy") / solves, records.getOrDefault(k, Map.of())));
+                    r.counter("outsideAccuracy") / solves, records.get(k)));
         }
-        for (Map.Entry<String, Map<String, String>> e : records.entrySet()) {
-            Map<String, String> s = e.getValue();
+        for (Map.Entry<String, SideRecord.TwoAsset> e : records.entrySet()) {
+            SideRecord.TwoAsset s = e.getValue();
             if (!rows.containsKey(e.getKey())) {
-                Outcome o = "TIMED".equals(s.get("verdict")) ? Outcome.NO_RESULT
-                        : Outcome.ofUntimedVerdict(s.get("verdict"));
-                rows.put(e.getKey(), new TwoAssetRow(s.get("solver"), s.get("tol"), o, s.getOrDefault("message", ""),
+                Outcome o = Outcome.ofUntimedVerdict(s.verdict());
+                rows.put(e.getKey(), new TwoAssetRow(s.solver(), s.tol(), o, orElse(s.message(), ""),
                         null, Double.NaN, Double.NaN, Double.NaN, s));
             }
         }
@@ -399,19 +391,22 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         return sb.toString().toUpperCase(Locale.ROOT);
     }
 
-    private static String seconds(String s) {
-        double v = parse(s);
-        return Double.isNaN(v) ? "?" : Numbers.time(v);
+    private static String seconds(Double s) {
+        return s == null || Double.isNaN(s) ? "?" : Numbers.time(s);
     }
 
-    static double parse(String s) {
-        if (s == null) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+    /** @return NaN for null */
+    static double orNaN(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    /** @return NaN for null */
+    static double number(Long v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    /** @return the value as text, or the fallback for null */
+    static String orElse(Object value, String fallback) {
+        return value == null ? fallback : value.toString();
     }
 }

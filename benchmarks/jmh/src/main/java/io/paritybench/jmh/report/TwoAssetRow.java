@@ -1,6 +1,5 @@
 package io.paritybench.jmh.report;
 
-import java.util.Map;
 
 /**
  * One solver on the n = 2 grid.
@@ -13,27 +12,14 @@ import java.util.Map;
  * @param iterationsPerSolve  iterations per solve, NaN if unknown
  * @param failRate            share of measured solves that did not converge
  * @param outsideAccuracyRate share of measured solves with a residual above the achievable one
- * @param errors              the maxima written by the benchmark's tear-down (side file), empty if none
+ * @param errors              the side record of the trial (the maxima written by the tear-down, or the reason it
+ *                            was not timed), null if none
  */
 public record TwoAssetRow(String solver, String tol, Outcome outcome, String detail, TimeSummary time,
                           double iterationsPerSolve, double failRate, double outsideAccuracyRate,
-                          Map<String, String> errors) {
+                          SideRecord.TwoAsset errors) {
 
     public TwoAssetRow {
-        errors = errors == null ? Map.of() : Map.copyOf(errors);
         detail = detail == null ? "" : detail;
-    }
-
-    /** @return a numeric field of the maxima, NaN if absent */
-    public double error(String key) {
-        String v = errors.get(key);
-        if (v == null) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 }

@@ -78,7 +78,7 @@ class FactorAndBatchedReportTest {
         assertThat(newton.time().hasInterval()).isTrue();
         assertThat(newton.iterationsPerSolve()).isEqualTo(7.0);
         assertThat(newton.load()).isEqualTo(0.4);
-        assertThat(newton.probe()).containsEntry("relWeightErrorVsReference", "3.0E-13");
+        assertThat(newton.probe().relWeightErrorVsReference()).isEqualTo(3.0e-13);
         SolverRow grr = t.factorRows().get(0);
         assertThat(grr.outcome()).isEqualTo(Outcome.OVER_TIME_CAP);
         assertThat(grr.timed()).isFalse();

@@ -29,7 +29,7 @@ class TimingReportTest {
     @BeforeAll
     static void read() throws IOException, URISyntaxException {
         List<JmhResult> results = JmhResults.read(resource("sample.json"));
-        List<Map<String, String>> side = SideRecords.read(resource("sample.side.jsonl"));
+        List<SideRecord> side = SideRecords.read(resource("sample.side.jsonl"));
         table = TimingTable.of(results, side);
         bySolver = table.solverRows().stream().filter(r -> r.n() == 10)
                 .collect(Collectors.toMap(SolverRow::solver, Function.identity()));
@@ -113,7 +113,7 @@ class TimingReportTest {
         assertThat(a.failRate()).isCloseTo(0.01, within(1e-15));
         assertThat(a.detail()).isEqualTo("STAGNATED 1%");
         assertThat(a.time().mean()).isCloseTo(100e-9, within(1e-20));
-        assertThat(a.error("maxConvergedWeightError")).isEqualTo(1e-12);
+        assertThat(a.errors().maxConvergedWeightError()).isEqualTo(1e-12);
         assertThat(table.twoAssetRows().get(1).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 
@@ -164,9 +164,9 @@ class TimingReportTest {
     @Test
     void problemsComeFromTheConditioningRecords() {
         assertThat(table.problems()).hasSize(1);
-        assertThat(table.problem("random-spectrum:n=10,kappa=100,budgets=equal,seed=1"))
-                .containsEntry("kappaWeights", "12.5");
-        assertThat(table.problem("no such spec")).isEmpty();
+        assertThat(table.problem("random-spectrum:n=10,kappa=100,budgets=equal,seed=1").kappaWeights())
+                .isEqualTo(12.5);
+        assertThat(table.problem("no such spec")).isNull();
     }
 
     @Test
