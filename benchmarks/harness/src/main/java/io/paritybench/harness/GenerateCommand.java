@@ -14,6 +14,7 @@ import io.paritybench.core.generate.GeneratorSpec;
 import io.paritybench.core.generate.ProblemGenerator;
 import io.paritybench.core.reference.ReferenceSolver;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
             "paritybench generate (--family F --n N [--kappa K] [--param NAME=VALUE]...",
             "         [--budgets equal|dirichlet:ALPHA|tiny[:K[:VALUE]]] --seed S",
             "         | --spec FAMILY:n=N[,PARAM=VALUE]...[,budgets=B][,seed=S])",
-            "         [--structured] --out DIR [--name NAME]"},
+            "         [--structured] --out DIR [--name NAME] [--force]"},
         description = {"Generate a problem with its certified reference solution and write it as a case folder.",
             "Families: random-spectrum (kappa), constant-correlation (rho|gap, volmin, volmax), "
                     + "block (blocks, rhoin, rhoout, volmin, volmax), factor (k, idio, mixed), "
@@ -89,16 +90,50 @@ final class GenerateCommand implements Callable<Integer> {
     boolean structured;
 
     @Option(names = "--out", order = 8, paramLabel = "DIR", required = true,
-            description = "Case folder to write (created if needed; existing case files are replaced).")
+            description = "Case folder to write (created if needed). A folder that already holds case files is "
+                    + "refused unless --force is given.")
     Path out;
+
+    @Option(names = "--force", order = 10,
+            description = "Replace the case files of an existing case folder (those of the other layout, dense or "
+                    + "factor, are removed, so the folder never mixes two problems).")
+    boolean force;
 
     @Option(names = "--name", order = 9, paramLabel = "NAME",
             description = "Case name in meta.json (default: the folder name).")
     String name;
 
+    /** The files of a case folder, of either layout, that {@code generate} writes. */
+    static final List<String> CASE_FILES = List.of(CaseFiles.COV, CaseFiles.FACTOR_LOADINGS, CaseFiles.FACTOR_COV,
+            CaseFiles.IDIO_VAR, CaseFiles.BUDGETS, CaseFiles.REFERENCE, CaseFiles.META);
+
+    /**
+     * @return the case files already in the folder (none if it does not exist)
+     * @throws InputException when the path exists and is not a folder
+     */
+    static List<Path> existingCaseFiles(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputException(dir.toString(), "exists and is not a folder");
+        }
+        List<Path> out = new java.util.ArrayList<>();
+        for (String name : CASE_FILES) {
+            Path f = dir.resolve(name);
+            if (Files.exists(f)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     @Override
     public Integer call() {
         GeneratorSpec generatorSpec = generatorSpec();
+        List<Path> existing = existingCaseFiles(out);
+        if (!existing.isEmpty() && !force) {
+            throw new InputException(out.toString(), "already holds a case ("
+                    + String.join(", ", existing.stream().map(f -> f.getFileName().toString()).toList())
+                    + "); use --force to replace it");
+        }
         long start = System.nanoTime();
         GeneratedProblem g;
         if (structured && generatorSpec.family() != Family.FACTOR) {
@@ -120,6 +155,13 @@ final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.NOT_CONVERGED;
         }
         String caseName = name != null ? name : caseName(out);
+        try {
+            for (Path f : existing) {
+                Files.deleteIfExists(f);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot replace the case in " + out + ": " + e.getMessage(), e);
+        }
         CaseFiles.write(out, g.problem(), g.referenceWeights(), meta(caseName, g));
         double total = (System.nanoTime() - start) * 1e-9;
         PrintWriter o = spec.commandLine().getOut();

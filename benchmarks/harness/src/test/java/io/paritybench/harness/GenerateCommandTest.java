@@ -36,6 +36,27 @@ class GenerateCommandTest {
     }
 
     @Test
+    void anExistingCaseIsRefusedBeforeAnyWorkAndReplacedOnlyWithForce() throws IOException {
+        Path out = dir.resolve("case");
+        assertThat(generate(out, 7).exitCode()).isEqualTo(ExitCodes.OK);
+        byte[] first = Files.readAllBytes(out.resolve(CaseFiles.COV));
+        // a stale file of the other layout, as a factor case written here earlier would leave
+        Files.writeString(out.resolve(CaseFiles.FACTOR_LOADINGS), "1,2\n");
+
+        CliRun again = generate(out, 8);
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(again.err().strip()).contains(out.toString()).contains("already holds a case")
+                .contains(CaseFiles.COV).contains("--force").doesNotContain("\n");
+        assertThat(Files.readAllBytes(out.resolve(CaseFiles.COV))).isEqualTo(first);
+
+        CliRun forced = generate(out, 8, "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllBytes(out.resolve(CaseFiles.COV))).isNotEqualTo(first);
+        assertThat(out.resolve(CaseFiles.FACTOR_LOADINGS)).doesNotExist();
+        assertThat(JSON.readTree(out.resolve(CaseFiles.META).toFile()).get("seed").asLong()).isEqualTo(8);
+    }
+
+    @Test
     void writesTheFourFilesOfThePublishedLayoutWithACertifiedReference() throws IOException {
         Path out = dir.resolve("case");
 
