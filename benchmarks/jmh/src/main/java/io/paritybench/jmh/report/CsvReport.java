@@ -91,18 +91,17 @@ public final class CsvReport {
             v.put("n", "2");
             v.put("tol", r.tol());
             SideRecord.TwoAsset e = r.errors();
-            v.put("cap", e == null ? "" : text(e.cap()));
+            v.put("cap", text(e.cap()));
             v.put("outcome", r.outcome().name());
             v.put("detail", r.detail());
             time(v, r.time());
             v.put("iterations_per_solve", csv(r.iterationsPerSolve()));
             v.put("fail_rate", csv(r.failRate()));
             v.put("outside_accuracy_rate", csv(r.outsideAccuracyRate()));
-            v.put("max_weight_error", e == null ? "" : text(e.maxWeightError()));
-            v.put("max_converged_weight_error", e == null ? "" : text(e.maxConvergedWeightError()));
-            v.put("max_converged_weight_error_over_achievable",
-                    e == null ? "" : text(e.maxConvergedWeightErrorOverAchievable()));
-            v.put("max_residual", e == null ? "" : text(e.maxResidual()));
+            v.put("max_weight_error", text(e.maxWeightError()));
+            v.put("max_converged_weight_error", text(e.maxConvergedWeightError()));
+            v.put("max_converged_weight_error_over_achievable", text(e.maxConvergedWeightErrorOverAchievable()));
+            v.put("max_residual", text(e.maxResidual()));
             line(sb, v);
         }
         for (ScalingFit f : t.fits()) {

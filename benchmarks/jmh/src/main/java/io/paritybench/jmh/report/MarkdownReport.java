@@ -176,10 +176,10 @@ public final class MarkdownReport {
                 """);
         for (SideRecord.Conditioning p : t.problems()) {
             md.append("| ").append(TimingTable.orElse(p.family(), "")).append(" | ").append(p.n())
-                    .append(" | ").append(Numbers.sci(TimingTable.orNaN(p.kappaSigma()))).append(" | ")
-                    .append(Numbers.sci(TimingTable.orNaN(p.kappaWeights()))).append(" | ")
-                    .append(Numbers.sci(TimingTable.orNaN(p.cancellation()))).append(" | ")
-                    .append(Numbers.sci(TimingTable.orNaN(p.rrcFloorNaive()))).append(" | ")
+                    .append(" | ").append(Numbers.sci(SideRecord.orNaN(p.kappaSigma()))).append(" | ")
+                    .append(Numbers.sci(SideRecord.orNaN(p.kappaWeights()))).append(" | ")
+                    .append(Numbers.sci(SideRecord.orNaN(p.cancellation()))).append(" | ")
+                    .append(Numbers.sci(SideRecord.orNaN(p.rrcFloorNaive()))).append(" | ")
                     .append(TimingTable.orElse(p.certified(), "")).append(" | `").append(p.spec())
                     .append("` |\n");
         }
@@ -255,7 +255,7 @@ public final class MarkdownReport {
                     .append(s == null ? "" : Integer.toString(s.iterations())).append(" | ")
                     .append(Numbers.sig(r.iterationsPerSolve())).append(" | ").append(Numbers.bytes(r.gc().bytesPerOp()))
                     .append(" | ").append(Numbers.sig(r.gc().count())).append(" | ")
-                    .append(Numbers.sci(TimingTable.orNaN(r.probe().relWeightErrorVsReference()))).append(" | ")
+                    .append(Numbers.sci(SideRecord.orNaN(r.probe().relWeightErrorVsReference()))).append(" | ")
                     .append(Numbers.sig(r.load())).append(" |\n");
         }
         md.append('\n');
@@ -321,12 +321,11 @@ public final class MarkdownReport {
                     .append(Numbers.sig(r.iterationsPerSolve())).append(" | ")
                     .append(Numbers.percent(r.failRate())).append(" | ")
                     .append(Numbers.percent(r.outsideAccuracyRate())).append(" | ")
-                    .append(errorCell(e == null ? null : e.maxWeightError())).append(" | ")
-                    .append(errorCell(e == null ? null : e.maxConvergedWeightError())).append(" | ")
-                    .append(Numbers.sig(e == null ? Double.NaN
-                            : TimingTable.orNaN(e.maxConvergedWeightErrorOverAchievable()))).append(" | ")
-                    .append(e == null ? "" : TimingTable.orElse(e.maxConvergedWeightErrorOverAchievableCase(), ""))
-                    .append(" | ").append(errorCell(e == null ? null : e.maxResidual())).append(" |\n");
+                    .append(errorCell(e.maxWeightError())).append(" | ")
+                    .append(errorCell(e.maxConvergedWeightError())).append(" | ")
+                    .append(Numbers.sig(SideRecord.orNaN(e.maxConvergedWeightErrorOverAchievable()))).append(" | ")
+                    .append(TimingTable.orElse(e.maxConvergedWeightErrorOverAchievableCase(), ""))
+                    .append(" | ").append(errorCell(e.maxResidual())).append(" |\n");
         }
         md.append('\n');
     }

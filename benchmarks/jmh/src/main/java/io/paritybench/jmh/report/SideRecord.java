@@ -136,6 +136,9 @@ public sealed interface SideRecord {
                     Double maxConvergedWeightError, String maxConvergedWeightErrorCase,
                     Double maxConvergedWeightErrorOverAchievable, String maxConvergedWeightErrorOverAchievableCase,
                     Double maxResidual, String maxResidualCase) implements SideRecord {
+        /** No record: every field null. */
+        public static final TwoAsset NONE = new TwoAsset(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
     }
 
     /**

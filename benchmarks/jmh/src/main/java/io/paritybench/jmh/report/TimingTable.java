@@ -89,10 +89,10 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         Map<String, List<SideRecord.FactorTrial>> trials = new LinkedHashMap<>();
         for (SideRecord s : side) {
             if (s instanceof SideRecord.FactorProbe p) {
-                probes.putIfAbsent(p.solver() + "|" + p.shape() + "|" + p.tol() + "|" + p.cap(), p);
+                probes.putIfAbsent(factorKey(p.solver(), p.shape(), p.tol(), p.cap()), p);
             } else if (s instanceof SideRecord.FactorTrial t) {
-                trials.computeIfAbsent(t.solver() + "|" + t.shape() + "|" + t.tol() + "|" + t.cap(),
-                        x -> new ArrayList<>()).add(t);
+                trials.computeIfAbsent(factorKey(t.solver(), t.shape(), t.tol(), t.cap()), x -> new ArrayList<>())
+                        .add(t);
             }
         }
         Map<String, SolverRow> rows = new LinkedHashMap<>();
@@ -101,7 +101,7 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
                 continue;
             }
             String shape = r.param("shape");
-            String k = r.param("solver") + "|" + shape + "|" + r.param("factorTol") + "|" + r.param("factorCap");
+            String k = factorKey(r.param("solver"), shape, r.param("factorTol"), r.param("factorCap"));
             SideRecord.FactorProbe fp = probes.get(k);
             ProbeSummary probe = (fp == null ? ProbeSummary.NONE : ProbeSummary.of(fp)).withShape(shape);
             TimeSummary t = TimeSummary.of(r);
@@ -120,8 +120,8 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
             double load = Double.NaN;
             double steal = Double.NaN;
             for (SideRecord.FactorTrial tr : trials.getOrDefault(k, List.of())) {
-                load = max(load, max(orNaN(tr.loadStart()), orNaN(tr.loadEnd())));
-                steal = max(steal, orNaN(tr.stealShare()));
+                load = max(load, max(SideRecord.orNaN(tr.loadStart()), SideRecord.orNaN(tr.loadEnd())));
+                steal = max(steal, SideRecord.orNaN(tr.stealShare()));
             }
             double iterations = Double.isNaN(solves) ? number(probe.iterations()) : r.counter("iterations") / solves;
             rows.put(k, new SolverRow(r.param("solver"), FACTOR_FAMILY, shapeN(shape), "1", "-", r.param("factorTol"),
@@ -141,8 +141,8 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
                     + "result (see the JMH log)" : orElse(p.message(), "");
             rows.put(e.getKey(), new SolverRow(p.solver(), FACTOR_FAMILY, shapeN(orElse(p.shape(), "")), "1",
                     "-", p.tol(), p.cap(), outcome, detail, null, Double.NaN, number(p.iterations()),
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, orNaN(p.load()), Double.NaN,
-                    ProbeSummary.of(p)));
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, SideRecord.orNaN(p.load()),
+                    Double.NaN, ProbeSummary.of(p)));
         }
         List<SolverRow> out = new ArrayList<>(rows.values());
         out.sort(Comparator.comparing(SolverRow::solver).thenComparing(Comparator.comparingDouble(SolverRow::tolValue)
@@ -226,6 +226,11 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         return out;
     }
 
+    /** The configuration key of {@code FactorBenchmark}'s side records and results. */
+    private static String factorKey(String solver, String shape, String tol, String cap) {
+        return String.join("|", solver, shape, tol, cap);
+    }
+
     /** The configuration key of the benchmark's side records ({@code SolverBenchmark.config()}). */
     static String key(String solver, String family, String n, String kappa, String seed, String tol, String cap) {
         return String.join("|", solver, family, n, kappa, seed == null ? "1" : seed, tol, cap);
@@ -289,8 +294,8 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         double load = Double.NaN;
         double steal = Double.NaN;
         for (SideRecord.Trial tr : trials) {
-            load = max(load, max(orNaN(tr.loadStart()), orNaN(tr.loadEnd())));
-            steal = max(steal, orNaN(tr.stealShare()));
+            load = max(load, max(SideRecord.orNaN(tr.loadStart()), SideRecord.orNaN(tr.loadEnd())));
+            steal = max(steal, SideRecord.orNaN(tr.stealShare()));
         }
         return new SolverRow(r.param("solver"), r.param("family"), Integer.parseInt(r.param("n")), r.param("seed"),
                 r.param("kappa"), r.param("tol"), r.param("cap"), outcome, detail, t, solves,
@@ -320,7 +325,7 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
         };
         return new SolverRow(probe.solver(), probe.family(), probe.n(), probe.seed(), probe.kappa(), probe.tol(),
                 probe.cap(), outcome, detail, null, Double.NaN, number(probe.iterations()), Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, null, orNaN(probe.load()), Double.NaN, ProbeSummary.of(probe));
+                Double.NaN, Double.NaN, Double.NaN, null, SideRecord.orNaN(probe.load()), Double.NaN, ProbeSummary.of(probe));
     }
 
     private static List<TwoAssetRow> twoAssetRows(List<JmhResult> results, List<SideRecord> side) {
@@ -393,11 +398,6 @@ public record TimingTable(List<SolverRow> solverRows, List<KernelRow> kernelRows
 
     private static String seconds(Double s) {
         return s == null || Double.isNaN(s) ? "?" : Numbers.time(s);
-    }
-
-    /** @return NaN for null */
-    static double orNaN(Double d) {
-        return d == null ? Double.NaN : d;
     }
 
     /** @return NaN for null */

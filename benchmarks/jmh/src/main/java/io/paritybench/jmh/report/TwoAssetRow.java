@@ -13,7 +13,7 @@ package io.paritybench.jmh.report;
  * @param failRate            share of measured solves that did not converge
  * @param outsideAccuracyRate share of measured solves with a residual above the achievable one
  * @param errors              the side record of the trial (the maxima written by the tear-down, or the reason it
- *                            was not timed), null if none
+ *                            was not timed), {@link SideRecord.TwoAsset#NONE} if none
  */
 public record TwoAssetRow(String solver, String tol, Outcome outcome, String detail, TimeSummary time,
                           double iterationsPerSolve, double failRate, double outsideAccuracyRate,
@@ -21,5 +21,6 @@ public record TwoAssetRow(String solver, String tol, Outcome outcome, String det
 
     public TwoAssetRow {
         detail = detail == null ? "" : detail;
+        errors = errors == null ? SideRecord.TwoAsset.NONE : errors;
     }
 }
