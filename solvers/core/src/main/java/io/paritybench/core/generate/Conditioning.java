@@ -119,8 +119,9 @@ public record Conditioning(double kappaSigma, double kappaCorrelation, double ka
         }
         if (!exact) {
             double[][] uj = factorOrNull(j);
-            return new Conditioning(estimatedConditionNumber(sigma, factorOrNull(sigma)),
-                    estimatedConditionNumber(c, factorOrNull(c)), estimatedConditionNumber(j, uj),
+            double[][] us = factorOrNull(sigma);
+            return new Conditioning(estimatedConditionNumber(sigma, us),
+                    estimatedConditionNumber(c, correlationFactor(us, vol)), estimatedConditionNumber(j, uj),
                     uj == null ? Double.POSITIVE_INFINITY : componentwiseEstimate(uj, absTimes(c, y), y), canc,
                     RiskMetrics.maxAbsBudgetError(problem, weights));
         }
@@ -152,6 +153,28 @@ public record Conditioning(double kappaSigma, double kappaCorrelation, double ka
         }
         if (BlockCholesky.factor(u, n) >= 0) {
             return null;
+        }
+        BlockCholesky.mirror(u, n);
+        return u;
+    }
+
+    /**
+     * @return the mirrored Cholesky factor of {@code C = D⁻¹ΣD⁻¹}, {@code D = diag(vol)}, from Σ's ({@code us}):
+     *         {@code U_C = U_Σ D⁻¹} is upper triangular with a positive diagonal, so it is C's factor; O(n²) instead
+     *         of a second factorisation. Null when {@code us} is.
+     */
+    private static double[][] correlationFactor(double[][] us, double[] vol) {
+        if (us == null) {
+            return null;
+        }
+        int n = vol.length;
+        double[][] u = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double[] ui = u[i];
+            double[] si = us[i];
+            for (int k = i; k < n; k++) {
+                ui[k] = si[k] / vol[k];
+            }
         }
         BlockCholesky.mirror(u, n);
         return u;

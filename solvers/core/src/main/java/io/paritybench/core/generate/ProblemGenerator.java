@@ -1,6 +1,7 @@
 package io.paritybench.core.generate;
 
 import io.paritybench.core.FactorCovariance;
+import io.paritybench.core.InvalidProblemException;
 import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
@@ -48,14 +49,27 @@ public final class ProblemGenerator {
         SplittableRandom root = new SplittableRandom(spec.seed());
         SplittableRandom matrixStream = root.split();
         SplittableRandom budgetStream = root.split();
-        double[][] cov = covariance(spec, new Draws(matrixStream));
+        double[][] cov = unchecked(spec, new Draws(matrixStream));
         double[] b = budgets(spec.budgets(), spec.n(), new Draws(budgetStream));
-        return RiskBudgetProblem.of(cov, b);
+        try {
+            return RiskBudgetProblem.of(cov, b); // its validation factors the matrix: no second Cholesky here
+        } catch (InvalidProblemException e) {
+            throw notPositiveDefinite(spec, e.getMessage());
+        }
     }
 
-    /** @return the covariance matrix of a spec (the same matrix as {@link #problem}) */
+    /** @return the covariance matrix of a spec (the same matrix as {@link #problem}), checked positive definite */
     public static double[][] covariance(GeneratorSpec spec) {
-        return covariance(spec, new Draws(new SplittableRandom(spec.seed()).split()));
+        double[][] cov = unchecked(spec, new Draws(new SplittableRandom(spec.seed()).split()));
+        if (Matrices.cholesky(cov) == null) {
+            throw notPositiveDefinite(spec, "Cholesky failed");
+        }
+        return cov;
+    }
+
+    private static IllegalArgumentException notPositiveDefinite(GeneratorSpec spec, String why) {
+        return new IllegalArgumentException("the parameters of " + spec + " give a matrix that is not "
+                + "numerically positive definite (" + why + ")");
     }
 
     /**
@@ -67,7 +81,8 @@ public final class ProblemGenerator {
         return covariance(GeneratorSpec.randomSpectrum(n, kappa, seed));
     }
 
-    private static double[][] covariance(GeneratorSpec spec, Draws draws) {
+    /** The family's matrix, not yet checked for positive definiteness. */
+    private static double[][] unchecked(GeneratorSpec spec, Draws draws) {
         int n = spec.n();
         double[][] cov = switch (spec.family()) {
             case RANDOM_SPECTRUM -> Matrices.randomSpectrum(n, kappa(spec), draws);
@@ -81,10 +96,6 @@ public final class ProblemGenerator {
             }
             case SAMPLE -> sample(spec, draws);
         };
-        if (Matrices.cholesky(cov) == null) {
-            throw new IllegalArgumentException("the parameters of " + spec + " give a matrix that is not "
-                    + "numerically positive definite");
-        }
         return cov;
     }
 
