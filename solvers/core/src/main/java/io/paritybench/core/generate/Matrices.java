@@ -1,6 +1,8 @@
 package io.paritybench.core.generate;
 
 import io.paritybench.core.linalg.BlockCholesky;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Dense constructions of the generator families (row-major {@code double[][]}, exactly symmetric outputs). */
 final class Matrices {
@@ -10,6 +12,8 @@ final class Matrices {
 
     /** Columns per tile of the Householder kernels (a tile of n rows stays in the core's cache while reflectors pass). */
     static final int TILE = 32;
+    /** Smallest n whose Haar matrix is computed on two threads (when the machine has two cores). */
+    static final int PARALLEL_MIN_N = 1024;
     /** Rows of Σ per block of {@link #withSpectrum}. */
     private static final int ROW_BLOCK = 64;
     /** Columns of Σ per block of {@link #withSpectrum}. */
@@ -44,9 +48,16 @@ final class Matrices {
      * earlier reflector is applied to a tile while it stays in cache (left-looking), with the tile's columns as the
      * vectorised inner loop and four reflector rows per pass, each column's sum still accumulated one term at a time
      * in ascending k. Q is built the same way, tile by tile of its columns, from the identity with the reflectors in
-     * descending order. Cost: {@code 4n³/3} flops for R and as many for Q; O(n²) memory for the reflectors.
+     * descending order. From n = {@value #PARALLEL_MIN_N} two workers share the tiles (for R, a tile waits only for the
+     * reflectors of earlier tiles that are not yet published), bit for bit the same matrix. Cost: {@code 4n³/3} flops
+     * for R and as many for Q; O(n²) memory for the reflectors.
      */
     static double[][] haarColumns(int n, Draws draws) {
+        return haarColumns(n, draws, n >= PARALLEL_MIN_N ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1);
+    }
+
+    /** {@link #haarColumns(int, Draws)} on {@code workers} (1 or 2) threads. */
+    static double[][] haarColumns(int n, Draws draws, int workers) {
         int tiles = (n + TILE - 1) / TILE;
         double[][][] a = new double[tiles][n][];
         for (int t = 0; t < tiles; t++) {
@@ -63,53 +74,123 @@ final class Matrices {
         double[][] refl = new double[n][];
         double[] gammas = new double[n];
         double[] sign = new double[n];
-        double[] t = new double[TILE];
-        double[] col = new double[n];
-        for (int tile = 0; tile < tiles; tile++) {
-            double[][] rows = a[tile];
-            int c0 = tile * TILE;
-            int width = rows[0].length;
-            for (int w = 0; w < c0; w++) {
-                reflect(rows, refl[w], w, gammas[w], 0, width, n, t);
-            }
-            for (int l = 0; l < width; l++) {
-                int j = c0 + l;
-                for (int k = j; k < n; k++) {
-                    col[k] = rows[k][l];
+        // R: tiles in ascending order; a tile applies reflector w as soon as the tile that owns w has published it
+        AtomicInteger nextTile = new AtomicInteger();
+        AtomicInteger published = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        onWorkers(workers, failure, () -> {
+            double[] t = new double[TILE];
+            double[] col = new double[n];
+            for (int tile = nextTile.getAndIncrement(); tile < tiles; tile = nextTile.getAndIncrement()) {
+                double[][] rows = a[tile];
+                int c0 = tile * TILE;
+                int width = rows[0].length;
+                for (int w = 0; w < c0; w++) {
+                    awaitPublished(published, w, failure);
+                    reflect(rows, refl[w], w, gammas[w], 0, width, n, t);
                 }
-                double r = householder(col, j, n, gammas);
-                sign[j] = r < 0 ? -1.0 : 1.0;
-                refl[j] = java.util.Arrays.copyOfRange(col, j, n);
-                if (l + 1 < width) {
-                    reflect(rows, refl[j], j, gammas[j], l + 1, width, n, t);
+                for (int l = 0; l < width; l++) {
+                    int j = c0 + l;
+                    for (int k = j; k < n; k++) {
+                        col[k] = rows[k][l];
+                    }
+                    double r = householder(col, j, n, gammas);
+                    sign[j] = r < 0 ? -1.0 : 1.0;
+                    refl[j] = java.util.Arrays.copyOfRange(col, j, n);
+                    published.set(j + 1);
+                    if (l + 1 < width) {
+                        reflect(rows, refl[j], j, gammas[j], l + 1, width, n, t);
+                    }
                 }
+                a[tile] = null;
             }
-            a[tile] = null;
-        }
+        });
+        // Q: each tile of columns independently, from the identity, reflectors in descending order
         double[][] qt = new double[n][];
-        double[][] rows = new double[n][TILE];
-        for (int tile = 0; tile < tiles; tile++) {
-            int c0 = tile * TILE;
-            int width = Math.min(TILE, n - c0);
-            for (int i = 0; i < n; i++) {
-                java.util.Arrays.fill(rows[i], 0.0);
-            }
-            for (int l = 0; l < width; l++) {
-                rows[c0 + l][l] = 1.0;
-            }
-            for (int j = c0 + width - 1; j >= 0; j--) {
-                reflect(rows, refl[j], j, gammas[j], Math.max(0, j - c0), width, n, t);
-            }
-            for (int l = 0; l < width; l++) {
-                double s = sign[c0 + l];
-                double[] q = new double[n];
+        AtomicInteger nextColumns = new AtomicInteger();
+        onWorkers(workers, failure, () -> {
+            double[] t = new double[TILE];
+            double[][] rows = new double[n][TILE];
+            for (int tile = nextColumns.getAndIncrement(); tile < tiles; tile = nextColumns.getAndIncrement()) {
+                int c0 = tile * TILE;
+                int width = Math.min(TILE, n - c0);
                 for (int i = 0; i < n; i++) {
-                    q[i] = s * rows[i][l];
+                    java.util.Arrays.fill(rows[i], 0.0);
                 }
-                qt[c0 + l] = q;
+                for (int l = 0; l < width; l++) {
+                    rows[c0 + l][l] = 1.0;
+                }
+                for (int j = c0 + width - 1; j >= 0; j--) {
+                    reflect(rows, refl[j], j, gammas[j], Math.max(0, j - c0), width, n, t);
+                }
+                for (int l = 0; l < width; l++) {
+                    double s = sign[c0 + l];
+                    double[] q = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        q[i] = s * rows[i][l];
+                    }
+                    qt[c0 + l] = q;
+                }
+            }
+        });
+        return qt;
+    }
+
+    /**
+     * Waits until reflector {@code w} has been published (spinning briefly, then yielding the core); gives up when
+     * the other worker has failed, so that a failure never leaves this one waiting.
+     */
+    private static void awaitPublished(AtomicInteger published, int w, AtomicReference<Throwable> failure) {
+        for (int spins = 0; published.get() <= w; spins++) {
+            if (failure.get() != null) {
+                throw new IllegalStateException("the other Haar worker failed");
+            }
+            if (spins < 1000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
             }
         }
-        return qt;
+    }
+
+    /**
+     * Runs {@code work} on {@code workers} threads (this one and, for 2, one more) and waits for both; the first
+     * failure of either is recorded in {@code failure} (which stops the other's waits) and rethrown here. Each
+     * worker takes tiles from a shared counter, so the arithmetic on every tile, and therefore every bit of the
+     * result, is the same as on one thread.
+     */
+    private static void onWorkers(int workers, AtomicReference<Throwable> failure, Runnable work) {
+        Runnable guarded = () -> {
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            }
+        };
+        if (workers < 2) {
+            guarded.run();
+        } else {
+            Thread helper = new Thread(guarded, "haar-worker");
+            helper.setDaemon(true);
+            helper.start();
+            guarded.run();
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, e);
+            }
+        }
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        if (e != null) {
+            throw new IllegalStateException("interrupted while generating a Haar matrix", e);
+        }
     }
 
     /**

@@ -73,6 +73,20 @@ class HaarKernelTest {
         assertBitIdentical(Matrices.haar(n, draws(n)), ejmlHaar(n, draws(n)));
     }
 
+    /** Two workers sharing the tiles (the path from n = 1024) give the same bits as EJML, however they interleave. */
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {2, 33, 130, 300})
+    void twoWorkersGiveTheSameMatrixBitForBit(int n) {
+        double[][] qt = Matrices.haarColumns(n, draws(n), 2);
+        double[][] q = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                q[i][j] = qt[j][i];
+            }
+        }
+        assertBitIdentical(q, ejmlHaar(n, draws(n)));
+    }
+
     @ParameterizedTest(name = "n = {0}")
     @ValueSource(ints = {2, 7, 63, 64, 65, 257, 300})
     void theSpectrumProductSumsEachEntryInTheSameOrder(int n) {
