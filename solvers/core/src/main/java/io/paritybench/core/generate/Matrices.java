@@ -3,6 +3,7 @@ package io.paritybench.core.generate;
 import io.paritybench.core.linalg.BlockCholesky;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 /** Dense constructions of the generator families (row-major {@code double[][]}, exactly symmetric outputs). */
 final class Matrices {
@@ -154,43 +155,20 @@ final class Matrices {
     }
 
     /**
-     * Runs {@code work} on {@code workers} threads (this one and, for 2, one more) and waits for both; the first
-     * failure of either is recorded in {@code failure} (which stops the other's waits) and rethrown here. Each
-     * worker takes tiles from a shared counter, so the arithmetic on every tile, and therefore every bit of the
-     * result, is the same as on one thread.
+     * Runs {@code work} as {@code workers} parallel tasks of the common fork-join pool (the caller takes part) and
+     * waits for them; a failure of either is recorded in {@code failure}, which stops the other's waits, and
+     * rethrown. Each task takes tiles from a shared counter, so the arithmetic on every tile, and therefore every bit
+     * of the result, is the same as on one thread, and tasks that end up running one after the other never wait.
      */
     private static void onWorkers(int workers, AtomicReference<Throwable> failure, Runnable work) {
-        Runnable guarded = () -> {
+        IntStream.range(0, workers).parallel().forEach(task -> {
             try {
                 work.run();
             } catch (RuntimeException | Error e) {
                 failure.compareAndSet(null, e);
+                throw e;
             }
-        };
-        if (workers < 2) {
-            guarded.run();
-        } else {
-            Thread helper = new Thread(guarded, "haar-worker");
-            helper.setDaemon(true);
-            helper.start();
-            guarded.run();
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure.compareAndSet(null, e);
-            }
-        }
-        Throwable e = failure.get();
-        if (e instanceof RuntimeException r) {
-            throw r;
-        }
-        if (e instanceof Error err) {
-            throw err;
-        }
-        if (e != null) {
-            throw new IllegalStateException("interrupted while generating a Haar matrix", e);
-        }
+        });
     }
 
     /**
