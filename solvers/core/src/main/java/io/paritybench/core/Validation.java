@@ -120,7 +120,7 @@ final class Validation {
             }
             ui[i] = 1.0;
         }
-        int pivot = BlockCholesky.factor(u, n);
+        int pivot = BlockCholesky.factor(u, n, BlockCholesky.workersFor(n));
         if (pivot >= 0) {
             throw new InvalidProblemException(String.format(
                     "covariance matrix is not positive definite: Cholesky pivot %d (asset %d%s) is %.3g",

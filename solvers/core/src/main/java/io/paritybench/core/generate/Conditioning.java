@@ -151,7 +151,7 @@ public record Conditioning(double kappaSigma, double kappaCorrelation, double ka
         for (int i = 0; i < n; i++) {
             System.arraycopy(a[i], i, u[i], i, n - i);
         }
-        if (BlockCholesky.factor(u, n) >= 0) {
+        if (BlockCholesky.factor(u, n, BlockCholesky.workersFor(n)) >= 0) {
             return null;
         }
         BlockCholesky.mirror(u, n);

@@ -54,7 +54,12 @@ final class Matrices {
      * for R and as many for Q; O(n²) memory for the reflectors.
      */
     static double[][] haarColumns(int n, Draws draws) {
-        return haarColumns(n, draws, n >= PARALLEL_MIN_N ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1);
+        return haarColumns(n, draws, workers(n));
+    }
+
+    /** @return the threads of the dense constructions at order n: 2 from {@value #PARALLEL_MIN_N} on a two-core machine */
+    private static int workers(int n) {
+        return n >= PARALLEL_MIN_N ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
     }
 
     /** {@link #haarColumns(int, Draws)} on {@code workers} (1 or 2) threads. */
@@ -300,57 +305,71 @@ final class Matrices {
      * {@value #COL_BLOCK} columns that stay in cache. Cost {@code n³} flops (one triangle).
      */
     static double[][] withSpectrumColumns(double[][] qt, double[] lambda) {
+        return withSpectrumColumns(qt, lambda, workers(lambda.length));
+    }
+
+    /**
+     * {@link #withSpectrumColumns(double[][], double[])} on {@code workers} threads: the blocks of {@value #ROW_BLOCK}
+     * rows are independent (each writes only its own rows of the upper triangle), so the workers take them from a
+     * shared counter, each with its own scaled block; every element is computed as on one thread, bit for bit.
+     */
+    static double[][] withSpectrumColumns(double[][] qt, double[] lambda, int workers) {
         int n = lambda.length;
         double[][] s = new double[n][n];
-        double[][] scaled = new double[ROW_BLOCK][n];
-        for (int i0 = 0; i0 < n; i0 += ROW_BLOCK) {
-            int i1 = Math.min(i0 + ROW_BLOCK, n);
-            for (int k = 0; k < n; k++) {
-                double[] qk = qt[k];
-                double lk = lambda[k];
-                for (int i = i0; i < i1; i++) {
-                    scaled[i - i0][k] = qk[i] * lk;
-                }
+        int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+        AtomicInteger nextBlock = new AtomicInteger();
+        onWorkers(workers, new AtomicReference<>(), () -> {
+            double[][] scaled = new double[ROW_BLOCK][n];
+            for (int block = nextBlock.getAndIncrement(); block < blocks; block = nextBlock.getAndIncrement()) {
+                spectrumRows(qt, lambda, s, scaled, block * ROW_BLOCK);
             }
-            for (int j0 = i0; j0 < n; j0 += COL_BLOCK) {
-                int j1 = Math.min(j0 + COL_BLOCK, n);
-                int k = 0;
-                for (; k + 3 < n; k += 4) {
-                    double[] q0 = qt[k];
-                    double[] q1 = qt[k + 1];
-                    double[] q2 = qt[k + 2];
-                    double[] q3 = qt[k + 3];
-                    for (int i = i0; i < i1 && i < j1; i++) {
-                        double[] ai = scaled[i - i0];
-                        double a0 = ai[k];
-                        double a1 = ai[k + 1];
-                        double a2 = ai[k + 2];
-                        double a3 = ai[k + 3];
-                        double[] si = s[i];
-                        for (int j = Math.max(i, j0); j < j1; j++) {
-                            si[j] = (((si[j] + a0 * q0[j]) + a1 * q1[j]) + a2 * q2[j]) + a3 * q3[j];
-                        }
-                    }
-                }
-                for (; k < n; k++) {
-                    double[] q0 = qt[k];
-                    for (int i = i0; i < i1 && i < j1; i++) {
-                        double a0 = scaled[i - i0][k];
-                        double[] si = s[i];
-                        for (int j = Math.max(i, j0); j < j1; j++) {
-                            si[j] += a0 * q0[j];
-                        }
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            double[] si = s[i];
-            for (int j = i + 1; j < n; j++) {
-                s[j][i] = si[j];
-            }
-        }
+        });
+        BlockCholesky.mirror(s, n);
         return s;
+    }
+
+    /** Rows {@code [i0, i0 + ROW_BLOCK)} of the upper triangle of {@link #withSpectrumColumns}, in {@code scaled}. */
+    private static void spectrumRows(double[][] qt, double[] lambda, double[][] s, double[][] scaled, int i0) {
+        int n = lambda.length;
+        int i1 = Math.min(i0 + ROW_BLOCK, n);
+        for (int k = 0; k < n; k++) {
+            double[] qk = qt[k];
+            double lk = lambda[k];
+            for (int i = i0; i < i1; i++) {
+                scaled[i - i0][k] = qk[i] * lk;
+            }
+        }
+        for (int j0 = i0; j0 < n; j0 += COL_BLOCK) {
+            int j1 = Math.min(j0 + COL_BLOCK, n);
+            int k = 0;
+            for (; k + 3 < n; k += 4) {
+                double[] q0 = qt[k];
+                double[] q1 = qt[k + 1];
+                double[] q2 = qt[k + 2];
+                double[] q3 = qt[k + 3];
+                for (int i = i0; i < i1 && i < j1; i++) {
+                    double[] ai = scaled[i - i0];
+                    double a0 = ai[k];
+                    double a1 = ai[k + 1];
+                    double a2 = ai[k + 2];
+                    double a3 = ai[k + 3];
+                    double[] si = s[i];
+                    for (int j = Math.max(i, j0); j < j1; j++) {
+                        si[j] = (((si[j] + a0 * q0[j]) + a1 * q1[j]) + a2 * q2[j]) + a3 * q3[j];
+                    }
+                }
+            }
+            for (; k < n; k++) {
+                double[] q0 = qt[k];
+                for (int i = i0; i < i1 && i < j1; i++) {
+                    double a0 = scaled[i - i0][k];
+                    double[] si = s[i];
+                    for (int j = Math.max(i, j0); j < j1; j++) {
+                        si[j] += a0 * q0[j];
+                    }
+                }
+            }
+        }
     }
 
     /** @return the random-spectrum matrix {@code Q diag(logspace(0, −log10 κ, n)) Q'}, Q Haar */
@@ -401,6 +420,6 @@ final class Matrices {
         for (int i = 0; i < n; i++) {
             System.arraycopy(a[i], i, u[i], i, n - i);
         }
-        return BlockCholesky.factor(u, n) < 0 ? u : null;
+        return BlockCholesky.factor(u, n, BlockCholesky.workersFor(n)) < 0 ? u : null;
     }
 }

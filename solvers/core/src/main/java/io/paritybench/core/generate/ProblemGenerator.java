@@ -6,6 +6,7 @@ import io.paritybench.core.RiskBudgetProblem;
 import io.paritybench.core.RiskMetrics;
 import io.paritybench.core.SolveResult;
 import io.paritybench.core.SolverOptions;
+import io.paritybench.core.linalg.BlockCholesky;
 import io.paritybench.core.linalg.RowKernels;
 import io.paritybench.core.reference.ReferenceSolver;
 
@@ -38,7 +39,8 @@ public final class ProblemGenerator {
      */
     public static GeneratedProblem generate(GeneratorSpec spec) {
         RiskBudgetProblem problem = problem(spec);
-        SolveResult reference = new ReferenceSolver().solve(problem, SolverOptions.defaults().withTolerance(1e-6));
+        SolveResult reference = new ReferenceSolver(BlockCholesky.workersFor(problem.n()))
+                .solve(problem, SolverOptions.defaults().withTolerance(1e-6));
         double[] w = reference.weights();
         Conditioning conditioning = RiskMetrics.allPositive(w) ? Conditioning.of(problem, w) : null;
         return new GeneratedProblem(spec, problem, reference, conditioning);

@@ -58,12 +58,33 @@ public final class BlockCholesky {
      *         definite), or −1 on success
      */
     public static int factor(double[][] a, int n) {
+        return factor(a, n, 1);
+    }
+
+    /** Rows of one work item of the parallel trailing update (a tile's rows are split into items of this many). */
+    static final int ROWS_PER_ITEM = 32;
+
+    /**
+     * {@link #factor(double[][], int)} with the trailing update of every panel shared by {@code workers} tasks of the
+     * common fork-join pool (the caller takes part). The work items are (column tile, block of
+     * {@value #ROWS_PER_ITEM} rows) taken from a shared counter; each element receives the same operations in the same
+     * order as on one thread, so the factor is the same bit for bit. The panels themselves stay sequential. Used where
+     * the project, not a timed solver, factorises a large matrix (problem validation, the generators and the
+     * reference solver's generate path); every solver factorises on one thread.
+     *
+     * @param workers tasks for the trailing update (1 = the sequential loop)
+     */
+    public static int factor(double[][] a, int n, int workers) {
         int panel = n >= WIDE_PANEL_MIN_N ? WIDE_PANEL : PANEL;
         for (int kb = 0; kb < n; kb += panel) {
             int ke = Math.min(kb + panel, n);
             int failed = factorPanel(a, n, kb, ke);
             if (failed >= 0) {
                 return failed;
+            }
+            if (workers > 1 && n - ke > 2 * ROWS_PER_ITEM) {
+                updateTrailingInParallel(a, n, kb, ke, workers);
+                continue;
             }
             for (int j0 = ke; j0 < n; j0 += TILE) {
                 int j1 = Math.min(j0 + TILE, n);
@@ -73,6 +94,41 @@ public final class BlockCholesky {
             }
         }
         return -1;
+    }
+
+    /** @return the number of workers the project's own (untimed) large factorisations use at order n: 1 or 2 */
+    public static int workersFor(int n) {
+        return n >= PARALLEL_MIN_N ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
+    }
+
+    /** Smallest n at which {@link #workersFor} returns more than one worker. */
+    public static final int PARALLEL_MIN_N = 1024;
+
+    /** The trailing update of the panel [kb, ke), as (tile, row block) items shared by {@code workers} tasks. */
+    private static void updateTrailingInParallel(double[][] a, int n, int kb, int ke, int workers) {
+        int tiles = (n - ke + TILE - 1) / TILE;
+        int[] first = new int[tiles + 1];
+        for (int t = 0; t < tiles; t++) {
+            int j1 = Math.min(ke + (t + 1) * TILE, n);
+            first[t + 1] = first[t] + (j1 - ke + ROWS_PER_ITEM - 1) / ROWS_PER_ITEM;
+        }
+        int items = first[tiles];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.stream.IntStream.range(0, workers).parallel().forEach(task -> {
+            int t = 0;
+            for (int item = next.getAndIncrement(); item < items; item = next.getAndIncrement()) {
+                while (first[t + 1] <= item) {
+                    t++;
+                }
+                int j0 = ke + t * TILE;
+                int j1 = Math.min(j0 + TILE, n);
+                int i0 = ke + (item - first[t]) * ROWS_PER_ITEM;
+                int i1 = Math.min(i0 + ROWS_PER_ITEM, j1);
+                for (int i = i0; i < i1; i++) {
+                    updateRow(a, i, kb, ke, Math.max(i, j0), j1);
+                }
+            }
+        });
     }
 
     /** Unblocked right-looking factorisation of rows kb..ke−1 of U (all columns to n). */

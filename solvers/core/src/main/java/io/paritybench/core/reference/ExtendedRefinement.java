@@ -31,6 +31,8 @@ class ExtendedRefinement {
     final double[] xh;
     final double[] xl;
     private final double[][] work;
+    /** Tasks sharing each factorisation's trailing update (the same factor bit for bit). */
+    private final int workers;
     private final double[] g;
     final double[] sh;
     final double[] sl;
@@ -41,6 +43,12 @@ class ExtendedRefinement {
     double lastCorrection = Double.NaN;
 
     ExtendedRefinement(int n, double[] sigma, double[] vol, double[] corr, DoubleDouble[] budget, double[] x0) {
+        this(n, sigma, vol, corr, budget, x0, 1);
+    }
+
+    ExtendedRefinement(int n, double[] sigma, double[] vol, double[] corr, DoubleDouble[] budget, double[] x0,
+                       int workers) {
+        this.workers = workers;
         this.n = n;
         this.sigma = sigma;
         this.vol = vol;
@@ -127,7 +135,7 @@ class ExtendedRefinement {
             double y = xh[i] * vol[i];
             work[i][i] += budget[i].hi / y / y; // not b/(y·y): y² underflows for a weight near 1e-300
         }
-        return BlockCholesky.factor(work, n) < 0;
+        return BlockCholesky.factor(work, n, workers) < 0;
     }
 
     /** Solves the scaled Jacobian system factored by {@link #factor()} in place. */

@@ -46,9 +46,11 @@ final class SpinuNewton {
      * @param cap      iteration cap
      * @param deadline the solve's deadline
      * @param observed options whose iteration observer sees each iterate {@code y} (weights {@code y_i/vol_i})
+     * @param workers  tasks sharing each factorisation's trailing update ({@link BlockCholesky#factor(double[][],
+     *                 int, int)}; the same factor bit for bit)
      */
     static Outcome run(double[] c, int n, double[] b, double[] y0, int cap, Deadline deadline, SolverOptions observed,
-                       double[] vol) {
+                       double[] vol, int workers) {
         double[][] h = new double[n][n];
         NewtonSystem dense = (y, g, d, it) -> {
             for (int i = 0; i < n; i++) {
@@ -59,7 +61,7 @@ final class SpinuNewton {
                 }
                 g[i] = cy - b[i] / y[i];
             }
-            if (!factorShifted(c, n, b, y, h)) {
+            if (!factorShifted(c, n, b, y, h, workers)) {
                 return "Cholesky of the Newton Hessian failed at iteration " + it;
             }
             System.arraycopy(g, 0, d, 0, n);
@@ -139,7 +141,7 @@ final class SpinuNewton {
      * (possible only when {@code b/y²} spans more than 1e16, ALGORITHMS.md §6.2 (iii)), retries with the diagonal
      * scaled by {@code 1 + 1e-14·10^k}, k = 0, 1, 2.
      */
-    static boolean factorShifted(double[] c, int n, double[] b, double[] y, double[][] h) {
+    static boolean factorShifted(double[] c, int n, double[] b, double[] y, double[][] h, int workers) {
         for (int attempt = 0; attempt < 4; attempt++) {
             double shift = attempt == 0 ? 0 : 1e-14 * Math.pow(10, attempt - 1);
             for (int i = 0; i < n; i++) {
@@ -147,7 +149,7 @@ final class SpinuNewton {
                 System.arraycopy(c, i * n + i, hi, i, n - i);
                 hi[i] = (hi[i] + b[i] / (y[i] * y[i])) * (1 + shift);
             }
-            if (BlockCholesky.factor(h, n) < 0) {
+            if (BlockCholesky.factor(h, n, workers) < 0) {
                 return true;
             }
         }

@@ -95,4 +95,19 @@ class HaarKernelTest {
         assertBitIdentical(Matrices.withSpectrum(q, lambda), dotSpectrum(q, lambda));
         assertBitIdentical(Matrices.randomSpectrum(n, 1e8, draws(100 + n)), dotSpectrum(q, lambda));
     }
+
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {2, 63, 65, 130, 300})
+    void theSpectrumProductOnTwoWorkersIsTheSameMatrixBitForBit(int n) {
+        double[][] qt = Matrices.haarColumns(n, draws(200 + n), 1);
+        double[] lambda = Matrices.logspace(n, 1e6);
+        double[][] two = Matrices.withSpectrumColumns(qt, lambda, 2);
+        assertBitIdentical(two, Matrices.withSpectrumColumns(qt, lambda, 1));
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                assertThat(Double.doubleToRawLongBits(two[i][j])).as("mirror (%d, %d)", i, j)
+                        .isEqualTo(Double.doubleToRawLongBits(two[j][i]));
+            }
+        }
+    }
 }

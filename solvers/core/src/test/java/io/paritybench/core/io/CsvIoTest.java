@@ -66,6 +66,28 @@ class CsvIoTest {
         assertThat(Files.readString(f)).startsWith("a,b,c,d,e\n");
     }
 
+    /** Rows past the parallel threshold are formatted on all cores and written in order: the bytes of row-by-row. */
+    @Test
+    void aLargeMatrixIsWrittenInRowOrderWithTheSameBytesAsRowByRow(@TempDir Path dir) throws Exception {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int rows = CsvIo.PARALLEL_WRITE_MIN_ROWS + 301;
+        double[][] m = new double[rows][4];
+        for (double[] row : m) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-30, 30));
+            }
+        }
+        Path f = dir.resolve("big.csv");
+        CsvIo.writeMatrix(f, m, List.of("α", "b", "c", "d"));
+        java.io.StringWriter expected = new java.io.StringWriter();
+        expected.write("α,b,c,d\n");
+        for (double[] row : m) {
+            CsvIo.writeRow(expected, row);
+        }
+        assertThat(Files.readString(f)).isEqualTo(expected.toString());
+        assertThat(CsvIo.readMatrix(f).values()).isDeepEqualTo(m);
+    }
+
     @Test
     void aFirstRowOfNumbersIsDataAndNamedVectorsKeepTheirNames() {
         LabeledVector row = CsvIo.readLabeledVector(new StringReader("b,a\n0.4,0.6\n"), "b.csv");

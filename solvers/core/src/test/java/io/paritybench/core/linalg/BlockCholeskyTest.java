@@ -120,4 +120,42 @@ class BlockCholeskyTest {
         a[n - 1][0] = Double.NaN;
         assertThat(BlockCholesky.factor(copy(a), n)).isGreaterThanOrEqualTo(0);
     }
+
+    /**
+     * Two workers share each panel's trailing update; every element gets the same operations in the same order, so the
+     * factor is the same bit for bit. Sizes across the row item (32), the tile (1024) and the wide panel (from 1500).
+     */
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {2, 65, 130, 1030, 1540})
+    void twoWorkersGiveTheSameFactorBitForBit(int n) {
+        SplittableRandom r = new SplittableRandom(7 + n);
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                a[i][j] = r.nextDouble() - 0.5;
+                a[j][i] = a[i][j];
+            }
+            a[i][i] = 0.3 * n + r.nextDouble();
+        }
+        double[][] one = copy(a);
+        double[][] two = copy(a);
+        assertThat(BlockCholesky.factor(one, n, 1)).isEqualTo(-1);
+        assertThat(BlockCholesky.factor(two, n, 2)).isEqualTo(-1);
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                if (Double.doubleToRawLongBits(one[i][j]) != Double.doubleToRawLongBits(two[i][j])) {
+                    assertThat(two[i][j]).as("U(%d, %d)", i, j).isEqualTo(one[i][j]);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {40, 300})
+    void twoWorkersReportTheSameFirstNonPositivePivot(int n) {
+        double[][] a = spd(n, 31 + n);
+        a[n / 2][n / 2] = -1;
+        assertThat(BlockCholesky.factor(copy(a), n, 2)).isEqualTo(BlockCholesky.factor(copy(a), n, 1))
+                .isGreaterThanOrEqualTo(0);
+    }
 }
