@@ -225,6 +225,11 @@ public final class CsvIo {
 
     /** @return one row of numbers and its newline, as the ASCII bytes {@link #writeRow} writes */
     private static byte[] rowText(double[] row) {
+        return rowLine(row).toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** @return the row's numbers ({@link #format}) separated by commas, and a newline */
+    private static StringBuilder rowLine(double[] row) {
         StringBuilder s = new StringBuilder(row.length * 24);
         for (int j = 0; j < row.length; j++) {
             if (j > 0) {
@@ -233,7 +238,7 @@ public final class CsvIo {
             s.append(format(row[j]));
         }
         s.append('\n');
-        return s.toString().getBytes(StandardCharsets.US_ASCII);
+        return s;
     }
 
     /** Writes a vector as one row. */
@@ -243,15 +248,7 @@ public final class CsvIo {
 
     /** Writes one row of numbers followed by a newline. */
     public static void writeRow(Writer w, double[] row) throws IOException {
-        StringBuilder s = new StringBuilder(row.length * 24);
-        for (int j = 0; j < row.length; j++) {
-            if (j > 0) {
-                s.append(',');
-            }
-            s.append(format(row[j]));
-        }
-        s.append('\n');
-        w.append(s);
+        w.append(rowLine(row));
     }
 
     private interface ReadAction<T> {
